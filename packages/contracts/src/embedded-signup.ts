@@ -1,0 +1,182 @@
+import * as z from "zod/mini";
+
+// Shapes of Meta's Embedded Signup session-logging messages (facts §1.5). Extra fields Meta adds are
+// ignored (objects strip unknown keys); everything else is rejected with a reason, never thrown.
+
+/** The `current_step` values Meta sends in a `CANCEL` message, in screen order. */
+export const ES_STEPS = [
+  "BUSINESS_ACCOUNT_SELECTION",
+  "WABA_PHONE_PROFILE_PICKER",
+  "WHATSAPP_BUSINESS_PROFILE_SETUP",
+  "PHONE_NUMBER_SETUP",
+  "PHONE_NUMBER_VERIFICATION",
+  "PERMISSIONS",
+] as const;
+/** One of {@link ES_STEPS}. */
+export type EsStep = (typeof ES_STEPS)[number];
+
+const GraphId = z.string().check(z.regex(/^\d{1,32}$/));
+const IdList = z.optional(z.array(GraphId).check(z.maxLength(100)));
+const Text = z.string().check(z.maxLength(2000));
+const Version = z.optional(z.union([z.number(), z.string().check(z.maxLength(20))]));
+const Type = z.literal("WA_EMBEDDED_SIGNUP");
+
+/** `FINISH`: the Cloud API flow finished with a WABA and a phone number. */
+export const EsFinishSchema = z.object({
+  type: Type,
+  event: z.literal("FINISH"),
+  version: Version,
+  data: z.object({
+    phone_number_id: GraphId,
+    waba_id: GraphId,
+    business_id: z.optional(GraphId),
+    ad_account_ids: IdList,
+    page_ids: IdList,
+    dataset_ids: IdList,
+  }),
+});
+
+/** `FINISH_ONLY_WABA`: a WABA was shared without a phone number. */
+export const EsFinishOnlyWabaSchema = z.object({
+  type: Type,
+  event: z.literal("FINISH_ONLY_WABA"),
+  version: Version,
+  data: z.object({
+    waba_id: GraphId,
+    phone_number_id: z.optional(GraphId),
+    business_id: z.optional(GraphId),
+  }),
+});
+
+/** `FINISH_WHATSAPP_BUSINESS_APP_ONBOARDING`: coexistence onboarding of a WhatsApp Business app number. */
+export const EsFinishAppOnboardingSchema = z.object({
+  type: Type,
+  event: z.literal("FINISH_WHATSAPP_BUSINESS_APP_ONBOARDING"),
+  version: Version,
+  data: z.object({
+    waba_id: GraphId,
+    phone_number_id: z.optional(GraphId),
+    business_id: z.optional(GraphId),
+  }),
+});
+
+/** `FINISH_GRANT_ONLY_API_ACCESS`: the app_only_install feature. */
+export const EsFinishGrantOnlySchema = z.object({
+  type: Type,
+  event: z.literal("FINISH_GRANT_ONLY_API_ACCESS"),
+  version: Version,
+  data: z.object({ phone_number_id: GraphId, waba_id: GraphId, business_id: GraphId }),
+});
+
+/** `CANCEL` because the customer left: the screen where it happened. */
+export const EsCancelStepDataSchema = z.object({ current_step: z.enum(ES_STEPS) });
+/** `CANCEL` because of an error the customer reported (Meta sends CANCEL, not ERROR). */
+export const EsCancelErrorDataSchema = z.object({
+  error_message: Text,
+  error_id: z.string().check(z.maxLength(100)),
+  session_id: z.string().check(z.maxLength(200)),
+  timestamp: z.string().check(z.maxLength(30)),
+});
+
+/** `CANCEL`, either shape. */
+export const EsCancelSchema = z.object({
+  type: Type,
+  event: z.literal("CANCEL"),
+  version: Version,
+  data: z.union([EsCancelStepDataSchema, EsCancelErrorDataSchema]),
+});
+
+/**
+ * Every `WA_EMBEDDED_SIGNUP` message Meta documents, discriminated by `event`.
+ *
+ * @example
+ * EmbeddedSignupMessageSchema.parse({ type: "WA_EMBEDDED_SIGNUP", event: "CANCEL", data: { current_step: "PERMISSIONS" } });
+ */
+export const EmbeddedSignupMessageSchema = z.discriminatedUnion("event", [
+  EsFinishSchema,
+  EsFinishOnlyWabaSchema,
+  EsFinishAppOnboardingSchema,
+  EsFinishGrantOnlySchema,
+  EsCancelSchema,
+]);
+/** See {@link EmbeddedSignupMessageSchema}. */
+export type EmbeddedSignupMessage = z.infer<typeof EmbeddedSignupMessageSchema>;
+/** A finish message of any kind. */
+export type EmbeddedSignupFinish = Exclude<EmbeddedSignupMessage, { event: "CANCEL" }>;
+/** A cancel message of either kind. */
+export type EmbeddedSignupCancel = Extract<EmbeddedSignupMessage, { event: "CANCEL" }>;
+
+/** Result of {@link parseEmbeddedSignupMessage}: the message, or why it is not one. */
+export type EmbeddedSignupParseResult =
+  | { ok: true; message: EmbeddedSignupMessage }
+  | { ok: false; reason: string };
+
+/** Larger payloads are refused before `JSON.parse` (Meta's messages are a few hundred bytes). */
+export const MAX_ES_MESSAGE_LENGTH = 16_384;
+
+/**
+ * Parses a `message` event's `data`: a JSON string (what Meta sends) or an already parsed object.
+ * Never throws; anything that is not a documented `WA_EMBEDDED_SIGNUP` message gives a reason.
+ *
+ * @example
+ * window.addEventListener("message", (event) => {
+ *   if (!isAllowedEmbeddedSignupOrigin(event.origin)) return;
+ *   const result = parseEmbeddedSignupMessage(event.data);
+ *   if (result.ok && result.message.event === "FINISH") console.log(result.message.data.waba_id);
+ * });
+ */
+export function parseEmbeddedSignupMessage(input: unknown): EmbeddedSignupParseResult {
+  let value: unknown = input;
+  if (typeof input === "string") {
+    if (input.length > MAX_ES_MESSAGE_LENGTH) return { ok: false, reason: "message too long" };
+    try {
+      value = JSON.parse(input);
+    } catch {
+      return { ok: false, reason: "not JSON" };
+    }
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return { ok: false, reason: "not an object" };
+  }
+  try {
+    if ((value as { type?: unknown }).type !== "WA_EMBEDDED_SIGNUP") {
+      return { ok: false, reason: "not a WA_EMBEDDED_SIGNUP message" };
+    }
+    const parsed = EmbeddedSignupMessageSchema.safeParse(value);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue?.path.length ? issue.path.join(".") : "message";
+      return { ok: false, reason: `invalid ${where}: ${issue?.message ?? "unknown"}` };
+    }
+    return { ok: true, message: parsed.data };
+  } catch {
+    // A hostile object (throwing getter, proxy) must not break the listener.
+    return { ok: false, reason: "unreadable object" };
+  }
+}
+
+/**
+ * Whether a `message` event comes from Meta: `https:` and host `facebook.com` or a subdomain of it
+ * (stricter than Meta's sample `endsWith("facebook.com")`, which lets `evilfacebook.com` in).
+ * Pass `allowedOrigins` (exact origins, e.g. the sandbox's `http://127.0.0.1:4010`) to replace the rule.
+ *
+ * @example
+ * isAllowedEmbeddedSignupOrigin("https://www.facebook.com"); // true
+ * isAllowedEmbeddedSignupOrigin("https://evilfacebook.com"); // false
+ * isAllowedEmbeddedSignupOrigin("http://127.0.0.1:4010", ["http://127.0.0.1:4010"]); // true
+ */
+export function isAllowedEmbeddedSignupOrigin(
+  origin: unknown,
+  allowedOrigins?: readonly string[],
+): boolean {
+  if (typeof origin !== "string" || origin.length > 512) return false;
+  if (allowedOrigins) return allowedOrigins.includes(origin);
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    return false;
+  }
+  if (url.protocol !== "https:" || url.port !== "" || url.origin !== origin) return false;
+  return url.hostname === "facebook.com" || url.hostname.endsWith(".facebook.com");
+}

@@ -1,0 +1,69 @@
+import * as z from "zod/mini";
+import { MIGRATION_ERROR_CODES } from "./error-codes.js";
+
+/**
+ * Schema for a {@link MigrationErrorCode}.
+ *
+ * @example
+ * MigrationErrorCodeSchema.parse("pin_mismatch");
+ */
+export const MigrationErrorCodeSchema = z.enum(MIGRATION_ERROR_CODES);
+
+/**
+ * What Meta said when a Graph call failed: kept on every error that came from Graph so support can
+ * quote the `fbtrace_id` to Meta.
+ */
+export const GraphErrorRefSchema = z.object({
+  code: z.number(),
+  subcode: z.optional(z.number()),
+  fbtraceId: z.optional(z.string()),
+  message: z.optional(z.string()),
+});
+/** See {@link GraphErrorRefSchema}. */
+export type GraphErrorRef = z.infer<typeof GraphErrorRefSchema>;
+
+/**
+ * An error as it is stored on a step and sent to browsers: a stable code, what happened, what to do.
+ *
+ * @example
+ * const e: MigrationError = { code: "pin_mismatch", message: "...", remedy: "...", retryable: true };
+ */
+export const MigrationErrorSchema = z.object({
+  code: MigrationErrorCodeSchema,
+  message: z.string(),
+  remedy: z.string(),
+  retryable: z.boolean(),
+  graph: z.optional(GraphErrorRefSchema),
+});
+/** See {@link MigrationErrorSchema}. */
+export type MigrationError = z.infer<typeof MigrationErrorSchema>;
+
+/**
+ * RFC 9457 problem details, the body of every BFF error (`application/problem+json`).
+ * `code` is the stable key to branch on; `errors` lists field problems for `validation_failed`.
+ *
+ * @example
+ * { type: "https://wa-migrate.dev/errors/not_found", title: "Nothing was found at this address.",
+ *   status: 404, code: "not_found", detail: "...", remedy: "Check the migration id.", retryable: false }
+ */
+export const ProblemDetailsSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number(),
+  code: MigrationErrorCodeSchema,
+  detail: z.optional(z.string()),
+  remedy: z.string(),
+  retryable: z.boolean(),
+  instance: z.optional(z.string()),
+  requestId: z.optional(z.string()),
+  graph: z.optional(GraphErrorRefSchema),
+  errors: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
+});
+/** See {@link ProblemDetailsSchema}. */
+export type ProblemDetails = z.infer<typeof ProblemDetailsSchema>;
+
+/** Media type of {@link ProblemDetails} bodies. */
+export const PROBLEM_JSON = "application/problem+json";
+
+/** Base of the `type` URI of every problem; the code is appended. */
+export const PROBLEM_TYPE_BASE = "https://wa-migrate.dev/errors/";

@@ -1,0 +1,56 @@
+import * as z from "zod/mini";
+import { PagingSchema } from "./common.js";
+import { QualityRatingSchema, TemplateCategorySchema, TemplateStatusSchema } from "./enums.js";
+
+/** A template's quality: an object `{ score, date }` in API responses. */
+export const TemplateQualityScoreSchema = z.object({
+  score: QualityRatingSchema,
+  date: z.optional(z.number()),
+});
+
+/**
+ * One message template as `GET /{waba-id}/message_templates` lists it.
+ *
+ * @example
+ * MessageTemplateSchema.parse({ id: "1192339204654487", name: "hello_world", language: "en_US", status: "APPROVED", category: "MARKETING" });
+ */
+export const MessageTemplateSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  language: z.string(),
+  status: TemplateStatusSchema,
+  category: TemplateCategorySchema,
+  quality_score: z.optional(TemplateQualityScoreSchema),
+  rejected_reason: z.optional(z.string()),
+  components: z.optional(z.array(z.looseObject({ type: z.string() }))),
+  parameter_format: z.optional(z.string()),
+  sub_category: z.optional(z.string()),
+  previous_category: z.optional(z.string()),
+});
+/** See {@link MessageTemplateSchema}. */
+export type MessageTemplate = z.infer<typeof MessageTemplateSchema>;
+
+/** A page of {@link MessageTemplateSchema}. */
+export const MessageTemplateListSchema = z.object({
+  data: z.array(MessageTemplateSchema),
+  paging: z.optional(PagingSchema),
+});
+/** See {@link MessageTemplateListSchema}. */
+export type MessageTemplateList = z.infer<typeof MessageTemplateListSchema>;
+
+/**
+ * `POST /{dest-waba}/migrate_message_templates` answer: ids copied, and failures as a map id → reason
+ * (Meta's syntax block writes it as an array; the example and real answers are a map).
+ *
+ * @example
+ * MigrateTemplatesResponseSchema.parse({ migrated_templates: ["1"], failed_templates: { "2": "Incorrect category" } });
+ */
+export const MigrateTemplatesResponseSchema = z.object({
+  migrated_templates: z.array(z.string()),
+  failed_templates: z.optional(z.record(z.string(), z.string())),
+});
+/** See {@link MigrateTemplatesResponseSchema}. */
+export type MigrateTemplatesResponse = z.infer<typeof MigrateTemplatesResponseSchema>;
+
+/** The page size Meta documents for `migrate_message_templates` (the `count` maximum). */
+export const TEMPLATE_MIGRATION_PAGE_SIZE = 500;

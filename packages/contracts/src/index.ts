@@ -1,0 +1,14 @@
+/**
+ * @wa-migrate/contracts: the single source of truth for every shape wa-migrate exchanges.
+ *
+ * @example
+ * import { MigrationSchema, STEP_IDS, parseEmbeddedSignupMessage } from "@wa-migrate/contracts";
+ */
+export * from "./api.js";
+export * from "./embedded-signup.js";
+export * from "./error-codes.js";
+export * from "./errors.js";
+export * from "./graph/index.js";
+export * from "./graph-config.js";
+export * from "./migration.js";
+export * from "./steps.js";

@@ -1,0 +1,130 @@
+import * as z from "zod/mini";
+import { MigrationErrorCodeSchema, MigrationErrorSchema } from "./errors.js";
+import {
+  MessagingLimitTierSchema,
+  NameStatusSchema,
+  PlatformTypeSchema,
+  QualityRatingSchema,
+  TemplateCategorySchema,
+  TemplateStatusSchema,
+} from "./graph/enums.js";
+import { StepIdSchema, StepStatusSchema } from "./steps.js";
+
+/** ISO 8601 timestamp string, as every time in the migration record is sent. */
+const Timestamp = z.string();
+
+/**
+ * Where a whole migration stands.
+ *
+ * @example
+ * MigrationStatusSchema.parse("completed");
+ */
+export const MIGRATION_STATUSES = ["running", "action_required", "failed", "completed"] as const;
+/** Schema for a {@link MigrationStatus}. */
+export const MigrationStatusSchema = z.enum(MIGRATION_STATUSES);
+/** One of {@link MIGRATION_STATUSES}. */
+export type MigrationStatus = (typeof MIGRATION_STATUSES)[number];
+
+/** One step of a migration as the journal records it. */
+export const MigrationStepSchema = z.object({
+  id: StepIdSchema,
+  status: StepStatusSchema,
+  attempts: z.number(),
+  startedAt: z.optional(z.nullable(Timestamp)),
+  finishedAt: z.optional(z.nullable(Timestamp)),
+  lastError: z.optional(z.nullable(MigrationErrorSchema)),
+});
+/** See {@link MigrationStepSchema}. */
+export type MigrationStep = z.infer<typeof MigrationStepSchema>;
+
+/**
+ * What the number looked like when captured: the things the customer must keep.
+ *
+ * @example
+ * const p: PhoneSnapshot = { displayPhoneNumber: "+49 30 1234567", verifiedName: "Acme", nameStatus: "APPROVED",
+ *   qualityRating: "GREEN", messagingLimit: "TIER_1K", officialBusinessAccount: false, platformType: "CLOUD_API", status: "CONNECTED" };
+ */
+export const PhoneSnapshotSchema = z.object({
+  displayPhoneNumber: z.string(),
+  verifiedName: z.string(),
+  nameStatus: z.nullable(NameStatusSchema),
+  qualityRating: z.nullable(QualityRatingSchema),
+  messagingLimit: z.nullable(MessagingLimitTierSchema),
+  officialBusinessAccount: z.boolean(),
+  platformType: z.nullable(PlatformTypeSchema),
+  status: z.nullable(z.string()),
+});
+/** See {@link PhoneSnapshotSchema}. */
+export type PhoneSnapshot = z.infer<typeof PhoneSnapshotSchema>;
+
+/**
+ * What happened to one source template.
+ * - `copied`: it exists in the new account (quality UNKNOWN for 24 h);
+ * - `rejected_on_recheck`: Meta re-checked the copy and rejected it;
+ * - `not_eligible`: not APPROVED + GREEN (reason says which);
+ * - `over_limit`: the new account's template limit was reached;
+ * - `failed`: Meta refused to copy it (reason from `failed_templates`);
+ * - `pending`: not yet copied (Meta's automatic copy after registration, or a retry due).
+ */
+export const TEMPLATE_OUTCOMES = [
+  "copied",
+  "rejected_on_recheck",
+  "not_eligible",
+  "over_limit",
+  "failed",
+  "pending",
+] as const;
+/** Schema for a {@link TemplateOutcome}. */
+export const TemplateOutcomeSchema = z.enum(TEMPLATE_OUTCOMES);
+/** One of {@link TEMPLATE_OUTCOMES}. */
+export type TemplateOutcome = (typeof TEMPLATE_OUTCOMES)[number];
+
+/** One line of the templates report. */
+export const TemplateReportItemSchema = z.object({
+  sourceTemplateId: z.optional(z.string()),
+  destinationTemplateId: z.optional(z.nullable(z.string())),
+  name: z.string(),
+  language: z.string(),
+  category: TemplateCategorySchema,
+  sourceStatus: TemplateStatusSchema,
+  sourceQuality: z.nullable(QualityRatingSchema),
+  destinationQuality: z.optional(z.nullable(QualityRatingSchema)),
+  outcome: TemplateOutcomeSchema,
+  reason: z.optional(z.nullable(z.string())),
+});
+/** See {@link TemplateReportItemSchema}. */
+export type TemplateReportItem = z.infer<typeof TemplateReportItemSchema>;
+
+/** How templates were (or will be) moved: by the kit before registration, or by Meta afterwards. */
+export const TemplatesReportSchema = z.object({
+  mode: z.enum(["copied_before_registration", "meta_automatic", "not_started"]),
+  sourceReadable: z.boolean(),
+  items: z.array(TemplateReportItemSchema),
+});
+/** See {@link TemplatesReportSchema}. */
+export type TemplatesReport = z.infer<typeof TemplatesReportSchema>;
+
+/**
+ * The migration record: the one object the BFF returns, streams and stores.
+ *
+ * @example
+ * const m = MigrationSchema.parse(await (await fetch("/wa/migrations/mig_1")).json());
+ * m.steps.find((s) => s.id === "register_phone")?.status;
+ */
+export const MigrationSchema = z.object({
+  id: z.string(),
+  status: MigrationStatusSchema,
+  businessId: z.nullable(z.string()),
+  wabaId: z.nullable(z.string()),
+  phoneNumberId: z.nullable(z.string()),
+  sourceWabaId: z.nullable(z.string()),
+  phone: z.nullable(PhoneSnapshotSchema),
+  steps: z.array(MigrationStepSchema),
+  templates: TemplatesReportSchema,
+  warnings: z.array(MigrationErrorCodeSchema),
+  billingCutoverAt: z.nullable(Timestamp),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+/** See {@link MigrationSchema}. */
+export type Migration = z.infer<typeof MigrationSchema>;

@@ -1,0 +1,6 @@
+import { defineConfig } from "vitest/config";
+
+// One Vitest run for the whole workspace: every package brings its own project config.
+export default defineConfig({
+  test: { projects: ["packages/*/vitest.config.ts", "apps/*/vitest.config.ts"] },
+});
