@@ -40,7 +40,7 @@ async function step(name, cmd, args, opts) {
   return code === 0;
 }
 
-await step("biome", bin("biome"), ["ci", "."]);
+await step("biome", bin("biome"), ["ci", "--colors=off", "."]);
 await step("typecheck", bin("tsc"), ["--noEmit", "-p", "."]);
 
 // Vitest: its tests count one by one.
