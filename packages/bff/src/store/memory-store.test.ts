@@ -1,0 +1,4 @@
+import { createMemoryStore } from "./memory-store.js";
+import { describeMigrationStore } from "./store-contract.js";
+
+describeMigrationStore("memory", () => createMemoryStore());

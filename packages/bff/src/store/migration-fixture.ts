@@ -1,0 +1,44 @@
+import { STEP_IDS } from "@wa-migrate/contracts";
+import type { NewMigration, StoredStep } from "./migration-store.js";
+
+/**
+ * A fresh migration record as `POST /migrations` creates it: browser steps succeeded, server steps
+ * pending, empty templates report. Used by the store contract suite and by tests.
+ *
+ * @example
+ * await store.createMigration(newMigrationFixture({ id: "mig_1", tenant: "acme" }));
+ */
+export function newMigrationFixture(overrides: Partial<NewMigration> = {}): NewMigration {
+  const now = overrides.createdAt ?? "2026-11-25T10:00:00.000Z";
+  const steps: StoredStep[] = STEP_IDS.map((id) => {
+    const browser = id === "two_step_verification" || id === "embedded_signup";
+    return {
+      id,
+      status: browser ? "succeeded" : "pending",
+      attempts: browser ? 1 : 0,
+      startedAt: null,
+      finishedAt: browser ? now : null,
+      lastError: null,
+      leaseOwner: null,
+      leaseExpiresAt: null,
+    };
+  });
+  return {
+    id: "mig_fixture",
+    tenant: "tenant_a",
+    status: "running",
+    businessId: "2729063490586005",
+    wabaId: "524126980791429",
+    phoneNumberId: "106540352242922",
+    sourceWabaId: null,
+    phone: null,
+    steps,
+    templates: { mode: "not_started", sourceReadable: false, items: [] },
+    warnings: [],
+    billingCutoverAt: null,
+    createdAt: now,
+    updatedAt: now,
+    context: {},
+    ...overrides,
+  };
+}

@@ -1,0 +1,231 @@
+import type {
+  Migration,
+  MigrationError,
+  MigrationStatus,
+  MigrationStep,
+  SignupEvent,
+  StepId,
+  StepStatus,
+  WebhookEvent,
+} from "@wa-migrate/contracts";
+
+// The journal's contract. The BFF holds no state of its own beyond caches: everything a restarted or
+// second instance needs is behind this interface. Times always come from the caller (the BFF's
+// injected clock) as ISO 8601 strings, never from the database clock, so every implementation
+// behaves the same under a fake clock. All methods are async and may reject with a StoreError.
+
+/** A step as the journal keeps it: the public fields plus the lease that guards its execution. */
+export interface StoredStep extends MigrationStep {
+  /** Who runs the step now (an instance id), or null when nobody holds it. */
+  leaseOwner: string | null;
+  /** When the lease ends (ISO); after it another instance may claim the step. */
+  leaseExpiresAt: string | null;
+}
+
+/**
+ * Internal, non-secret facts a step learned and later steps or retries need (check before act).
+ * Stored as one JSON object; {@link MigrationStore.updateMigration} merges it shallowly.
+ */
+export interface MigrationContext {
+  /** WABA ids the business token was granted, newest first (from debug_token). */
+  grantedWabaIds?: string[];
+  creditLineId?: string;
+  allocationConfigId?: string;
+  /** Set once `register` succeeded: never register twice. */
+  registeredAt?: string;
+  /** Registration was tried (its outcome may be unknown after a crash). */
+  registerAttemptedAt?: string;
+  [key: string]: unknown;
+}
+
+/** A migration as the journal keeps it. {@link toMigration} strips what browsers must not see. */
+export interface StoredMigration extends Omit<Migration, "steps"> {
+  /** The partner's tenant (from `authorize`); every read by a browser is scoped by it. */
+  tenant: string;
+  /** Starts at 1 and grows by one with every change (migration fields or any step): the SSE event id. */
+  version: number;
+  steps: StoredStep[];
+  context: MigrationContext;
+}
+
+/** What {@link MigrationStore.createMigration} stores: the first full record, `version` 1. */
+export type NewMigration = Omit<StoredMigration, "version">;
+
+/** Fields {@link MigrationStore.updateMigration} may change; absent fields stay as they are. */
+export type MigrationPatch = Partial<
+  Pick<
+    StoredMigration,
+    | "status"
+    | "businessId"
+    | "wabaId"
+    | "phoneNumberId"
+    | "sourceWabaId"
+    | "phone"
+    | "templates"
+    | "warnings"
+    | "billingCutoverAt"
+  >
+> & {
+  /** Merged key by key into the stored context (a key set to `undefined` is left unchanged). */
+  context?: MigrationContext;
+};
+
+/** An encrypted secret: the store never sees plaintext, only what the BFF's secret box sealed. */
+export interface SealedSecret {
+  /** Which key sealed it (key rotation keeps old keys readable). */
+  keyId: string;
+  /** Opaque base64 text (IV, tag and ciphertext). */
+  ciphertext: string;
+}
+
+/** The secrets a migration keeps. */
+export type SecretKind = "business_token" | "pin";
+
+/** What the idempotency record of a `POST /migrations` remembers. */
+export interface IdempotencyRecord {
+  tenant: string;
+  key: string;
+  /** SHA-256 of the request body: the same key with another body is a conflict. */
+  requestHash: string;
+  migrationId: string;
+  createdAt: string;
+}
+
+/** A stored Embedded Signup event with its tenant. */
+export interface StoredSignupEvent extends SignupEvent {
+  tenant: string;
+}
+
+/** A webhook change with the key that makes Meta's redeliveries (36 h of retries) harmless. */
+export interface StoredWebhookEvent extends WebhookEvent {
+  /** Unique per change, e.g. a hash of the entry id, field and value. */
+  dedupeKey: string;
+}
+
+/** Options of {@link MigrationStore.listMigrations}. */
+export interface ListMigrationsOptions {
+  /** Only this tenant's migrations; absent means every tenant (operators, resuming). */
+  tenant?: string;
+  status?: MigrationStatus;
+  /** The `nextCursor` of the previous page. Opaque; an unknown cursor starts from the top. */
+  cursor?: string;
+  /** Page size, 1..100. */
+  limit: number;
+}
+
+/** A page of migrations, newest first (by `createdAt`, then `id`, both descending). */
+export interface MigrationPage {
+  items: StoredMigration[];
+  /** Null on the last page. */
+  nextCursor: string | null;
+}
+
+/** Who claims a step, for how long, and when ("now"). */
+export interface LeaseRequest {
+  owner: string;
+  leaseMs: number;
+  now: string;
+}
+
+/** How a claimed step ended. */
+export interface StepOutcome {
+  status: Extract<StepStatus, "succeeded" | "failed" | "action_required" | "skipped">;
+  /** The error to keep (null clears it: pass null on success). */
+  lastError: MigrationError | null;
+  now: string;
+}
+
+/**
+ * Durable record of every migration. Implementations: `createMemoryStore()` (tests, one process),
+ * and the SQL journal (PGlite, PostgreSQL). `describeMigrationStore` in `store-contract.ts` is the
+ * executable form of these semantics; every implementation must pass it.
+ *
+ * @example
+ * const bff = createMigrationBff({ ...options, store: createMemoryStore() });
+ */
+export interface MigrationStore {
+  /**
+   * Stores a new migration (`version` 1). With `idempotency`, atomically also records the key:
+   * if the tenant already used that key, nothing is written and the earlier migration is
+   * returned with `created: false` (whatever its body hash; the caller compares `requestHash`).
+   * Rejects with `StoreError` `conflict` when the id exists.
+   */
+  createMigration(
+    migration: NewMigration,
+    idempotency?: Omit<IdempotencyRecord, "migrationId" | "tenant">,
+  ): Promise<{
+    migration: StoredMigration;
+    created: boolean;
+    idempotency: IdempotencyRecord | null;
+  }>;
+  /** The migration, or null. Not tenant-scoped: callers check `tenant`. */
+  getMigration(id: string): Promise<StoredMigration | null>;
+  /** The idempotency record of `key` for `tenant`, or null. */
+  getIdempotencyRecord(tenant: string, key: string): Promise<IdempotencyRecord | null>;
+  /** Newest first, filtered, paged; see {@link ListMigrationsOptions}. */
+  listMigrations(options: ListMigrationsOptions): Promise<MigrationPage>;
+  /** Ids of every migration whose status is `running`, oldest first: what to resume on start. */
+  listResumableMigrations(): Promise<string[]>;
+  /** The newest migration (by `createdAt`) whose `wabaId` or else `sourceWabaId` is this WABA, or null. */
+  findMigrationByWaba(wabaId: string): Promise<StoredMigration | null>;
+  /**
+   * Applies `patch`, sets `updatedAt = now`, bumps `version`, returns the new record.
+   * With `expectedVersion`, writes only if the stored version equals it and otherwise resolves
+   * null (optimistic concurrency for read-modify-write such as webhook updates of the report).
+   * Rejects with `StoreError` `not_found` for an unknown id.
+   */
+  updateMigration(
+    id: string,
+    patch: MigrationPatch,
+    now: string,
+    expectedVersion?: number,
+  ): Promise<StoredMigration | null>;
+  /**
+   * Claims a step for execution, atomically. Succeeds when the step is `pending`, or `running` with
+   * a lease that expired at or before `now`, or `running` with a lease held by the same owner.
+   * On success: status `running`, `attempts + 1`, `startedAt = now`, `finishedAt = null`,
+   * lease owner and expiry (`now + leaseMs`) set, migration `version` bumped; returns the record.
+   * Otherwise (done, failed, action_required, or leased by another owner) resolves null and changes nothing.
+   */
+  claimStep(
+    migrationId: string,
+    stepId: StepId,
+    lease: LeaseRequest,
+  ): Promise<StoredMigration | null>;
+  /** Extends a held lease to `now + leaseMs`. False (and no change) when `owner` no longer holds it. */
+  renewStepLease(migrationId: string, stepId: StepId, lease: LeaseRequest): Promise<boolean>;
+  /**
+   * Ends a claimed step: sets status, `lastError`, `finishedAt = now`, clears the lease, bumps
+   * `version`, returns the record. Resolves null and changes nothing when the step is not `running`
+   * under `owner` (another instance took it over after the lease expired).
+   */
+  finishStep(
+    migrationId: string,
+    stepId: StepId,
+    owner: string,
+    outcome: StepOutcome,
+  ): Promise<StoredMigration | null>;
+  /**
+   * Starts a retry, atomically: when the migration is not `running`, every step in `failed` or
+   * `action_required` becomes `pending` (attempts and lastError kept) and the migration `running`;
+   * returns the record. Resolves null when it is already `running` (the caller answers 409).
+   * Rejects with `StoreError` `not_found` for an unknown id.
+   */
+  beginRetry(migrationId: string, now: string): Promise<StoredMigration | null>;
+  /** Stores (or replaces) a sealed secret of a migration. */
+  putSecret(migrationId: string, kind: SecretKind, secret: SealedSecret): Promise<void>;
+  /** The sealed secret, or null. */
+  getSecret(migrationId: string, kind: SecretKind): Promise<SealedSecret | null>;
+  /** Stores an Embedded Signup event. */
+  addSignupEvent(event: StoredSignupEvent): Promise<void>;
+  /** The tenant's signup events, newest first (by `receivedAt`, then `id`), at most `limit`. */
+  listSignupEvents(tenant: string, limit: number): Promise<StoredSignupEvent[]>;
+  /** Stores a webhook change unless its `dedupeKey` was seen: true when stored, false for a duplicate. */
+  addWebhookEvent(event: StoredWebhookEvent): Promise<boolean>;
+  /** Webhook changes newest first (by `receivedAt`, then `id`), optionally of one WABA, at most `limit`. */
+  listWebhookEvents(options: { wabaId?: string; limit: number }): Promise<StoredWebhookEvent[]>;
+  /** Resolves when the store can serve requests (for `GET /health`); rejects otherwise. */
+  ping(): Promise<void>;
+  /** Releases connections. The store is unusable afterwards. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,404 @@
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { newMigrationFixture } from "./migration-fixture.js";
+import type { MigrationStore } from "./migration-store.js";
+import { StoreError } from "./store-error.js";
+
+// The executable semantics of MigrationStore. Every implementation runs this suite:
+//   describeMigrationStore("memory", () => createMemoryStore());
+// Each test gets a fresh, empty store from `createStore` and closes it afterwards.
+
+const T0 = "2026-11-25T10:00:00.000Z";
+const T1 = "2026-11-25T10:00:01.000Z";
+const T5 = "2026-11-25T10:00:05.000Z";
+const T31 = "2026-11-25T10:00:31.000Z";
+const graphError = {
+  code: "pin_mismatch" as const,
+  message: "PIN mismatch",
+  remedy: "Turn off two-step verification",
+  retryable: true,
+  graph: { code: 133005, fbtraceId: "AbCdEf123" },
+};
+
+/**
+ * Registers the store contract suite for one implementation.
+ *
+ * @example
+ * describeMigrationStore("pglite", async () => createPgliteStore({ dataDir: "memory://" }));
+ */
+export function describeMigrationStore(
+  name: string,
+  createStore: () => MigrationStore | Promise<MigrationStore>,
+): void {
+  describe(`MigrationStore contract: ${name}`, () => {
+    let store: MigrationStore;
+    beforeEach(async () => {
+      store = await createStore();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    test("creates a migration at version 1 and reads it back whole", async () => {
+      const input = newMigrationFixture({ id: "m1", context: { grantedWabaIds: ["1", "2"] } });
+      const { migration, created } = await store.createMigration(input);
+      expect(created).toBe(true);
+      expect(migration).toEqual({ ...input, version: 1 });
+      expect(await store.getMigration("m1")).toEqual({ ...input, version: 1 });
+      expect(await store.getMigration("nope")).toBeNull();
+    });
+
+    test("refuses a second migration with the same id", async () => {
+      await store.createMigration(newMigrationFixture({ id: "m1" }));
+      const error = await store.createMigration(newMigrationFixture({ id: "m1" })).catch((e) => e);
+      expect(error).toBeInstanceOf(StoreError);
+      expect(error.kind).toBe("conflict");
+    });
+
+    test("an idempotency key returns the first migration, per tenant", async () => {
+      const key = { key: "k1", requestHash: "h1", createdAt: T0 };
+      const first = await store.createMigration(newMigrationFixture({ id: "m1" }), key);
+      expect(first.idempotency).toEqual({ ...key, tenant: "tenant_a", migrationId: "m1" });
+      const again = await store.createMigration(newMigrationFixture({ id: "m2" }), {
+        ...key,
+        requestHash: "h2",
+      });
+      expect(again.created).toBe(false);
+      expect(again.migration.id).toBe("m1");
+      expect(again.idempotency?.requestHash).toBe("h1");
+      expect(await store.getMigration("m2")).toBeNull();
+      const other = await store.createMigration(
+        newMigrationFixture({ id: "m3", tenant: "tenant_b" }),
+        key,
+      );
+      expect(other.created).toBe(true);
+      expect((await store.getIdempotencyRecord("tenant_b", "k1"))?.migrationId).toBe("m3");
+      expect(await store.getIdempotencyRecord("tenant_a", "unknown")).toBeNull();
+    });
+
+    test("lists newest first, filtered by tenant and status, in pages", async () => {
+      for (const [i, tenant, status] of [
+        [1, "a", "running"],
+        [2, "a", "completed"],
+        [3, "b", "running"],
+        [4, "a", "running"],
+        [5, "a", "failed"],
+      ] as const) {
+        await store.createMigration(
+          newMigrationFixture({
+            id: `m${i}`,
+            tenant,
+            status,
+            createdAt: `2026-11-25T10:00:0${i}.000Z`,
+          }),
+        );
+      }
+      const page1 = await store.listMigrations({ tenant: "a", limit: 2 });
+      expect(page1.items.map((m) => m.id)).toEqual(["m5", "m4"]);
+      expect(page1.nextCursor).not.toBeNull();
+      const page2 = await store.listMigrations({
+        tenant: "a",
+        limit: 2,
+        cursor: page1.nextCursor ?? "",
+      });
+      expect(page2.items.map((m) => m.id)).toEqual(["m2", "m1"]);
+      expect(page2.nextCursor).toBeNull();
+      const running = await store.listMigrations({ status: "running", limit: 10 });
+      expect(running.items.map((m) => m.id)).toEqual(["m4", "m3", "m1"]);
+      expect((await store.listMigrations({ limit: 100, cursor: "garbage" })).items).toHaveLength(5);
+    });
+
+    test("lists running migrations to resume, oldest first", async () => {
+      await store.createMigration(newMigrationFixture({ id: "m2", createdAt: T1 }));
+      await store.createMigration(newMigrationFixture({ id: "m1", createdAt: T0 }));
+      await store.createMigration(
+        newMigrationFixture({ id: "m3", createdAt: T5, status: "completed" }),
+      );
+      expect(await store.listResumableMigrations()).toEqual(["m1", "m2"]);
+    });
+
+    test("finds the newest migration of a WABA, destination before source", async () => {
+      await store.createMigration(newMigrationFixture({ id: "old", wabaId: "111", createdAt: T0 }));
+      await store.createMigration(newMigrationFixture({ id: "new", wabaId: "111", createdAt: T1 }));
+      await store.createMigration(
+        newMigrationFixture({ id: "src", wabaId: "333", sourceWabaId: "222" }),
+      );
+      expect((await store.findMigrationByWaba("111"))?.id).toBe("new");
+      expect((await store.findMigrationByWaba("222"))?.id).toBe("src");
+      expect(await store.findMigrationByWaba("999")).toBeNull();
+    });
+
+    test("updates fields, merges the context and bumps the version", async () => {
+      await store.createMigration(
+        newMigrationFixture({ id: "m1", context: { creditLineId: "c1" } }),
+      );
+      const updated = await store.updateMigration(
+        "m1",
+        {
+          status: "completed",
+          billingCutoverAt: T5,
+          warnings: ["on_prem_source"],
+          context: { registeredAt: T5 },
+        },
+        T5,
+      );
+      expect(updated).toMatchObject({
+        status: "completed",
+        billingCutoverAt: T5,
+        warnings: ["on_prem_source"],
+        updatedAt: T5,
+        version: 2,
+        context: { creditLineId: "c1", registeredAt: T5 },
+        wabaId: "524126980791429",
+      });
+      expect(await store.getMigration("m1")).toEqual(updated);
+    });
+
+    test("an update with a stale expected version changes nothing", async () => {
+      await store.createMigration(newMigrationFixture({ id: "m1" }));
+      await store.updateMigration("m1", { status: "failed" }, T1);
+      expect(await store.updateMigration("m1", { status: "completed" }, T5, 1)).toBeNull();
+      expect((await store.getMigration("m1"))?.status).toBe("failed");
+      expect((await store.updateMigration("m1", { status: "completed" }, T5, 2))?.version).toBe(3);
+      const error = await store.updateMigration("nope", {}, T5).catch((e) => e);
+      expect(error).toBeInstanceOf(StoreError);
+      expect(error.kind).toBe("not_found");
+    });
+
+    test("claims a pending step under a lease and counts the attempt", async () => {
+      await store.createMigration(newMigrationFixture({ id: "m1" }));
+      const claimed = await store.claimStep("m1", "capture_assets", {
+        owner: "i1",
+        leaseMs: 30_000,
+        now: T0,
+      });
+      const step = claimed?.steps.find((s) => s.id === "capture_assets");
+      expect(step).toMatchObject({
+        status: "running",
+        attempts: 1,
+        startedAt: T0,
+        finishedAt: null,
+        leaseOwner: "i1",
+        leaseExpiresAt: "2026-11-25T10:00:30.000Z",
+      });
+      expect(claimed?.version).toBe(2);
+    });
+
+    test("a live lease keeps other owners out until it expires", async () => {
+      await store.createMigration(newMigrationFixture({ id: "m1" }));
+      await store.claimStep("m1", "register_phone", { owner: "i1", leaseMs: 30_000, now: T0 });
+      expect(
+        await store.claimStep("m1", "register_phone", { owner: "i2", leaseMs: 30_000, now: T5 }),
+      ).toBeNull();
+      const same = await store.claimStep("m1", "register_phone", {
+        owner: "i1",
+        leaseMs: 30_000,
+        now: T5,
+      });
+      expect(same?.steps.find((s) => s.id === "register_phone")?.attempts).toBe(2);
+      const taken = await store.claimStep("m1", "register_phone", {
+        owner: "i2",
+        leaseMs: 30_000,
+        now: "2026-11-25T10:00:35.000Z",
+      });
+      expect(taken?.steps.find((s) => s.id === "register_phone")).toMatchObject({
+        leaseOwner: "i2",
+        attempts: 3,
+      });
+      // The first owner lost the step: its late result is refused.
+      const late = await store.finishStep("m1", "register_phone", "i1", {
+        status: "succeeded",
+        lastError: null,
+        now: T31,
+      });
+      expect(late).toBeNull();
+    });
+
+    test("of many concurrent claims exactly one wins", async () => {
+      await store.createMigration(newMigrationFixture({ id: "m1" }));
+      const results = await Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          store.claimStep("m1", "share_credit_line", { owner: `i${i}`, leaseMs: 30_000, now: T0 }),
+        ),
+      );
+      expect(results.filter((r) => r !== null)).toHaveLength(1);
+      const step = (await store.getMigration("m1"))?.steps.find(
+        (s) => s.id === "share_credit_line",
+      );
+      expect(step?.attempts).toBe(1);
+    });
+
+    test("renews only a held lease", async () => {
+      await store.createMigration(newMigrationFixture({ id: "m1" }));
+      await store.claimStep("m1", "migrate_templates", { owner: "i1", leaseMs: 30_000, now: T0 });
+      expect(
+        await store.renewStepLease("m1", "migrate_templates", {
+          owner: "i1",
+          leaseMs: 30_000,
+          now: T5,
+        }),
+      ).toBe(true);
+      expect(
+        await store.renewStepLease("m1", "migrate_templates", {
+          owner: "i2",
+          leaseMs: 30_000,
+          now: T5,
+        }),
+      ).toBe(false);
+      // Renewed at T5 for 30 s: still held at T31.
+      expect(
+        await store.claimStep("m1", "migrate_templates", {
+          owner: "i2",
+          leaseMs: 30_000,
+          now: T31,
+        }),
+      ).toBeNull();
+    });
+
+    test("finishing keeps the error with its fbtrace_id and frees the lease", async () => {
+      await store.createMigration(newMigrationFixture({ id: "m1" }));
+      await store.claimStep("m1", "register_phone", { owner: "i1", leaseMs: 30_000, now: T0 });
+      expect(
+        await store.finishStep("m1", "register_phone", "i2", {
+          status: "succeeded",
+          lastError: null,
+          now: T1,
+        }),
+      ).toBeNull();
+      const done = await store.finishStep("m1", "register_phone", "i1", {
+        status: "action_required",
+        lastError: graphError,
+        now: T1,
+      });
+      expect(done?.steps.find((s) => s.id === "register_phone")).toEqual({
+        id: "register_phone",
+        status: "action_required",
+        attempts: 1,
+        startedAt: T0,
+        finishedAt: T1,
+        lastError: graphError,
+        leaseOwner: null,
+        leaseExpiresAt: null,
+      });
+      expect(done?.version).toBe(3);
+      // A finished step cannot be claimed again without a retry.
+      expect(
+        await store.claimStep("m1", "register_phone", { owner: "i1", leaseMs: 30_000, now: T5 }),
+      ).toBeNull();
+    });
+
+    test("a retry reopens failed and action-required steps, once", async () => {
+      await store.createMigration(newMigrationFixture({ id: "m1" }));
+      expect(await store.beginRetry("m1", T1)).toBeNull();
+      await store.claimStep("m1", "capture_assets", { owner: "i1", leaseMs: 30_000, now: T0 });
+      await store.finishStep("m1", "capture_assets", "i1", {
+        status: "succeeded",
+        lastError: null,
+        now: T0,
+      });
+      await store.claimStep("m1", "share_credit_line", { owner: "i1", leaseMs: 30_000, now: T0 });
+      await store.finishStep("m1", "share_credit_line", "i1", {
+        status: "failed",
+        lastError: graphError,
+        now: T0,
+      });
+      await store.claimStep("m1", "register_phone", { owner: "i1", leaseMs: 30_000, now: T0 });
+      await store.finishStep("m1", "register_phone", "i1", {
+        status: "action_required",
+        lastError: graphError,
+        now: T0,
+      });
+      await store.updateMigration("m1", { status: "action_required" }, T0);
+      const retried = await store.beginRetry("m1", T1);
+      expect(retried?.status).toBe("running");
+      const statuses = Object.fromEntries(retried?.steps.map((s) => [s.id, s.status]) ?? []);
+      expect(statuses).toMatchObject({
+        capture_assets: "succeeded",
+        share_credit_line: "pending",
+        register_phone: "pending",
+      });
+      expect(retried?.steps.find((s) => s.id === "register_phone")).toMatchObject({
+        attempts: 1,
+        lastError: graphError,
+      });
+      expect(await store.beginRetry("m1", T5)).toBeNull();
+      const error = await store.beginRetry("nope", T5).catch((e) => e);
+      expect(error.kind).toBe("not_found");
+    });
+
+    test("keeps sealed secrets per migration and kind", async () => {
+      await store.createMigration(newMigrationFixture({ id: "m1" }));
+      await store.putSecret("m1", "business_token", { keyId: "k1", ciphertext: "AAA" });
+      await store.putSecret("m1", "pin", { keyId: "k1", ciphertext: "BBB" });
+      await store.putSecret("m1", "pin", { keyId: "k2", ciphertext: "CCC" });
+      expect(await store.getSecret("m1", "business_token")).toEqual({
+        keyId: "k1",
+        ciphertext: "AAA",
+      });
+      expect(await store.getSecret("m1", "pin")).toEqual({ keyId: "k2", ciphertext: "CCC" });
+      expect(await store.getSecret("m2", "pin")).toBeNull();
+    });
+
+    test("lists a tenant's signup events newest first", async () => {
+      const base = {
+        event: "CANCEL",
+        currentStep: null,
+        errorMessage: null,
+        errorId: null,
+        sessionId: null,
+        migrationId: null,
+      };
+      await store.addSignupEvent({ ...base, id: "s1", tenant: "a", receivedAt: T0 });
+      await store.addSignupEvent({
+        ...base,
+        id: "s2",
+        tenant: "a",
+        receivedAt: T1,
+        currentStep: "PERMISSIONS",
+      });
+      await store.addSignupEvent({ ...base, id: "s3", tenant: "b", receivedAt: T5 });
+      expect((await store.listSignupEvents("a", 10)).map((e) => e.id)).toEqual(["s2", "s1"]);
+      expect((await store.listSignupEvents("a", 1))[0]).toEqual({
+        ...base,
+        id: "s2",
+        tenant: "a",
+        receivedAt: T1,
+        currentStep: "PERMISSIONS",
+      });
+    });
+
+    test("stores a webhook change once per dedupe key", async () => {
+      const event = {
+        id: "w1",
+        field: "account_update",
+        wabaId: "111",
+        migrationId: null,
+        value: { event: "PARTNER_ADDED" },
+        receivedAt: T0,
+        dedupeKey: "d1",
+      };
+      expect(await store.addWebhookEvent(event)).toBe(true);
+      expect(await store.addWebhookEvent({ ...event, id: "w2", receivedAt: T1 })).toBe(false);
+      expect(
+        await store.addWebhookEvent({
+          ...event,
+          id: "w3",
+          wabaId: "222",
+          dedupeKey: "d3",
+          receivedAt: T5,
+        }),
+      ).toBe(true);
+      expect((await store.listWebhookEvents({ limit: 10 })).map((e) => e.id)).toEqual(["w3", "w1"]);
+      expect(await store.listWebhookEvents({ wabaId: "111", limit: 10 })).toEqual([event]);
+    });
+
+    test("answers ping and hands out copies, not its own state", async () => {
+      await expect(store.ping()).resolves.toBeUndefined();
+      const { migration } = await store.createMigration(newMigrationFixture({ id: "m1" }));
+      migration.status = "failed";
+      migration.context.registeredAt = T0;
+      const again = await store.getMigration("m1");
+      expect(again?.status).toBe("running");
+      expect(again?.context).toEqual({});
+    });
+  });
+}
