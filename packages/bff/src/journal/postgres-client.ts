@@ -1,0 +1,87 @@
+import pg from "pg";
+import { isConnectionFailure, JournalError, redactUrl } from "./journal-error.js";
+import type { SqlClient, SqlExecutor, SqlRow } from "./sql-client.js";
+
+/** How to reach PostgreSQL. */
+export interface PostgresClientOptions {
+  connectionString: string;
+  /** Schema for every connection's `search_path` (tests give each file its own); default `public`. */
+  schema?: string;
+  /** Pool size; default 10. */
+  max?: number;
+  /** How long to wait for a connection before `store_unavailable`; default 5000 ms. */
+  connectTimeoutMs?: number;
+}
+
+function unavailable(url: string, cause: unknown): JournalError {
+  return new JournalError(
+    "store_unavailable",
+    `PostgreSQL at ${redactUrl(url)} is not reachable.`,
+    {
+      cause,
+    },
+  );
+}
+
+/**
+ * Opens a `pg` pool and checks that the server answers, so a wrong `DATABASE_URL` fails at start
+ * with `store_unavailable` instead of at the first migration.
+ *
+ * @example
+ * const db = await createPostgresClient({ connectionString: process.env.DATABASE_URL! });
+ */
+export async function createPostgresClient(options: PostgresClientOptions): Promise<SqlClient> {
+  const { connectionString } = options;
+  if (options.schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(options.schema)) {
+    throw new TypeError("schema must be a lower-case SQL identifier");
+  }
+  const pool = new pg.Pool({
+    connectionString,
+    max: options.max ?? 10,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
+    ...(options.schema === undefined ? {} : { options: `-c search_path=${options.schema}` }),
+  });
+  // An idle connection dropped by the server must not crash the process; the next query reconnects.
+  pool.on("error", () => {});
+
+  const wrap = async <T>(run: () => Promise<T>): Promise<T> => {
+    try {
+      return await run();
+    } catch (cause) {
+      throw isConnectionFailure(cause) ? unavailable(connectionString, cause) : cause;
+    }
+  };
+  const on = (target: pg.Pool | pg.PoolClient): SqlExecutor => ({
+    query: <T extends SqlRow>(text: string, params: readonly unknown[] = []) =>
+      wrap(async () => (await target.query<T>(text, [...params])).rows),
+    // Without parameters pg uses the simple protocol, which accepts several statements.
+    exec: (script: string) => wrap(async () => void (await target.query(script))),
+  });
+
+  const client: SqlClient = {
+    backend: "postgres",
+    ...on(pool),
+    async transaction(fn) {
+      const conn = await wrap(() => pool.connect());
+      try {
+        await conn.query("BEGIN");
+        const result = await fn(on(conn));
+        await conn.query("COMMIT");
+        return result;
+      } catch (error) {
+        await conn.query("ROLLBACK").catch(() => {});
+        throw isConnectionFailure(error) ? unavailable(connectionString, error) : error;
+      } finally {
+        conn.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+  try {
+    await client.query("select 1");
+  } catch (error) {
+    await pool.end().catch(() => {});
+    throw error instanceof JournalError ? error : unavailable(connectionString, error);
+  }
+  return client;
+}
