@@ -1,0 +1,75 @@
+import { randomBytes } from "node:crypto";
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { migrateSchema, readSchemaStatus } from "./migrate-schema.js";
+import { createPostgresClient } from "./postgres-client.js";
+import { SCHEMA_MIGRATIONS, type SchemaMigration } from "./schema-migrations.js";
+import type { SqlClient } from "./sql-client.js";
+
+const url = process.env.TEST_DATABASE_URL;
+
+describe.skipIf(!url)("schema migrations on PostgreSQL (skipped without TEST_DATABASE_URL)", () => {
+  let schema: string;
+  let admin: SqlClient;
+  let a: SqlClient;
+  let b: SqlClient;
+  beforeEach(async () => {
+    schema = `wa_test_${randomBytes(6).toString("hex")}`;
+    admin = await createPostgresClient({ connectionString: url ?? "", max: 1 });
+    await admin.exec(`CREATE SCHEMA ${schema}`);
+    a = await createPostgresClient({ connectionString: url ?? "", schema, max: 2 });
+    b = await createPostgresClient({ connectionString: url ?? "", schema, max: 2 });
+  });
+  afterEach(async () => {
+    await a?.close();
+    await b?.close();
+    await admin?.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await admin?.close();
+  });
+
+  test("two instances starting together apply each version exactly once", async () => {
+    const [first, second] = await Promise.all([migrateSchema(a), migrateSchema(b)]);
+    expect([...first.applied, ...second.applied]).toEqual([1]);
+    expect(first.status.current).toBe(1);
+    expect(second.status.current).toBe(1);
+    expect(await admin.query(`SELECT version FROM ${schema}.wa_schema_migrations`)).toEqual([
+      { version: 1 },
+    ]);
+  });
+
+  test("a later version is applied forward on top and recorded; an edited one is reported", async () => {
+    await migrateSchema(a);
+    const v2: SchemaMigration = {
+      version: 2,
+      name: "migration_note",
+      sql: "ALTER TABLE wa_migrations ADD COLUMN note text",
+    };
+    const result = await migrateSchema(a, [...SCHEMA_MIGRATIONS, v2]);
+    expect(result.applied).toEqual([2]);
+    expect(result.status.applied.map((v) => [v.version, v.name])).toEqual([
+      [1, "initial"],
+      [2, "migration_note"],
+    ]);
+    await a.query(
+      "INSERT INTO wa_migrations (id, tenant, status, templates, note, created_at, updated_at) VALUES ('m', 't', 'running', '{}', 'hi', now(), now())",
+    );
+
+    const edited = { ...v2, sql: `${v2.sql} NOT NULL` };
+    const status = await readSchemaStatus(a, [...SCHEMA_MIGRATIONS, edited]);
+    expect(status).toMatchObject({ current: 2, latest: 2, pending: [], modified: [2] });
+  });
+
+  test("a failing version rolls back entirely and leaves the database where it was", async () => {
+    await migrateSchema(a);
+    const broken: SchemaMigration[] = [
+      ...SCHEMA_MIGRATIONS,
+      { version: 2, name: "ok_part", sql: "CREATE TABLE wa_extra (id text)" },
+      { version: 3, name: "broken", sql: "ALTER TABLE wa_missing ADD COLUMN x text" },
+    ];
+    await expect(migrateSchema(a, broken)).rejects.toThrow(/wa_missing/);
+    const status = await readSchemaStatus(a, broken);
+    expect(status.current).toBe(1);
+    expect(await a.query("SELECT to_regclass('wa_extra') IS NULL AS absent")).toEqual([
+      { absent: true },
+    ]);
+  });
+});
