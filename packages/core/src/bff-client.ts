@@ -1,0 +1,137 @@
+import {
+  type CreateMigrationRequest,
+  type Migration,
+  MigrationSchema,
+  type SignupEventRequest,
+} from "@wa-migrate/contracts";
+import { BffError } from "./bff-error.js";
+import { readProblem } from "./read-problem.js";
+import { type SubscriptionTiming, subscribeMigration } from "./subscribe-migration.js";
+
+/**
+ * What the browser flow needs from the BFF. {@link createBffClient} talks HTTP;
+ * `createMemoryBffClient` from `@wa-migrate/core/testing` implements the same interface in memory.
+ */
+export interface BffClient {
+  /** `POST /migrations`; the same `idempotencyKey` returns the same migration. */
+  createMigration(
+    request: CreateMigrationRequest,
+    options?: { idempotencyKey?: string },
+  ): Promise<Migration>;
+  /** `GET /migrations/:id`. */
+  getMigration(id: string): Promise<Migration>;
+  /** Live updates of one migration (SSE, polling fallback); returns the function that stops them. */
+  subscribe(
+    id: string,
+    onMigration: (migration: Migration) => void,
+    onError?: (error: BffError) => void,
+  ): () => void;
+  /** `POST /migrations/:id/retry`: re-runs failed or action-required steps. */
+  retry(id: string): Promise<Migration>;
+  /** `POST /migrations/:id/templates`: copies all eligible templates, or these ids. */
+  migrateTemplates(id: string, templateIds?: string[]): Promise<Migration>;
+  /** `POST /signup-events`: Embedded Signup cancels, errors and popup trouble, for operators. */
+  postSignupEvent(event: SignupEventRequest): Promise<void>;
+}
+
+/** Options of {@link createBffClient}. */
+export interface BffClientOptions extends SubscriptionTiming {
+  /** Where the partner mounted the BFF, e.g. `/wa` or `https://portal.example/wa`. */
+  baseUrl: string;
+  fetch?: typeof fetch;
+  /** Extra headers on every request (a function is called per request, e.g. for fresh tokens). */
+  headers?: HeadersInit | (() => HeadersInit);
+  /** Extra attempts of a create that got no answer or a 5xx, with the same key (default 2). */
+  createRetries?: number;
+}
+
+/**
+ * The BFF's HTTP client. Answers are parsed with the contracts schemas; every failure is a
+ * {@link BffError} with the contracts `code` (from problem+json when the server sent one).
+ *
+ * @example
+ * const client = createBffClient({ baseUrl: "/wa", headers: () => ({ authorization: `Bearer ${token()}` }) });
+ * const migration = await client.createMigration({ code, wabaId, phoneNumberId });
+ * const stop = client.subscribe(migration.id, (m) => console.log(m.status));
+ */
+export function createBffClient(options: BffClientOptions): BffClient {
+  const base = options.baseUrl.replace(/\/+$/, "");
+  const doFetch: typeof fetch = (input, init) => (options.fetch ?? fetch)(input, init);
+  const headers = () =>
+    new Headers(typeof options.headers === "function" ? options.headers() : options.headers);
+  const path = (id: string) => `${base}/migrations/${encodeURIComponent(id)}`;
+
+  async function send(method: string, url: string, body?: unknown, key?: string) {
+    const h = headers();
+    h.set("Accept", "application/json");
+    if (body !== undefined) h.set("Content-Type", "application/json");
+    if (key) h.set("Idempotency-Key", key);
+    let response: Response;
+    try {
+      response = await doFetch(url, {
+        method,
+        headers: h,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch (cause) {
+      throw new BffError("bff_unreachable", `No answer from ${url}`, { retryable: true, cause });
+    }
+    if (!response.ok) throw await readProblem(response);
+    return response;
+  }
+
+  async function migration(response: Response): Promise<Migration> {
+    const parsed = MigrationSchema.safeParse(await response.json().catch((e: unknown) => e));
+    if (parsed.success) return parsed.data;
+    throw new BffError("internal_error", "The server's answer is not a migration record", {
+      status: response.status,
+      cause: parsed.error,
+    });
+  }
+
+  const client: BffClient = {
+    async createMigration(request, opts = {}) {
+      const key = opts.idempotencyKey ?? crypto.randomUUID();
+      const retries = options.createRetries ?? 2;
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return await migration(await send("POST", `${base}/migrations`, request, key));
+        } catch (error) {
+          // The code lives 30 s: retry quickly, and only what the same key makes safe to repeat.
+          const transient =
+            error instanceof BffError && (error.status === null || error.status >= 500);
+          if (!transient || attempt >= retries) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt));
+        }
+      }
+    },
+    async getMigration(id) {
+      return migration(await send("GET", path(id)));
+    },
+    subscribe(id, onMigration, onError) {
+      return subscribeMigration(
+        {
+          ...options,
+          url: `${path(id)}/events`,
+          fetch: doFetch,
+          headers,
+          getMigration: () => client.getMigration(id),
+        },
+        onMigration,
+        onError,
+      );
+    },
+    async retry(id) {
+      return migration(await send("POST", `${path(id)}/retry`, {}));
+    },
+    async migrateTemplates(id, templateIds) {
+      return migration(
+        await send("POST", `${path(id)}/templates`, templateIds ? { templateIds } : {}),
+      );
+    },
+    async postSignupEvent(event) {
+      await send("POST", `${base}/signup-events`, event);
+    },
+  };
+  return client;
+}

@@ -1,0 +1,46 @@
+/**
+ * Where the flow keeps the id of the migration in progress, so a reload resumes it. The Web Storage
+ * interface; `sessionStorage` by default.
+ *
+ * @example
+ * createMigrationFlow({ appId, configId, client, storage: localStorage, storageKey: "acme:wa" });
+ */
+export interface FlowStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+/** The default storage key. */
+export const DEFAULT_STORAGE_KEY = "wa-migrate:migration";
+
+/**
+ * Wraps a storage so reading and writing never throw (private modes and sandboxed frames throw on
+ * access); on the server, or with `null`, nothing is kept.
+ *
+ * @example
+ * const kept = safeStorage(undefined, "wa-migrate:migration"); kept.set("mig_1"); kept.get(); // "mig_1"
+ */
+export function safeStorage(storage: FlowStorage | null | undefined, key: string) {
+  const target = (): FlowStorage | null => {
+    if (storage !== undefined) return storage;
+    try {
+      return typeof sessionStorage === "undefined" ? null : sessionStorage;
+    } catch {
+      return null;
+    }
+  };
+  const attempt = <T>(run: (s: FlowStorage) => T): T | null => {
+    try {
+      const s = target();
+      return s ? run(s) : null;
+    } catch {
+      return null;
+    }
+  };
+  return {
+    get: () => attempt((s) => s.getItem(key)),
+    set: (id: string) => void attempt((s) => s.setItem(key, id)),
+    remove: () => void attempt((s) => s.removeItem(key)),
+  };
+}

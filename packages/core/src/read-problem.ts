@@ -1,0 +1,43 @@
+import { ProblemDetailsSchema } from "@wa-migrate/contracts";
+import { BffError } from "./bff-error.js";
+
+/**
+ * Turns an unsuccessful BFF response into a {@link BffError}: the problem+json `code` when the body is
+ * one, otherwise a code chosen from the HTTP status.
+ *
+ * @example
+ * if (!response.ok) throw await readProblem(response);
+ */
+export async function readProblem(response: Response): Promise<BffError> {
+  let body: unknown = null;
+  try {
+    body = await response.json();
+  } catch (cause) {
+    body = cause;
+  }
+  const parsed = ProblemDetailsSchema.safeParse(body);
+  if (parsed.success) {
+    const problem = parsed.data;
+    return new BffError(problem.code, problem.detail ?? problem.title, {
+      status: response.status,
+      problem,
+      cause: body,
+    });
+  }
+  const status = response.status;
+  const code =
+    status === 404
+      ? "not_found"
+      : status === 401 || status === 403
+        ? "unauthorized"
+        : status === 429
+          ? "rate_limited"
+          : status === 502 || status === 503 || status === 504
+            ? "bff_unreachable"
+            : "internal_error";
+  return new BffError(code, `The server answered ${status}`, {
+    status,
+    retryable: status === 429 || status >= 500,
+    cause: body,
+  });
+}

@@ -1,0 +1,158 @@
+import {
+  type EmbeddedSignupFinish,
+  type EmbeddedSignupMessage,
+  type EsStep,
+  isAllowedEmbeddedSignupOrigin,
+  parseEmbeddedSignupMessage,
+} from "@wa-migrate/contracts";
+import type { FacebookLoginResponse } from "./facebook-sdk.js";
+
+/** How one Embedded Signup popup ended, once its callback and message are reconciled. */
+export type SignupOutcome =
+  /** A code, with the FINISH message when it came in time (a code alone is still worth submitting). */
+  | { type: "code"; code: string; finish: EmbeddedSignupFinish | null }
+  /** CANCEL with `current_step`: the customer left on that screen. */
+  | { type: "cancelled"; esStep: EsStep }
+  /** CANCEL with `error_message`: Meta showed an error and the customer reported it. */
+  | {
+      type: "error";
+      errorMessage: string;
+      errorId: string;
+      sessionId: string;
+      timestamp: string;
+    }
+  /** A code-less callback right after `FB.login`: the browser blocked the window. */
+  | { type: "blocked" }
+  /** A code-less callback and no message: the window was closed. */
+  | { type: "closed" }
+  /** A FINISH message but no code came. */
+  | { type: "incomplete" };
+
+/** Options of {@link startSignupSession}. */
+export interface SignupSessionOptions {
+  window: Window;
+  /** Exact origins allowed to post messages (default: https facebook.com and its subdomains). */
+  allowedOrigins?: readonly string[];
+  /** A code-less callback sooner than this after launch means a blocked popup (default 1000 ms). */
+  popupBlockedMs?: number;
+  /** How long to wait for the other half of the result (default 3000 ms; the code lives 30 s). */
+  pairTimeoutMs?: number;
+  now?: () => number;
+  onMessage?: (message: EmbeddedSignupMessage) => void;
+  onCode?: () => void;
+  onOutcome: (outcome: SignupOutcome) => void;
+  /** Opens the popup: called at once, synchronously, with the callback for `FB.login`. */
+  login: (callback: (response: FacebookLoginResponse) => void) => void;
+}
+
+/**
+ * Opens one Embedded Signup popup (`login` runs synchronously, inside the caller's click), listens
+ * for its `WA_EMBEDDED_SIGNUP` messages and login callback, reconciles them in either order and
+ * reports one {@link SignupOutcome}.
+ *
+ * @example
+ * startSignupSession({
+ *   window,
+ *   login: (callback) => FB.login(callback, buildLoginOptions(configId)),
+ *   onOutcome: (outcome) => console.log(outcome.type),
+ * });
+ */
+export function startSignupSession(options: SignupSessionOptions): {
+  stop: () => void;
+  readonly settled: boolean;
+} {
+  const now = options.now ?? Date.now;
+  const startedAt = now();
+  const wait = options.pairTimeoutMs ?? 3000;
+  let code: string | null = null;
+  let finish: EmbeddedSignupFinish | null = null;
+  let noCode = false;
+  let settled = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const stop = () => {
+    settled = true;
+    clearTimeout(timer);
+    options.window.removeEventListener("message", onWindowMessage);
+  };
+  const settle = (outcome: SignupOutcome) => {
+    if (settled) return;
+    stop();
+    options.onOutcome(outcome);
+  };
+  const arm = (outcome: () => SignupOutcome) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => settle(outcome()), wait);
+  };
+
+  const evaluate = () => {
+    if (code !== null) {
+      const withCode = code;
+      return finish
+        ? settle({ type: "code", code, finish })
+        : arm(() => ({ type: "code", code: withCode, finish }));
+    }
+    // Only a FINISH message gets here after a code-less callback.
+    if (noCode) return settle({ type: "incomplete" });
+    if (finish) arm(() => ({ type: "incomplete" }));
+  };
+
+  function onWindowMessage(event: MessageEvent) {
+    if (settled || !isAllowedEmbeddedSignupOrigin(event.origin, options.allowedOrigins)) return;
+    const parsed = parseEmbeddedSignupMessage(event.data);
+    if (!parsed.ok) return;
+    const message = parsed.message;
+    options.onMessage?.(message);
+    if (message.event !== "CANCEL") {
+      finish = message;
+      return evaluate();
+    }
+    // A code that came with a CANCEL is still submitted: the BFF can discover the assets.
+    if (code !== null) return settle({ type: "code", code, finish });
+    const data = message.data;
+    settle(
+      "current_step" in data
+        ? { type: "cancelled", esStep: data.current_step }
+        : {
+            type: "error",
+            errorMessage: data.error_message,
+            errorId: data.error_id,
+            sessionId: data.session_id,
+            timestamp: data.timestamp,
+          },
+    );
+  }
+
+  let inLogin = true;
+  const callback = (response: FacebookLoginResponse) => {
+    if (settled) return;
+    const received = response?.authResponse?.code;
+    if (typeof received === "string" && received.length > 0) {
+      code = received;
+      options.onCode?.();
+      return evaluate();
+    }
+    // Called back before FB.login even returned: no window was opened.
+    if (inLogin) return settle({ type: "blocked" });
+    noCode = true;
+    if (finish) return evaluate();
+    // A CANCEL message may still follow the callback; without one, a callback this soon after
+    // the launch means the window never opened, later that the customer closed it.
+    const blocked = now() - startedAt < (options.popupBlockedMs ?? 1000);
+    arm(() => ({ type: blocked ? "blocked" : "closed" }));
+  };
+
+  options.window.addEventListener("message", onWindowMessage);
+  try {
+    options.login(callback);
+  } finally {
+    inLogin = false;
+  }
+
+  return {
+    stop,
+    get settled() {
+      return settled;
+    },
+  };
+}
