@@ -1,0 +1,85 @@
+import type { EmbeddedSignupMessage } from "@wa-migrate/contracts";
+import { SDK_CHANNEL } from "../sdk/sdk-source.js";
+import { esErrorText } from "./es-error-texts.js";
+import type { PopupOutcome, PopupSession } from "./popup-session.js";
+
+/** A message the popup posts to its opener: a JSON string for the page, an object for the SDK. */
+export type OpenerPost =
+  | string
+  | { channel: typeof SDK_CHANNEL; kind: string; [key: string]: unknown };
+
+// Meta's samples carry `version: 3` on v2/v3 session messages and on CANCEL, and none on the v4
+// FINISH sample or the error-shaped CANCEL (facts §1.5).
+function sessionMessage(session: PopupSession, outcome: PopupOutcome): EmbeddedSignupMessage {
+  const legacy = session.request.esVersion !== "v4";
+  switch (outcome.kind) {
+    case "finish": {
+      const { wabaId, phoneNumberId, businessId } = outcome.result;
+      if (phoneNumberId === undefined) {
+        return {
+          data: { waba_id: wabaId, business_id: businessId },
+          type: "WA_EMBEDDED_SIGNUP",
+          event: "FINISH_ONLY_WABA",
+          version: 3,
+        };
+      }
+      return {
+        data: { phone_number_id: phoneNumberId, waba_id: wabaId, business_id: businessId },
+        type: "WA_EMBEDDED_SIGNUP",
+        event: "FINISH",
+        ...(legacy ? { version: 3 } : {}),
+      };
+    }
+    case "cancel":
+      return {
+        data: { current_step: outcome.step },
+        type: "WA_EMBEDDED_SIGNUP",
+        event: "CANCEL",
+        version: 3,
+      };
+    case "error": {
+      const text = esErrorText(outcome.error);
+      return {
+        data: {
+          error_message: text[session.language],
+          error_id: text.errorId,
+          session_id: session.id,
+          timestamp: String(Math.floor(outcome.timestamp / 1000)),
+        },
+        type: "WA_EMBEDDED_SIGNUP",
+        event: "CANCEL",
+      };
+    }
+    default:
+      return outcome satisfies never;
+  }
+}
+
+/**
+ * What the popup posts to the opener when a session ends, in the scenario's order: the
+ * `WA_EMBEDDED_SIGNUP` session message as a JSON string (left out on v2 without
+ * `sessionInfoVersion: "3"`, like Meta) and the SDK's own message that settles `FB.login`.
+ *
+ * @example
+ * openerPosts(session); // ['{"data":{...},"type":"WA_EMBEDDED_SIGNUP","event":"FINISH"}', { channel, kind: "auth", ... }]
+ */
+export function openerPosts(session: PopupSession): OpenerPost[] {
+  const outcome = session.outcome;
+  if (!outcome) return [];
+  const sdk: OpenerPost =
+    outcome.kind === "finish"
+      ? {
+          channel: SDK_CHANNEL,
+          kind: "auth",
+          authResponse: {
+            code: outcome.result.code,
+            userID: outcome.result.userId,
+            expiresIn: 0,
+            graphDomain: "facebook",
+          },
+        }
+      : { channel: SDK_CHANNEL, kind: "cancel" };
+  if (!session.request.sessionMessages) return [sdk];
+  const message = JSON.stringify(sessionMessage(session, outcome));
+  return session.scenario.messageOrder === "message-first" ? [message, sdk] : [sdk, message];
+}

@@ -1,0 +1,166 @@
+import { Hono } from "hono";
+import { AutopilotStore, parseAutopilot } from "./autopilot.js";
+import { parseDialogRequest } from "./dialog-request.js";
+import { openerPosts } from "./es-messages.js";
+import { PAGE_HEADERS, POPUP_SCRIPT_PATH } from "./html-page.js";
+import type { PopupBackend } from "./popup-backend.js";
+import { POPUP_SCRIPT } from "./popup-script.js";
+import { openSession, type PopupSession } from "./popup-session.js";
+import { languageOfLocale } from "./popup-texts.js";
+import { renderDialogError, renderEndPage } from "./render-end.js";
+import { renderScreen } from "./render-screen.js";
+import { type StepFields, submitStep } from "./submit-step.js";
+
+/** Options of {@link createPopupRoutes}. */
+export interface PopupRoutesOptions {
+  backend: PopupBackend;
+  /** Mount `POST /__sandbox/autopilot` (the control API's switch). */
+  control: boolean;
+  /** Sessions kept at most (oldest dropped first). Default 500. */
+  maxSessions?: number;
+}
+
+const PROBLEM_HEADERS = { "content-type": "application/problem+json" };
+
+// Meta's manual login flow answers a refusal with these parameters (Facebook Login docs,
+// "Manually Build a Login Flow": error_reason=user_denied&error=access_denied&error_description=Permissions+error.).
+function redirectTarget(session: PopupSession): string {
+  const { redirectUri, state } = session.request;
+  const url = new URL(redirectUri ?? "about:blank");
+  const outcome = session.outcome;
+  if (outcome?.kind === "finish") {
+    url.searchParams.set("code", outcome.result.code);
+  } else {
+    url.searchParams.set("error", "access_denied");
+    url.searchParams.set("error_code", "200");
+    url.searchParams.set("error_description", "Permissions error.");
+    url.searchParams.set("error_reason", "user_denied");
+  }
+  if (state !== undefined) url.searchParams.set("state", state);
+  return url.toString();
+}
+
+/**
+ * The Embedded Signup dialog: `GET /{version}/dialog/oauth` (opened by `FB.login` as a popup,
+ * or by a manual login flow as a full page), the screens under `/dialog/embedded-signup/{id}`,
+ * the popup script, and (with `control`) `POST /__sandbox/autopilot`.
+ *
+ * @example
+ * const { app } = createPopupRoutes({ backend, control: true });
+ * root.route("/", app);
+ */
+export function createPopupRoutes(options: PopupRoutesOptions): {
+  app: Hono;
+  autopilots: AutopilotStore;
+} {
+  const { backend } = options;
+  const maxSessions = options.maxSessions ?? 500;
+  const sessions = new Map<string, PopupSession>();
+  const autopilots = new AutopilotStore();
+  const app = new Hono();
+
+  const page = (html: string, status: 200 | 400 | 404 = 200) =>
+    new Response(html, { status, headers: PAGE_HEADERS });
+
+  const show = (session: PopupSession): Response => {
+    if (!session.outcome) {
+      return page(renderScreen(session, backend.partner().appName, backend.businesses()));
+    }
+    if (session.request.display === "page") {
+      return new Response(null, {
+        status: 302,
+        headers: { location: redirectTarget(session), "cache-control": "no-store" },
+      });
+    }
+    return page(
+      renderEndPage(session.language, {
+        targetOrigin: session.request.openerOrigin,
+        posts: openerPosts(session),
+      }),
+    );
+  };
+
+  const dialog = (c: { req: { url: string } }): Response => {
+    const query = new URL(c.req.url).searchParams;
+    const parsed = parseDialogRequest(query, backend.partner());
+    if (!parsed.ok) {
+      const origin = query.get("display") === "popup" ? safeOrigin(query.get("origin")) : undefined;
+      return page(
+        renderDialogError(
+          languageOfLocale(query.get("locale") ?? undefined),
+          parsed.message,
+          origin,
+        ),
+        400,
+      );
+    }
+    const session = openSession(parsed.request, backend, autopilots.take());
+    sessions.set(session.id, session);
+    while (sessions.size > maxSessions) sessions.delete(sessions.keys().next().value as string);
+    return show(session);
+  };
+  app.get("/:version{v[0-9]+\\.[0-9]+}/dialog/oauth", dialog);
+  app.get("/dialog/oauth", dialog);
+
+  app.get("/dialog/embedded-signup/:id", (c) => {
+    const session = sessions.get(c.req.param("id"));
+    return session
+      ? show(session)
+      : page(renderDialogError("en", "This signup session has ended.", undefined), 404);
+  });
+
+  app.post("/dialog/embedded-signup/:id", async (c) => {
+    const session = sessions.get(c.req.param("id"));
+    if (!session)
+      return page(renderDialogError("en", "This signup session has ended.", undefined), 404);
+    const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+    const fields: StepFields = {};
+    for (const [key, value] of Object.entries(body))
+      if (typeof value === "string") fields[key] = value;
+    submitStep(session, fields.action === "cancel" ? "cancel" : "next", fields, backend);
+    // Post/redirect/get would lose nothing here, but Meta's dialog answers the POST directly too.
+    return show(session);
+  });
+
+  app.get(POPUP_SCRIPT_PATH, (c) =>
+    c.body(POPUP_SCRIPT, 200, {
+      "content-type": "text/javascript; charset=utf-8",
+      "cache-control": "no-store",
+    }),
+  );
+
+  if (options.control) {
+    app.post("/__sandbox/autopilot", async (c) => {
+      const body: unknown = await c.req.json().catch(() => undefined);
+      const parsed = parseAutopilot(body);
+      if (!parsed.ok) {
+        return c.body(
+          JSON.stringify({
+            type: "https://wa-migrate.dev/errors/validation_failed",
+            title: "The request is not valid.",
+            status: 400,
+            code: "validation_failed",
+            detail: "The autopilot instruction is not valid.",
+            remedy: "Fix the fields named in `errors` and send it again.",
+            retryable: false,
+            errors: parsed.errors,
+          }),
+          400,
+          PROBLEM_HEADERS,
+        );
+      }
+      autopilots.arm(parsed.autopilot);
+      return c.json({ armed: parsed.autopilot });
+    });
+  }
+  return { app, autopilots };
+}
+
+function safeOrigin(value: string | null): string | undefined {
+  try {
+    const url = new URL(value ?? "");
+    return url.protocol === "http:" || url.protocol === "https:" ? url.origin : undefined;
+  } catch {
+    return undefined;
+  }
+}
