@@ -1,0 +1,75 @@
+/** One Graph request as the sandbox saw it (`GET /__sandbox/calls`). */
+export interface CallRecord {
+  /** 1-based order of arrival. */
+  seq: number;
+  /** The operation name (Meta's OpenAPI operationId where Meta has one; see the README). */
+  operation: string;
+  method: string;
+  /** Path without the version prefix, e.g. `/106540352242922/register`. */
+  path: string;
+  /** The version prefix used, e.g. `v26.0`, or null when none was sent. */
+  version: string | null;
+  /** Query and body parameters merged, with secrets masked. */
+  params: Record<string, unknown>;
+  status: number;
+  errorCode: number | null;
+  errorSubcode: number | null;
+  /** The injected fault, when one answered instead of the handler. */
+  fault: string | null;
+  /** Sandbox clock, ms since the epoch. */
+  time: number;
+}
+
+// Parameters whose values are secrets: they never reach the log.
+const SECRET_PARAMS = new Set([
+  "access_token",
+  "client_secret",
+  "code",
+  "pin",
+  "input_token",
+  "verify_token",
+  "password",
+  "backup",
+]);
+
+/** The mask put in place of a secret. */
+export const MASK = "***";
+
+/**
+ * Copies params with secret values replaced by {@link MASK}.
+ *
+ * @example
+ * maskParams({ pin: "123456", waba_id: "1" }); // { pin: "***", waba_id: "1" }
+ */
+export function maskParams(params: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(params))
+    out[key] = SECRET_PARAMS.has(key) ? MASK : value;
+  return out;
+}
+
+/** The call log, bounded so a long-running bin cannot grow without end. */
+export class CallLog {
+  #calls: CallRecord[] = [];
+  #seq = 0;
+  readonly #max: number;
+
+  constructor(max = 10_000) {
+    this.#max = max;
+  }
+
+  add(call: Omit<CallRecord, "seq">): void {
+    this.#seq += 1;
+    this.#calls.push({ seq: this.#seq, ...call });
+    if (this.#calls.length > this.#max) this.#calls.shift();
+  }
+
+  all(): CallRecord[] {
+    return [...this.#calls];
+  }
+
+  clear(): void {
+    this.#calls = [];
+    this.#seq = 0;
+  }
+}

@@ -1,0 +1,154 @@
+import { WABA_CURRENCIES } from "@wa-migrate/contracts";
+import { canManageWaba, requireSystemToken, requireToken } from "../auth.js";
+import { selectFields } from "../fields.js";
+import { apiError, invalidParam, unsupportedRequest } from "../graph-error.js";
+import type { Operation } from "../operation.js";
+import { requireStr, str } from "../params.js";
+
+const creditUsage: Operation["usage"] = (ctx) => ({
+  kind: "credit",
+  id: ctx.sandbox.state.partner.businessId,
+});
+
+/** `GET /{business-id}?fields=...` (facts §3.15). */
+export const getBusiness: Operation = {
+  name: "getBusinessPortfolioSpecificFields",
+  run(ctx) {
+    const token = requireToken(ctx);
+    const business = ctx.sandbox.state.businesses.get(ctx.nodeId);
+    const allowed =
+      token.type !== "APP" && (token.businessId === ctx.nodeId || token.type === "SYSTEM_USER");
+    if (!business || !allowed) throw unsupportedRequest(ctx.method, ctx.nodeId);
+    return {
+      body: selectFields(
+        str(ctx.params, "fields"),
+        ["id", "name"],
+        {
+          id: () => business.id,
+          name: () => business.name,
+          verification_status: () => business.verification_status,
+          timezone_id: () => 1,
+          link: () => `https://business.facebook.com/settings/info?business_id=${business.id}`,
+        },
+        "Business",
+      ),
+    };
+  },
+};
+
+/** `GET /{business-id}/extendedcredits` (facts §3.3): the partner's credit line. */
+export const getCreditLines: Operation = {
+  name: "getCreditLines",
+  usage: creditUsage,
+  run(ctx) {
+    requireSystemToken(ctx);
+    const { partner } = ctx.sandbox.state;
+    if (ctx.nodeId !== partner.businessId) return { body: { data: [] } };
+    const line = selectFields(
+      str(ctx.params, "fields"),
+      ["id"],
+      {
+        id: () => partner.creditLineId,
+        legal_entity_name: () => partner.legalEntityName,
+        is_access_revoked: () => false,
+        credit_type: () => "CREDIT_LINE",
+        owner_business_name: () => ctx.sandbox.state.businesses.get(partner.businessId)?.name,
+      },
+      "ExtendedCredit",
+    );
+    return { body: { data: [line] } };
+  },
+};
+
+/** `POST /{credit-line-id}/whatsapp_credit_sharing_and_attach` (facts §3.4). */
+export const shareCreditLine: Operation = {
+  name: "createWhatsAppCreditSharingAndAttach",
+  usage: creditUsage,
+  run(ctx) {
+    const token = requireSystemToken(ctx);
+    const { state } = ctx.sandbox;
+    const wabaId = requireStr(ctx.params, "waba_id");
+    const currency = requireStr(ctx.params, "waba_currency");
+    if (!(WABA_CURRENCIES as readonly string[]).includes(currency)) {
+      throw invalidParam("waba_currency", `must be one of ${WABA_CURRENCIES.join(", ")}`);
+    }
+    const waba = state.wabas.get(wabaId);
+    if (!waba || !canManageWaba(token, wabaId)) {
+      throw apiError(100, {
+        details: `The WhatsApp Business Account ${wabaId} is not shared with your business.`,
+      });
+    }
+    const existing = [...state.allocations.values()].find(
+      (a) => a.wabaId === wabaId && a.request_status !== "DELETED",
+    );
+    if (existing) {
+      // Meta: credit lines cannot be changed once attached. Re-sharing the same line is answered with the same allocation.
+      if (existing.creditLineId === ctx.nodeId)
+        return { body: { allocation_config_id: existing.id, waba_id: wabaId } };
+      throw apiError(100, {
+        details: "A credit line is already attached to this WhatsApp Business Account.",
+      });
+    }
+    const allocation = {
+      id: state.newId(14),
+      creditLineId: ctx.nodeId,
+      wabaId,
+      receivingBusinessId: waba.ownerBusinessId,
+      receivingCredentialId: state.newId(16),
+      request_status: "ACTIVE" as const,
+    };
+    state.allocations.set(allocation.id, allocation);
+    waba.primary_funding_id = allocation.receivingCredentialId;
+    waba.currency = currency;
+    return { body: { allocation_config_id: allocation.id, waba_id: wabaId } };
+  },
+};
+
+/** `GET /{allocation-config-id}` (facts §3.5). */
+export const getAllocationConfig: Operation = {
+  name: "getExtendedCreditAllocationConfig",
+  usage: creditUsage,
+  run(ctx) {
+    requireSystemToken(ctx);
+    const { state } = ctx.sandbox;
+    const a = state.allocations.get(ctx.nodeId);
+    if (!a) throw unsupportedRequest(ctx.method, ctx.nodeId);
+    const receiving = state.businesses.get(a.receivingBusinessId);
+    return {
+      body: selectFields(
+        str(ctx.params, "fields"),
+        ["id"],
+        {
+          id: () => a.id,
+          receiving_credential: () => ({ id: a.receivingCredentialId }),
+          receiving_business: () => ({ id: a.receivingBusinessId, name: receiving?.name }),
+          owning_credential: () => ({ id: a.creditLineId }),
+          owning_business: () => ({ id: state.partner.businessId }),
+          request_status: () => a.request_status,
+          // Codegen fields the sandbox does not model are accepted and left out.
+          liability_type: () => undefined,
+          partition_type: () => undefined,
+          send_bill_to: () => undefined,
+          currency_amount: () => undefined,
+        },
+        "ExtendedCreditAllocationConfig",
+      ),
+    };
+  },
+};
+
+/** `DELETE /{allocation-config-id}`: revokes the credit sharing (facts §3.5). */
+export const deleteAllocationConfig: Operation = {
+  name: "deleteExtendedCreditAllocationConfig",
+  usage: creditUsage,
+  run(ctx) {
+    requireSystemToken(ctx);
+    const { state } = ctx.sandbox;
+    const a = state.allocations.get(ctx.nodeId);
+    if (!a) throw unsupportedRequest(ctx.method, ctx.nodeId);
+    a.request_status = "DELETED";
+    const waba = state.wabas.get(a.wabaId);
+    if (waba?.primary_funding_id === a.receivingCredentialId) waba.primary_funding_id = undefined;
+    return { body: { success: true } };
+  },
+};

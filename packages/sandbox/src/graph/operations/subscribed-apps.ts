@@ -1,0 +1,126 @@
+import { requireWaba } from "../auth.js";
+import { apiError, GraphError } from "../graph-error.js";
+import type { Operation } from "../operation.js";
+import { str } from "../params.js";
+import { wabaUsage } from "./waba.js";
+
+const MAX_OVERRIDE_LENGTH = 200;
+
+/** Meta verifies an override URI with the same GET challenge as an app callback (facts §3.6, §5.1). */
+async function verifyCallback(
+  outbound: (request: Request) => Promise<Response>,
+  uri: string,
+  verifyToken: string,
+  challenge: string,
+): Promise<string | undefined> {
+  const url = new URL(uri);
+  url.searchParams.set("hub.mode", "subscribe");
+  url.searchParams.set("hub.challenge", challenge);
+  url.searchParams.set("hub.verify_token", verifyToken);
+  try {
+    const response = await outbound(new Request(url, { method: "GET" }));
+    const text = await response.text();
+    if (response.status !== 200) return `HTTP Status Code = ${response.status}`;
+    if (text.trim() !== challenge)
+      return "The URL couldn't be validated. Response does not match challenge";
+    return undefined;
+  } catch {
+    return "The URL couldn't be validated. Couldn't connect to server";
+  }
+}
+
+/** `POST /{waba-id}/subscribed_apps` with optional `override_callback_uri` + `verify_token`. */
+export const subscribeApp: Operation = {
+  name: "subscribeToWabaWebhooks",
+  usage: wabaUsage,
+  async run(ctx) {
+    const token = requireWaba(ctx, ctx.nodeId);
+    const { state, rng } = { state: ctx.sandbox.state, rng: ctx.sandbox.state.rng };
+    const waba = state.wabas.get(ctx.nodeId);
+    if (!waba) throw new Error("routed to a missing WABA");
+    const app = state.partner.app;
+    if (token.appId !== app.id) throw apiError(200);
+    const override = str(ctx.params, "override_callback_uri");
+    const verifyToken = str(ctx.params, "verify_token");
+    if (override !== undefined) {
+      if (!verifyToken)
+        throw apiError(100, { details: "verify_token is required with override_callback_uri" });
+      let parsed: URL | undefined;
+      try {
+        parsed = new URL(override);
+      } catch {
+        parsed = undefined;
+      }
+      if (!parsed || !/^https?:$/.test(parsed.protocol) || override.length > MAX_OVERRIDE_LENGTH) {
+        throw apiError(100, {
+          details: "override_callback_uri must be a valid URL of at most 200 characters",
+        });
+      }
+      const failure = await verifyCallback(
+        ctx.sandbox.outbound,
+        override,
+        verifyToken,
+        rng.digits(10),
+      );
+      if (failure) {
+        throw new GraphError({
+          code: 2200,
+          type: "OAuthException",
+          message: `(#2200) Callback verification failed with the following errors: ${failure}`,
+        });
+      }
+    } else if (!app.callbackUrl) {
+      throw apiError(100, {
+        details:
+          "The app has no callback URL configured for the WhatsApp Business Account product; set one or pass override_callback_uri.",
+      });
+    }
+    const existing = waba.subscriptions.find((s) => s.appId === app.id);
+    // Re-posting without a body removes the WABA override (facts §3.6).
+    const entry = {
+      appId: app.id,
+      overrideCallbackUri: override,
+      verifyToken: override ? verifyToken : undefined,
+    };
+    if (existing) Object.assign(existing, entry);
+    else waba.subscriptions.push(entry);
+    return { body: { success: true } };
+  },
+};
+
+/** `GET /{waba-id}/subscribed_apps`: Meta's documented nested form. */
+export const getSubscribedApps: Operation = {
+  name: "getAllSubscriptionsForAWaba",
+  usage: wabaUsage,
+  run(ctx) {
+    requireWaba(ctx, ctx.nodeId);
+    const { state } = ctx.sandbox;
+    const waba = state.wabas.get(ctx.nodeId);
+    const data = (waba?.subscriptions ?? []).map((s) => {
+      const name =
+        s.appId === state.partner.app.id ? state.partner.app.name : "Previous Partner App";
+      const item: Record<string, unknown> = {
+        whatsapp_business_api_data: {
+          id: s.appId,
+          link: `https://www.facebook.com/games/?app_id=${s.appId}`,
+          name,
+        },
+      };
+      if (s.overrideCallbackUri) item.override_callback_uri = s.overrideCallbackUri;
+      return item;
+    });
+    return { body: { data } };
+  },
+};
+
+/** `DELETE /{waba-id}/subscribed_apps`: unsubscribes the caller's app. */
+export const unsubscribeApp: Operation = {
+  name: "unsubscribeFromWabaWebhooks",
+  usage: wabaUsage,
+  run(ctx) {
+    const token = requireWaba(ctx, ctx.nodeId);
+    const waba = ctx.sandbox.state.wabas.get(ctx.nodeId);
+    if (waba) waba.subscriptions = waba.subscriptions.filter((s) => s.appId !== token.appId);
+    return { body: { success: true } };
+  },
+};

@@ -1,0 +1,45 @@
+import { type GraphError, invalidParam } from "./graph-error.js";
+import { type Params, str, uint } from "./params.js";
+
+const encode = (index: number) => Buffer.from(`idx:${index}`).toString("base64url");
+
+function decode(cursor: string, name: string): number {
+  const match = /^idx:(\d+)$/.exec(Buffer.from(cursor, "base64url").toString());
+  if (!match) throw invalidParam(name, "is not a valid cursor") as GraphError;
+  return Number(match[1]);
+}
+
+/**
+ * Cursor paging as Graph does it: `limit`, `after`, `before`; `paging.cursors` always, `next` when
+ * there is more.
+ *
+ * @example
+ * const { data, paging } = paginate(items, params, url, 25);
+ */
+export function paginate<T>(
+  items: T[],
+  params: Params,
+  url: URL,
+  defaultLimit: number,
+): { data: T[]; paging?: Record<string, unknown> } {
+  const limit = Math.min(uint(params, "limit") ?? defaultLimit, 1000) || defaultLimit;
+  const after = str(params, "after");
+  const before = str(params, "before");
+  let start = 0;
+  if (after) start = decode(after, "after") + 1;
+  else if (before) start = Math.max(0, decode(before, "before") - limit);
+  const page = items.slice(start, start + limit);
+  if (page.length === 0) return { data: [] };
+  const end = start + page.length - 1;
+  const paging: Record<string, unknown> = {
+    cursors: { before: encode(start), after: encode(end) },
+  };
+  if (end < items.length - 1) {
+    const next = new URL(url);
+    next.searchParams.delete("before");
+    next.searchParams.delete("access_token");
+    next.searchParams.set("after", encode(end));
+    paging.next = next.toString();
+  }
+  return { data: page, paging };
+}

@@ -1,0 +1,151 @@
+import type { Sandbox } from "../engine/sandbox.js";
+import { completeMigration } from "../rules/complete-migration.js";
+import type { PopupFacts } from "../scenarios/scenarios.js";
+import { createWaba } from "../state/seed-world.js";
+import type { PhoneRecord } from "../state/types.js";
+import { accountUpdateValue } from "../webhooks/webhook-payloads.js";
+
+/** What finishing Embedded Signup hands the page: the code and the ids of the message event. */
+export interface SignupResult {
+  /** The single-use code for `GET /oauth/access_token` (30 s, bound to the business token). */
+  code: string;
+  waba_id: string;
+  /** Absent for `FINISH_ONLY_WABA`. */
+  phone_number_id?: string;
+  business_id: string;
+}
+
+/** Input of {@link completeSignup}. */
+export interface SignupInput {
+  /** The number the customer entered: a phone-number id, or digits with country code ("16315551234"). Default: the scenario's number. */
+  phone?: string;
+  /** Default: the scenario's `popup.finishEvent`. `FINISH_ONLY_WABA` shares a WABA without a number. */
+  finishEvent?: PopupFacts["finishEvent"];
+  /** Finish even when the scenario's popup would show an error (to test Graph's own checks). */
+  force?: boolean;
+}
+
+/** Either the signup finished, or the popup stops on the scenario's error screen. */
+export type SignupOutcome =
+  | { ok: true; result: SignupResult }
+  | {
+      ok: false;
+      error:
+        | NonNullable<PopupFacts["error"]>
+        | { current_step: "PHONE_NUMBER_SETUP"; error_message: string; error_id: string };
+    };
+
+function findPhone(sandbox: Sandbox, phone: string | undefined): PhoneRecord | undefined {
+  const { state } = sandbox;
+  if (phone === undefined) return state.phones.get(state.customer.phoneId);
+  const digits = phone.replace(/\D/g, "");
+  return (
+    state.phones.get(phone) ??
+    [...state.phones.values()].find((p) => `${p.cc}${p.phoneNumber}` === digits)
+  );
+}
+
+/**
+ * The Meta-side effects of a customer finishing Embedded Signup (used by `POST /__sandbox/signups`
+ * and by the popup pages): creates the destination WABA in the customer's portfolio, grants the
+ * partner app `whatsapp_business_management` / `whatsapp_business_messaging` on it (newest first in
+ * `debug_token`, plus the source WABA when the scenario shares it), mints a single-use 30 s code
+ * bound to a new business token, marks the number as moving to the new WABA, and sends
+ * `account_update` PARTNER_ADDED and PARTNER_APP_INSTALLED to the app's callback.
+ *
+ * @example
+ * const outcome = completeSignup(sandbox, {});
+ * if (outcome.ok) console.log(outcome.result.code, outcome.result.waba_id);
+ * else console.log(outcome.error.error_message); // the popup's error screen
+ */
+export function completeSignup(sandbox: Sandbox, input: SignupInput = {}): SignupOutcome {
+  const { state, scenario, clock } = sandbox;
+  const finishEvent = input.finishEvent ?? scenario.popup.finishEvent;
+  const phone = finishEvent === "FINISH" ? findPhone(sandbox, input.phone) : undefined;
+  if (finishEvent === "FINISH" && !phone) {
+    return {
+      ok: false,
+      error: {
+        current_step: "PHONE_NUMBER_SETUP",
+        error_message:
+          "This phone number is not registered to a WhatsApp Business Account that can be moved.",
+        error_id: "2388103",
+      },
+    };
+  }
+  if (scenario.popup.error && !input.force) return { ok: false, error: scenario.popup.error };
+
+  const now = clock.now();
+  const customerId = state.customer.businessId;
+  const dest = createWaba(state, customerId, "Wind & Wool", now);
+  dest.templateLimit = scenario.destTemplateLimit;
+  state.wabas.set(dest.id, dest);
+  if (scenario.exhaustWabaUsage) sandbox.exhaustUsage(dest.id);
+
+  // Newest first: the destination, then the source when the customer shares it too.
+  const shared = [dest.id];
+  if (scenario.grantsSourceWaba && finishEvent === "FINISH")
+    shared.push(state.customer.sourceWabaId);
+  const app = state.partner.app;
+  const token = state.newToken();
+  state.tokens.set(token, {
+    value: token,
+    type: "USER",
+    appId: app.id,
+    userId: state.newId(),
+    expiresAt: scenario.businessTokenExpired ? now : 0,
+    scopes: ["whatsapp_business_management", "whatsapp_business_messaging", "public_profile"],
+    granularScopes: [
+      { scope: "whatsapp_business_management", target_ids: shared },
+      { scope: "whatsapp_business_messaging", target_ids: shared },
+    ],
+    businessId: customerId,
+  });
+  // The partner's system user is added to what the customer shared (credit sharing needs it).
+  const system = state.tokens.get(state.partner.systemToken);
+  if (system) {
+    for (const scope of ["whatsapp_business_management", "whatsapp_business_messaging"]) {
+      let entry = system.granularScopes.find((g) => g.scope === scope);
+      if (!entry) {
+        entry = { scope, target_ids: [] };
+        system.granularScopes.push(entry);
+      }
+      entry.target_ids = [...shared, ...entry.target_ids.filter((id) => !shared.includes(id))];
+    }
+  }
+  const code = `AQ${state.rng.alnum(180)}`;
+  state.codes.set(code, { code, appId: app.id, token, createdAt: now, usedAt: undefined });
+
+  if (phone) {
+    phone.migration = {
+      destWabaId: dest.id,
+      via: "embedded_signup",
+      ownershipVerified: true,
+    };
+    if (scenario.alreadyRegisteredPin) {
+      // pin-mismatch: an earlier attempt already registered the number with this PIN.
+      dest.subscriptions.push({
+        appId: app.id,
+        overrideCallbackUri: undefined,
+        verifyToken: undefined,
+      });
+      phone.twoStepEnabled = true;
+      phone.pin = scenario.alreadyRegisteredPin;
+      phone.registrationRequests.push(now);
+      completeMigration(sandbox, phone);
+    }
+  }
+
+  const partnerBusinessId = state.partner.businessId;
+  for (const event of ["PARTNER_ADDED", "PARTNER_APP_INSTALLED"] as const) {
+    sandbox.webhooks.send(
+      partnerBusinessId,
+      dest.id,
+      "account_update",
+      accountUpdateValue(event, dest.id, customerId, app.id),
+    );
+  }
+  const result: SignupResult = { code, waba_id: dest.id, business_id: customerId };
+  if (phone) result.phone_number_id = phone.id;
+  return { ok: true, result };
+}

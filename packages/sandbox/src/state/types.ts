@@ -1,0 +1,161 @@
+import type {
+  AccountReviewStatus,
+  BusinessVerificationStatus,
+  MessagingLimitTier,
+  NameStatus,
+  PlatformType,
+  QualityRating,
+  TemplateCategory,
+  TemplateStatus,
+} from "@wa-migrate/contracts";
+
+// The sandbox's in-memory model of Meta. Field names follow Graph where Graph has a name for them,
+// so `GET /__sandbox/state` reads like Meta's own objects.
+
+/** A business portfolio (the customer's, the partner's, an old partner's). */
+export interface BusinessPortfolio {
+  id: string;
+  name: string;
+  verification_status: BusinessVerificationStatus;
+}
+
+/** The partner's Meta app. `callbackUrl` undefined = no default webhook callback configured. */
+export interface PartnerApp {
+  id: string;
+  name: string;
+  secret: string;
+  callbackUrl: string | undefined;
+  verifyToken: string;
+}
+
+/** Login configuration ids per Embedded Signup version. */
+export interface EsConfigIds {
+  v2: string;
+  v3: string;
+  v4: string;
+}
+
+/** Everything a BFF needs to talk to the sandbox as the partner. */
+export interface Partner {
+  businessId: string;
+  app: PartnerApp;
+  systemUserId: string;
+  systemToken: string;
+  creditLineId: string;
+  legalEntityName: string;
+  configIds: EsConfigIds;
+}
+
+/** One app subscribed to a WABA's webhooks, with the WABA-level override if set. */
+export interface Subscription {
+  appId: string;
+  overrideCallbackUri: string | undefined;
+  verifyToken: string | undefined;
+}
+
+/** A WhatsApp Business Account. */
+export interface WabaRecord {
+  id: string;
+  name: string;
+  ownerBusinessId: string;
+  /** Set when a partner owns the WABA on behalf of the customer (OBO). */
+  onBehalfOfBusinessId: string | undefined;
+  account_review_status: AccountReviewStatus;
+  currency: string;
+  timezone_id: string;
+  message_template_namespace: string;
+  primary_funding_id: string | undefined;
+  hasPaymentMethod: boolean;
+  templateLimit: 250 | 6000;
+  subscriptions: Subscription[];
+  creationTime: number;
+}
+
+/** The programmatic or Embedded Signup migration in progress for a number. */
+export interface PendingMigration {
+  destWabaId: string;
+  via: "embedded_signup" | "programmatic";
+  /** Ownership confirmed (request_code + verify_code, or the popup's own verification). */
+  ownershipVerified: boolean;
+}
+
+/** A business phone number (facts §3.12). */
+export interface PhoneRecord {
+  id: string;
+  wabaId: string;
+  cc: string;
+  phoneNumber: string;
+  display_phone_number: string;
+  verified_name: string;
+  quality_rating: QualityRating;
+  code_verification_status: "VERIFIED" | "NOT_VERIFIED" | "EXPIRED";
+  name_status: NameStatus;
+  new_name_status: NameStatus;
+  /** The requested new display name while `new_name_status` is PENDING_REVIEW. */
+  requestedName: string | undefined;
+  status: string;
+  platform_type: PlatformType;
+  is_official_business_account: boolean;
+  account_mode: "LIVE" | "SANDBOX";
+  messagingLimit: MessagingLimitTier;
+  throughputLevel: "STANDARD" | "HIGH" | "NOT_APPLICABLE";
+  isTestNumber: boolean;
+  twoStepEnabled: boolean;
+  pin: string | undefined;
+  /** Sandbox-ms times of register/deregister requests (10 per 72 h, facts §3.9). */
+  registrationRequests: number[];
+  lastOnboardedTime: number;
+  dataLocalizationRegion: string | undefined;
+  migration: PendingMigration | undefined;
+  /** The last code sent by `request_code` (readable in `GET /__sandbox/state`, as an SMS would be). */
+  verificationCode: string | undefined;
+}
+
+/** A message template. */
+export interface TemplateRecord {
+  id: string;
+  wabaId: string;
+  name: string;
+  language: string;
+  category: TemplateCategory;
+  status: TemplateStatus;
+  quality: { score: QualityRating; date: number };
+  rejectedReason: string | undefined;
+  components: { type: string; text?: string; format?: string }[];
+  /** The template this one was copied from, when Meta duplicated it during a migration. */
+  copiedFromId: string | undefined;
+}
+
+/** An access token with its granular scopes (target ids newest first). */
+export interface TokenRecord {
+  value: string;
+  type: "USER" | "SYSTEM_USER";
+  appId: string;
+  userId: string;
+  /** Sandbox-ms expiry; 0 = never. */
+  expiresAt: number;
+  scopes: string[];
+  granularScopes: { scope: string; target_ids: string[] }[];
+  /** Business that granted the token (the customer's portfolio for business tokens). */
+  businessId: string;
+}
+
+/** A single-use Embedded Signup code (30 s, facts §1.4). */
+export interface EsCodeRecord {
+  code: string;
+  appId: string;
+  token: string;
+  createdAt: number;
+  usedAt: number | undefined;
+}
+
+/** A credit allocation created by `whatsapp_credit_sharing_and_attach`. */
+export interface AllocationRecord {
+  id: string;
+  creditLineId: string;
+  wabaId: string;
+  receivingBusinessId: string;
+  receivingCredentialId: string;
+  /** Meta documents DELETED for a revoked allocation; ACTIVE for a live one is the sandbox's choice. */
+  request_status: "ACTIVE" | "DELETED";
+}

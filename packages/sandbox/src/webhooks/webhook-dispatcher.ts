@@ -1,0 +1,110 @@
+import type { JobQueue } from "../engine/job-queue.js";
+import type { SandboxClock } from "../engine/sandbox-clock.js";
+import type { SandboxState, WebhookAttempt } from "../state/sandbox-state.js";
+import { signPayload } from "./sign-payload.js";
+import { envelope } from "./webhook-payloads.js";
+
+/** Sandbox-clock delays between attempts: Meta retries "immediately, then with decreasing frequency"; we stop after 5 tries. */
+export const WEBHOOK_RETRY_DELAYS_MS = [0, 5_000, 30_000, 120_000, 600_000] as const;
+
+type Fetch = (input: Request) => Promise<Response>;
+
+/**
+ * Sends outgoing webhooks to the WABA's override callback or the app's default callback, signed
+ * with the app secret, retried on non-2xx or network errors with bounded backoff on the sandbox clock.
+ *
+ * @example
+ * dispatcher.send(wabaId, wabaId, "message_template_status_update", value);
+ * await dispatcher.idle();
+ */
+export class WebhookDispatcher {
+  readonly #inFlight = new Set<Promise<void>>();
+
+  constructor(
+    private readonly state: SandboxState,
+    private readonly clock: SandboxClock,
+    private readonly jobs: JobQueue,
+    private readonly fetchImpl: Fetch,
+  ) {}
+
+  /** Where webhooks about `wabaId` go: the WABA's override for the partner app, else the app's callback. */
+  targetFor(wabaId: string | undefined): string | undefined {
+    const app = this.state.partner.app;
+    const waba = wabaId ? this.state.wabas.get(wabaId) : undefined;
+    const sub = waba?.subscriptions.find((s) => s.appId === app.id);
+    return sub?.overrideCallbackUri ?? app.callbackUrl;
+  }
+
+  /**
+   * Queues one webhook. `entryId` is the WABA id (the partner's business id for PARTNER_* events);
+   * `routeWabaId` picks the override callback.
+   */
+  send(
+    entryId: string,
+    routeWabaId: string | undefined,
+    field: string,
+    value: unknown,
+  ): WebhookAttempt {
+    const body = JSON.stringify(envelope(entryId, this.clock.nowSeconds(), field, value));
+    const url = this.targetFor(routeWabaId);
+    const attempt: WebhookAttempt = {
+      id: `wh_${this.state.webhooks.length + 1}`,
+      field,
+      url,
+      body,
+      attempts: [],
+      state: url ? "pending" : "no-callback",
+    };
+    this.state.webhooks.push(attempt);
+    if (url) this.#schedule(attempt, 0);
+    return attempt;
+  }
+
+  #schedule(attempt: WebhookAttempt, index: number): void {
+    const delay = WEBHOOK_RETRY_DELAYS_MS[index];
+    if (delay === undefined) {
+      attempt.state = "failed";
+      return;
+    }
+    this.jobs.schedule(
+      this.clock.now() + delay,
+      `webhook ${attempt.field} try ${index + 1}`,
+      () => {
+        // Deliveries run in the background: the request that triggered them never waits for them.
+        const run = this.#deliver(attempt, index);
+        this.#inFlight.add(run);
+        void run.finally(() => this.#inFlight.delete(run));
+      },
+    );
+  }
+
+  async #deliver(attempt: WebhookAttempt, index: number): Promise<void> {
+    const url = attempt.url as string;
+    let status: number | "network-error";
+    try {
+      const response = await this.fetchImpl(
+        new Request(url, {
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            "x-hub-signature-256": signPayload(attempt.body, this.state.partner.app.secret),
+            "user-agent": "facebookexternalua",
+          },
+          body: attempt.body,
+        }),
+      );
+      status = response.status;
+      await response.body?.cancel();
+    } catch {
+      status = "network-error";
+    }
+    attempt.attempts.push({ at: this.clock.now(), status });
+    if (typeof status === "number" && status >= 200 && status < 300) attempt.state = "delivered";
+    else this.#schedule(attempt, index + 1);
+  }
+
+  /** Resolves when no delivery is in flight (tests await it before asserting on their receiver). */
+  async idle(): Promise<void> {
+    while (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight]);
+  }
+}

@@ -1,0 +1,83 @@
+import type { PhoneRecord, TemplateRecord } from "../state/types.js";
+
+/** The envelope of every WhatsApp Business Account webhook (facts §5.2). */
+export interface WebhookEnvelope {
+  object: "whatsapp_business_account";
+  entry: { id: string; time: number; changes: { field: string; value: unknown }[] }[];
+}
+
+/**
+ * Wraps one change in Meta's envelope.
+ *
+ * @example
+ * envelope("102290129340398", 1739321024, "account_update", { event: "PARTNER_ADDED" });
+ */
+export function envelope(
+  entryId: string,
+  time: number,
+  field: string,
+  value: unknown,
+): WebhookEnvelope {
+  return {
+    object: "whatsapp_business_account",
+    entry: [{ id: entryId, time, changes: [{ field, value }] }],
+  };
+}
+
+/** `account_update` PARTNER_ADDED / PARTNER_APP_INSTALLED (facts §5.3); no solution ids (not a Multi-Partner Solution). */
+export function accountUpdateValue(
+  event: "PARTNER_ADDED" | "PARTNER_APP_INSTALLED",
+  wabaId: string,
+  ownerBusinessId: string,
+  partnerAppId: string,
+): Record<string, unknown> {
+  const waba_info: Record<string, unknown> = {
+    waba_id: wabaId,
+    owner_business_id: ownerBusinessId,
+  };
+  if (event === "PARTNER_APP_INSTALLED") waba_info.partner_app_id = partnerAppId;
+  return { event, waba_info };
+}
+
+/** `message_template_status_update` (facts §5.4); the template id is a JSON number here. */
+export function templateStatusValue(
+  template: TemplateRecord,
+  reason: "NONE" | "INCORRECT_CATEGORY",
+): Record<string, unknown> {
+  return {
+    event: template.status,
+    message_template_id: Number(template.id),
+    message_template_name: template.name,
+    message_template_language: template.language,
+    reason,
+    message_template_category: template.category,
+  };
+}
+
+/** `message_template_quality_update` (facts §5.5). */
+export function templateQualityValue(
+  template: TemplateRecord,
+  previous: string,
+): Record<string, unknown> {
+  return {
+    previous_quality_score: previous,
+    new_quality_score: template.quality.score,
+    message_template_id: Number(template.id),
+    message_template_name: template.name,
+    message_template_language: template.language,
+  };
+}
+
+/** `phone_number_name_update` (facts §5.6). */
+export function phoneNameValue(
+  phone: PhoneRecord,
+  decision: "APPROVED" | "REJECTED",
+  requestedName: string,
+): Record<string, unknown> {
+  return {
+    display_phone_number: `${phone.cc}${phone.phoneNumber}`,
+    decision,
+    requested_verified_name: requestedName,
+    rejection_reason: decision === "APPROVED" ? null : "UNKNOWN",
+  };
+}
