@@ -18,19 +18,11 @@ export const ES_POPUP_ERRORS = [
 /** One of {@link ES_POPUP_ERRORS}. */
 export type EsPopupError = (typeof ES_POPUP_ERRORS)[number];
 
-/** Where an error is shown, its `error_id` in the CANCEL message, and its text per language. */
-export interface EsErrorText {
-  step: EsStep;
-  errorId: string;
-  en: string;
-  de: string;
-}
-
 // English texts are Meta's, word for word, from "Embedded Signup Flow Errors" (facts §1.5), except
 // the two marked below, which Meta's error page does not list: they reuse the wording of the
 // Graph error Meta returns for the same rule (facts §4.3). German texts are our translation.
 // Error ids are the sandbox's own stable numbers (Meta's are opaque).
-const TEXTS: Record<EsPopupError, EsErrorText> = {
+const TEXTS: Record<EsPopupError, PopupErrorScreen> = {
   number_registered_elsewhere: {
     step: "PHONE_NUMBER_SETUP",
     errorId: "524101",
@@ -133,12 +125,51 @@ export function genericErrorFor(step: EsStep): EsPopupError {
   }
 }
 
+/** An error shown on a popup screen: Meta's English text, its German translation and the id. */
+export interface PopupErrorScreen {
+  step: EsStep;
+  errorId: string;
+  en: string;
+  de: string;
+}
+
 /**
- * Where and how the popup shows one of its errors.
+ * Where and how the popup shows one of Meta's ES errors.
  *
  * @example
- * esErrorText("name_verification_in_progress").step; // "WHATSAPP_BUSINESS_PROFILE_SETUP"
+ * esErrorText("name_verification_in_progress").step; // "PHONE_NUMBER_SETUP"
  */
-export function esErrorText(error: EsPopupError): EsErrorText {
+export function esErrorText(error: EsPopupError): PopupErrorScreen {
   return TEXTS[error];
+}
+
+// German for the English texts the sandbox's scenarios use (Graph's migration texts, facts §4.3).
+const SCENARIO_GERMAN: Record<string, string> = {
+  "Meta test numbers cannot be migrated.": "Testnummern von Meta können nicht übertragen werden.",
+  "Registered name should be present and approved.":
+    "Der registrierte Name muss vorhanden und genehmigt sein.",
+  "This phone number is not registered to a WhatsApp Business Account that can be moved.":
+    "Diese Telefonnummer ist bei keinem WhatsApp Business-Konto registriert, das übertragen werden kann.",
+};
+
+/**
+ * A scenario's popup error (English text from the scenario) as a screen error, with German when
+ * the sandbox knows a translation (otherwise the English text is shown in both languages).
+ *
+ * @example
+ * scenarioErrorScreen({ current_step: "PHONE_NUMBER_SETUP", error_message: "Please ensure two-step authentication is disabled.", error_id: "2388001" }).de;
+ * // "Bitte stelle sicher, dass die Bestätigung in zwei Schritten deaktiviert ist."
+ */
+export function scenarioErrorScreen(error: {
+  current_step: EsStep;
+  error_message: string;
+  error_id: string;
+}): PopupErrorScreen {
+  const known = Object.values(TEXTS).find((text) => text.en === error.error_message);
+  return {
+    step: error.current_step,
+    errorId: error.error_id,
+    en: error.error_message,
+    de: known?.de ?? SCENARIO_GERMAN[error.error_message] ?? error.error_message,
+  };
 }

@@ -1,6 +1,5 @@
 import type { EmbeddedSignupMessage } from "@wa-migrate/contracts";
 import { SDK_CHANNEL } from "../sdk/sdk-source.js";
-import { esErrorText } from "./es-error-texts.js";
 import type { PopupOutcome, PopupSession } from "./popup-session.js";
 
 /** A message the popup posts to its opener: a JSON string for the page, an object for the SDK. */
@@ -38,11 +37,11 @@ function sessionMessage(session: PopupSession, outcome: PopupOutcome): EmbeddedS
         version: 3,
       };
     case "error": {
-      const text = esErrorText(outcome.error);
+      const error = outcome.error;
       return {
         data: {
-          error_message: text[session.language],
-          error_id: text.errorId,
+          error_message: error[session.language],
+          error_id: error.errorId,
           session_id: session.id,
           timestamp: String(Math.floor(outcome.timestamp / 1000)),
         },

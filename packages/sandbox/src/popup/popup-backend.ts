@@ -1,37 +1,43 @@
 import type { DialogPartner } from "./dialog-request.js";
-import type { EsPopupError } from "./es-error-texts.js";
+import type { PopupErrorScreen } from "./es-error-texts.js";
 
 /** Which of the two arrives at the opener first when the popup finishes (a scenario setting). */
 export type EsMessageOrder = "message-first" | "callback-first";
 
 /** How the popup behaves in the current scenario. */
 export interface PopupScenario {
-  /** Show the PHONE_NUMBER_VERIFICATION screen (otherwise it is skipped, as for a migrating number). */
+  /** Always show PHONE_NUMBER_VERIFICATION (otherwise only for a number whose ownership is not verified). */
   verification: boolean;
   /** The code the verification screen accepts (shown in the popup: the sandbox has no SMS). */
   verificationCode: string;
   messageOrder: EsMessageOrder;
   /** Finish with `FINISH_ONLY_WABA` (no phone number screens). */
   finishOnlyWaba: boolean;
-  /** An error the popup shows on that error's screen, whatever number is entered. */
-  popupError: EsPopupError | undefined;
+  /** The error the popup shows on its screen (two-step on, test number, ...), whatever is entered. */
+  error: PopupErrorScreen | undefined;
 }
 
 /** What the popup knows about a phone number the customer typed. */
 export interface NumberCheck {
-  /** Registered in another WABA: the popup warns that it will move to the new WABA. */
+  /** Registered in a WABA already: the popup warns that it will move to the new WABA. */
   registered: boolean;
-  /** A rule that stops the migration in the popup (two-step on, test number, ...). */
-  problem: EsPopupError | undefined;
+  /** Ownership not verified yet (`code_verification_status` is not VERIFIED): ask for the code. */
+  needsVerification: boolean;
+  /** Why the popup cannot go on with this number, if it cannot. */
+  problem: PopupErrorScreen | undefined;
 }
+
+/** Result of {@link PopupBackend.complete}: the signup, or the error screen Meta shows instead. */
+export type CompleteOutcome =
+  | { ok: true; result: SignupResult }
+  | { ok: false; error: PopupErrorScreen };
 
 /** What the customer chose in the popup, handed to Meta's side of finishing. */
 export interface SignupChoice {
   appId: string;
   configId: string;
-  /** An existing portfolio of the customer, or undefined to create `businessName`. */
-  businessId: string | undefined;
-  businessName: string;
+  /** The customer's portfolio the new WABA goes into. */
+  businessId: string;
   wabaName: string;
   displayName: string;
   /** E.164 digits with a leading `+`; undefined for `FINISH_ONLY_WABA`. */
@@ -56,7 +62,7 @@ export interface SignupResult {
  *
  * @example
  * const backend: PopupBackend = createStateBackend(sandbox);
- * backend.checkNumber("+4915112345678"); // { registered: true, problem: undefined }
+ * backend.checkNumber("+4915112345678"); // { registered: true, needsVerification: false, problem: undefined }
  */
 export interface PopupBackend {
   partner(): DialogPartner & { appName: string };
@@ -66,10 +72,15 @@ export interface PopupBackend {
   suggestedNumber(): { phoneNumber: string; displayName: string } | undefined;
   checkNumber(phoneNumber: string): NumberCheck;
   scenario(): PopupScenario;
+  /**
+   * Changes when Meta's world is rebuilt (`POST /__sandbox/reset`, a new scenario): open popups,
+   * the armed autopilot and popup settings belong to the old world and are dropped.
+   */
+  generation(): object;
   /** Sandbox time in milliseconds. */
   now(): number;
   /** A fresh id for the popup's session (`session_id` in error CANCEL messages). */
   sessionId(): string;
   /** Meta's side of finishing: WABA, scopes, code, migrating number (shared with `POST /__sandbox/signups`). */
-  complete(choice: SignupChoice): SignupResult;
+  complete(choice: SignupChoice): CompleteOutcome;
 }

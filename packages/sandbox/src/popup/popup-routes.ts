@@ -1,4 +1,10 @@
-import { Hono } from "hono";
+import {
+  ERROR_CATALOG,
+  PROBLEM_JSON,
+  PROBLEM_TYPE_BASE,
+  type ProblemDetails,
+} from "@wa-migrate/contracts";
+import { type Context, Hono } from "hono";
 import { AutopilotStore, parseAutopilot } from "./autopilot.js";
 import { parseDialogRequest } from "./dialog-request.js";
 import { openerPosts } from "./es-messages.js";
@@ -20,7 +26,21 @@ export interface PopupRoutesOptions {
   maxSessions?: number;
 }
 
-const PROBLEM_HEADERS = { "content-type": "application/problem+json" };
+// `validation_failed` of the contracts' ERROR_CATALOG, as problem+json.
+function problem(c: Context, errors: { path: string; message: string }[]): Response {
+  const { status, message, remedy, retryable } = ERROR_CATALOG.validation_failed;
+  const body = {
+    type: `${PROBLEM_TYPE_BASE}validation_failed`,
+    title: message,
+    status,
+    code: "validation_failed",
+    detail: errors.map((error) => error.message).join(" "),
+    remedy,
+    retryable,
+    errors,
+  } satisfies ProblemDetails;
+  return c.body(JSON.stringify(body), 400, { "content-type": PROBLEM_JSON });
+}
 
 // Meta's manual login flow answers a refusal with these parameters (Facebook Login docs,
 // "Manually Build a Login Flow": error_reason=user_denied&error=access_denied&error_description=Permissions+error.).
@@ -57,6 +77,17 @@ export function createPopupRoutes(options: PopupRoutesOptions): {
   const maxSessions = options.maxSessions ?? 500;
   const sessions = new Map<string, PopupSession>();
   const autopilots = new AutopilotStore();
+  const settings = { verification: false };
+  let generation = backend.generation();
+  // A rebuilt world (reset, new scenario) drops popups, autopilot and settings of the old one.
+  const sync = () => {
+    const current = backend.generation();
+    if (current === generation) return;
+    generation = current;
+    sessions.clear();
+    autopilots.clear();
+    settings.verification = false;
+  };
   const app = new Hono();
 
   const page = (html: string, status: 200 | 400 | 404 = 200) =>
@@ -81,6 +112,7 @@ export function createPopupRoutes(options: PopupRoutesOptions): {
   };
 
   const dialog = (c: { req: { url: string } }): Response => {
+    sync();
     const query = new URL(c.req.url).searchParams;
     const parsed = parseDialogRequest(query, backend.partner());
     if (!parsed.ok) {
@@ -94,7 +126,8 @@ export function createPopupRoutes(options: PopupRoutesOptions): {
         400,
       );
     }
-    const session = openSession(parsed.request, backend, autopilots.take());
+    const extras = { autopilot: autopilots.take(), verification: settings.verification };
+    const session = openSession(parsed.request, backend, extras);
     sessions.set(session.id, session);
     while (sessions.size > maxSessions) sessions.delete(sessions.keys().next().value as string);
     return show(session);
@@ -103,6 +136,7 @@ export function createPopupRoutes(options: PopupRoutesOptions): {
   app.get("/dialog/oauth", dialog);
 
   app.get("/dialog/embedded-signup/:id", (c) => {
+    sync();
     const session = sessions.get(c.req.param("id"));
     return session
       ? show(session)
@@ -110,6 +144,7 @@ export function createPopupRoutes(options: PopupRoutesOptions): {
   });
 
   app.post("/dialog/embedded-signup/:id", async (c) => {
+    sync();
     const session = sessions.get(c.req.param("id"));
     if (!session)
       return page(renderDialogError("en", "This signup session has ended.", undefined), 404);
@@ -131,26 +166,24 @@ export function createPopupRoutes(options: PopupRoutesOptions): {
 
   if (options.control) {
     app.post("/__sandbox/autopilot", async (c) => {
+      sync();
       const body: unknown = await c.req.json().catch(() => undefined);
       const parsed = parseAutopilot(body);
-      if (!parsed.ok) {
-        return c.body(
-          JSON.stringify({
-            type: "https://wa-migrate.dev/errors/validation_failed",
-            title: "The request is not valid.",
-            status: 400,
-            code: "validation_failed",
-            detail: "The autopilot instruction is not valid.",
-            remedy: "Fix the fields named in `errors` and send it again.",
-            retryable: false,
-            errors: parsed.errors,
-          }),
-          400,
-          PROBLEM_HEADERS,
-        );
-      }
+      if (!parsed.ok) return problem(c, parsed.errors);
       autopilots.arm(parsed.autopilot);
       return c.json({ armed: parsed.autopilot });
+    });
+    app.post("/__sandbox/popup", async (c) => {
+      sync();
+      const body: unknown = await c.req.json().catch(() => undefined);
+      const verification = (body as { verification?: unknown } | undefined)?.verification;
+      if (typeof verification !== "boolean") {
+        return problem(c, [
+          { path: "verification", message: "verification must be true or false." },
+        ]);
+      }
+      settings.verification = verification;
+      return c.json({ ...settings });
     });
   }
   return { app, autopilots };

@@ -1,15 +1,14 @@
 import { ES_STEPS, type EsStep } from "@wa-migrate/contracts";
 import type { Autopilot } from "./autopilot.js";
 import type { DialogRequest } from "./dialog-request.js";
-import type { EsPopupError } from "./es-error-texts.js";
+import type { PopupErrorScreen } from "./es-error-texts.js";
 import type { PopupBackend, PopupScenario, SignupResult } from "./popup-backend.js";
 import { languageOfLocale, type PopupLanguage } from "./popup-texts.js";
 
 /** What the customer typed or picked so far. */
 export interface PopupForm {
-  /** An existing portfolio id, or `"new"`. */
+  /** The chosen portfolio's id. */
   business: string;
-  businessName: string;
   wabaName: string;
   displayName: string;
   category: string;
@@ -22,7 +21,7 @@ export interface PopupForm {
 export type PopupOutcome =
   | { kind: "finish"; result: SignupResult }
   | { kind: "cancel"; step: EsStep }
-  | { kind: "error"; error: EsPopupError; timestamp: number };
+  | { kind: "error"; error: PopupErrorScreen; timestamp: number };
 
 /** One run of the Embedded Signup popup (or the redirect dialog), from open to finish or cancel. */
 export interface PopupSession {
@@ -37,7 +36,7 @@ export interface PopupSession {
   step: EsStep;
   form: PopupForm;
   /** A scenario error shown on the current screen; Cancel then sends the error-shaped CANCEL. */
-  error: EsPopupError | undefined;
+  error: PopupErrorScreen | undefined;
   /** A problem with what was typed (an empty field, a wrong code): fix and go on. */
   fieldError: string | undefined;
   /** The registered number the customer was warned about (it will move to the new WABA). */
@@ -68,8 +67,7 @@ function prefill(request: DialogRequest, backend: PopupBackend): PopupForm {
   const suggested = backend.suggestedNumber();
   const businessName = text(setup.business?.name) || businesses[0]?.name || "";
   return {
-    business: businesses[0]?.id ?? "new",
-    businessName,
+    business: businesses[0]?.id ?? "",
     wabaName: businessName,
     displayName: text(setup.phone?.displayName) || suggested?.displayName || businessName,
     category: "OTHER",
@@ -79,19 +77,27 @@ function prefill(request: DialogRequest, backend: PopupBackend): PopupForm {
   };
 }
 
+/** What the control API adds to a new session: autopilot, and verification for every number. */
+export interface SessionExtras {
+  autopilot: Autopilot | undefined;
+  verification: boolean;
+}
+
 /**
- * Opens a popup session for an accepted dialog request, taking the armed autopilot if any.
+ * Opens a popup session for an accepted dialog request.
  *
  * @example
- * const session = openSession(request, backend, autopilots.take());
+ * const session = openSession(request, backend, { autopilot: autopilots.take(), verification: false });
  * session.step; // "BUSINESS_ACCOUNT_SELECTION"
  */
 export function openSession(
   request: DialogRequest,
   backend: PopupBackend,
-  autopilot: Autopilot | undefined,
+  extras: SessionExtras,
 ): PopupSession {
-  const scenario = backend.scenario();
+  const base = backend.scenario();
+  const scenario = { ...base, verification: base.verification || extras.verification };
+  const autopilot = extras.autopilot;
   const steps = stepsFor(request, scenario);
   return {
     id: backend.sessionId(),

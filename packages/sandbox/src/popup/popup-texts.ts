@@ -14,8 +14,6 @@ export interface PopupTexts {
   titles: Record<EsStep, string>;
   intros: Record<EsStep, (app: string) => string>;
   portfolioLegend: string;
-  createPortfolio: string;
-  portfolioName: string;
   wabaLegend: string;
   createWaba: string;
   wabaName: string;
@@ -65,8 +63,6 @@ const en: PopupTexts = {
     PERMISSIONS: (app) => `${app} will be able to do the following with your WhatsApp account:`,
   },
   portfolioLegend: "Business portfolio",
-  createPortfolio: "Create a new business portfolio",
-  portfolioName: "Business portfolio name",
   wabaLegend: "WhatsApp Business account",
   createWaba: "Create a new WhatsApp Business account",
   wabaName: "WhatsApp Business account name",
@@ -121,8 +117,6 @@ const de: PopupTexts = {
     PERMISSIONS: (app) => `${app} kann mit deinem WhatsApp-Konto Folgendes tun:`,
   },
   portfolioLegend: "Business-Portfolio",
-  createPortfolio: "Neues Business-Portfolio erstellen",
-  portfolioName: "Name des Business-Portfolios",
   wabaLegend: "WhatsApp Business-Konto",
   createWaba: "Neues WhatsApp Business-Konto erstellen",
   wabaName: "Name des WhatsApp Business-Kontos",

@@ -1,5 +1,4 @@
 import type { EsStep } from "@wa-migrate/contracts";
-import { esErrorText } from "./es-error-texts.js";
 import { escapeHtml as e, htmlPage } from "./html-page.js";
 import { autopilotAction, type PopupSession } from "./popup-session.js";
 import { type PopupTexts, popupTexts } from "./popup-texts.js";
@@ -55,11 +54,7 @@ function fields(
       const options = businesses.map((b, i) =>
         radio("business", b.id, b.name, f.business === b.id, `business-${i}`),
       );
-      options.push(
-        radio("business", "new", t.createPortfolio, f.business === "new", "business-new"),
-      );
-      return `<fieldset><legend>${e(t.portfolioLegend)}</legend>${options.join("\n")}</fieldset>
-${textField("businessName", t.portfolioName, f.businessName, { extra: 'autocomplete="organization"', required: false })}`;
+      return `<fieldset><legend>${e(t.portfolioLegend)}</legend>${options.join("\n")}</fieldset>`;
     }
     case "WABA_PHONE_PROFILE_PICKER":
       return `<p>${e(t.createWaba)}</p>${textField("wabaName", t.wabaName, f.wabaName)}`;
@@ -123,7 +118,7 @@ export function renderScreen(
         : t.next;
   const notices = [
     session.error
-      ? `<div class="error" role="alert">${e(esErrorText(session.error)[session.language])}</div>`
+      ? `<div class="error" role="alert">${e(session.error[session.language])}</div>`
       : "",
     session.fieldError ? `<div class="error" role="alert">${e(session.fieldError)}</div>` : "",
     warned ? `<div class="warning" role="status">${e(t.moveWarning(phone))}</div>` : "",

@@ -1,5 +1,5 @@
 import type { EsStep } from "@wa-migrate/contracts";
-import { type EsPopupError, esErrorText, genericErrorFor } from "./es-error-texts.js";
+import { esErrorText, genericErrorFor, type PopupErrorScreen } from "./es-error-texts.js";
 import type { PopupBackend } from "./popup-backend.js";
 import { autopilotFailsHere, type PopupForm, type PopupSession } from "./popup-session.js";
 import { popupTexts } from "./popup-texts.js";
@@ -27,12 +27,8 @@ function readFields(
   const t = popupTexts(session.language);
   switch (step) {
     case "BUSINESS_ACCOUNT_SELECTION":
-      form.business = clean(fields.business) || "new";
-      if (form.business === "new") {
-        form.businessName = clean(fields.businessName);
-        if (!form.businessName) return t.portfolioName;
-      }
-      return undefined;
+      form.business = clean(fields.business);
+      return form.business ? undefined : t.portfolioLegend;
     case "WABA_PHONE_PROFILE_PICKER":
       form.wabaName = clean(fields.wabaName);
       return form.wabaName ? undefined : t.wabaName;
@@ -55,15 +51,14 @@ function readFields(
 }
 
 // The scenario error the current screen shows on its primary action, if any.
-function errorOnSubmit(session: PopupSession, backend: PopupBackend): EsPopupError | undefined {
+function errorOnSubmit(session: PopupSession, backend: PopupBackend): PopupErrorScreen | undefined {
   const { scenario, step } = session;
-  if (scenario.popupError && esErrorText(scenario.popupError).step === step)
-    return scenario.popupError;
+  if (scenario.error?.step === step) return scenario.error;
   if (step === "PHONE_NUMBER_SETUP") {
     const problem = backend.checkNumber(normalisePhone(session.form.phoneNumber)).problem;
     if (problem) return problem;
   }
-  if (autopilotFailsHere(session)) return genericErrorFor(step);
+  if (autopilotFailsHere(session)) return esErrorText(genericErrorFor(step));
   return undefined;
 }
 
@@ -73,7 +68,7 @@ function errorOnSubmit(session: PopupSession, backend: PopupBackend): EsPopupErr
  * side of finishing through `backend.complete`. A finished session ignores further clicks.
  *
  * @example
- * submitStep(session, "next", { business: "new", businessName: "Jasper's Market" }, backend);
+ * submitStep(session, "next", { business: "2729063490586005" }, backend);
  * session.step; // "WABA_PHONE_PROFILE_PICKER"
  */
 export function submitStep(
@@ -99,11 +94,20 @@ export function submitStep(
   session.error = errorOnSubmit(session, backend);
   if (session.error) return;
   const phone = normalisePhone(session.form.phoneNumber);
-  if (session.step === "PHONE_NUMBER_SETUP" && session.warnedNumber !== phone) {
-    if (backend.checkNumber(phone).registered) {
+  if (session.step === "PHONE_NUMBER_SETUP") {
+    const check = backend.checkNumber(phone);
+    if (check.registered && session.warnedNumber !== phone) {
       // Meta warns that the registered number will move to the new WABA; the next click goes on.
       session.warnedNumber = phone;
       return;
+    }
+    const verifies = session.steps.includes("PHONE_NUMBER_VERIFICATION");
+    if (check.needsVerification && !verifies) {
+      session.steps.splice(
+        session.steps.indexOf("PHONE_NUMBER_SETUP") + 1,
+        0,
+        "PHONE_NUMBER_VERIFICATION",
+      );
     }
   }
   if (
@@ -119,23 +123,18 @@ export function submitStep(
     session.step = next;
     return;
   }
-  try {
-    const onlyWaba = !session.steps.includes("PHONE_NUMBER_SETUP");
-    const result = backend.complete({
-      appId: session.request.appId,
-      configId: session.request.configId,
-      businessId: session.form.business === "new" ? undefined : session.form.business,
-      businessName: session.form.businessName,
-      wabaName: session.form.wabaName,
-      displayName: session.form.displayName,
-      phoneNumber: onlyWaba ? undefined : phone,
-      redirectUri: session.request.display === "page" ? session.request.redirectUri : undefined,
-    });
-    session.outcome = { kind: "finish", result };
-  } catch {
-    // Meta's side refused (a rule the popup did not catch): the customer sees Meta's generic error.
-    session.error = "something_went_wrong";
-  }
+  const onlyWaba = !session.steps.includes("PHONE_NUMBER_SETUP");
+  const completed = backend.complete({
+    appId: session.request.appId,
+    configId: session.request.configId,
+    businessId: session.form.business,
+    wabaName: session.form.wabaName,
+    displayName: session.form.displayName,
+    phoneNumber: onlyWaba ? undefined : phone,
+    redirectUri: session.request.display === "page" ? session.request.redirectUri : undefined,
+  });
+  if (completed.ok) session.outcome = { kind: "finish", result: completed.result };
+  else session.error = completed.error;
 }
 
 /** See {@link normalisePhone}; exported for the screens, which show the number as typed. */

@@ -134,10 +134,15 @@ export function renderSdkSource(options: { locale: SdkLocale; origin: string }):
   };
   window.FB = FB;
 
-  if (typeof window.fbAsyncInit === "function" && !window.fbAsyncInit.hasRun) {
-    window.fbAsyncInit.hasRun = true;
-    window.fbAsyncInit();
+  function runAsyncInit() {
+    if (typeof window.fbAsyncInit === "function" && !window.fbAsyncInit.hasRun) {
+      window.fbAsyncInit.hasRun = true;
+      window.fbAsyncInit();
+    }
   }
+  runAsyncInit();
+  // An async SDK can run before a later inline script defines fbAsyncInit: look again once parsed.
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", runAsyncInit);
 })();
 `;
 }
