@@ -4,6 +4,7 @@ import { controlRoutes } from "./control/control-routes.js";
 import { type FakeGraphOptions, Sandbox } from "./engine/sandbox.js";
 import { withDroppedConnections } from "./graph/drop-connection.js";
 import { handleGraphRequest } from "./graph/handle-graph-request.js";
+import { createEmbeddedSignupRoutes } from "./popup/embedded-signup-routes.js";
 
 /** The fake Graph: a Hono app plus the {@link Sandbox} behind it (state, clock, calls, webhooks). */
 export type FakeGraph = Hono & { sandbox: Sandbox };
@@ -24,6 +25,7 @@ export function createFakeGraph(options: FakeGraphOptions = {}): FakeGraph {
   app.onError(() => controlProblem("graph_error", "The sandbox failed to answer this request."));
   if (sandbox.options.control) app.route("/__sandbox", controlRoutes(sandbox));
   // Issue 4 mounts the fake JS SDK and Embedded Signup pages here (before the Graph catch-all).
+  app.route("/", createEmbeddedSignupRoutes(sandbox));
   app.all("*", (c) => handleGraphRequest(sandbox, c.req.raw));
   return Object.assign(withDroppedConnections(app), { sandbox });
 }
