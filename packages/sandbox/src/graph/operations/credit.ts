@@ -1,9 +1,53 @@
 import { WABA_CURRENCIES } from "@wa-migrate/contracts";
 import { canManageWaba, requireSystemToken, requireToken } from "../auth.js";
-import { selectFields } from "../fields.js";
+import { type FieldMap, selectFields } from "../fields.js";
 import { apiError, invalidParam, unsupportedRequest } from "../graph-error.js";
 import type { Operation } from "../operation.js";
 import { requireStr, str } from "../params.js";
+
+/** Codegen fields of ExtendedCredit the sandbox accepts but does not model (left out of answers). */
+const EXTENDED_CREDIT_UNMODELLED = [
+  "allocated_amount",
+  "balance",
+  "credit_available",
+  "is_automated_experience",
+  "liable_address",
+  "liable_biz_name",
+  "max_balance",
+  "online_max_balance",
+  "partition_from",
+  "receiving_credit_allocation_config",
+  "send_bill_to_address",
+  "send_bill_to_biz_name",
+  "sold_to_address",
+];
+
+/** Codegen fields of Business the sandbox accepts but does not model. */
+const BUSINESS_UNMODELLED = [
+  "block_offline_analytics",
+  "collaborative_ads_managed_partner_business_info",
+  "collaborative_ads_managed_partner_eligibility",
+  "collaborative_ads_partner_premium_options",
+  "created_by",
+  "created_time",
+  "extended_updated_time",
+  "is_hidden",
+  "marketing_messages_onboarding_status",
+  "payment_account_id",
+  "primary_page",
+  "profile_picture_uri",
+  "two_factor_type",
+  "updated_by",
+  "updated_time",
+  "user_access_expire_time",
+  "vertical",
+  "vertical_id",
+  "whatsapp_business_manager_messaging_limit",
+];
+
+function unmodelled(names: readonly string[]): FieldMap {
+  return Object.fromEntries(names.map((name) => [name, () => undefined]));
+}
 
 const creditUsage: Operation["usage"] = (ctx) => ({
   kind: "credit",
@@ -29,6 +73,7 @@ export const getBusiness: Operation = {
           verification_status: () => business.verification_status,
           timezone_id: () => 1,
           link: () => `https://business.facebook.com/settings/info?business_id=${business.id}`,
+          ...unmodelled(BUSINESS_UNMODELLED),
         },
         "Business",
       ),
@@ -51,8 +96,9 @@ export const getCreditLines: Operation = {
         id: () => partner.creditLineId,
         legal_entity_name: () => partner.legalEntityName,
         is_access_revoked: () => false,
-        credit_type: () => "CREDIT_LINE",
         owner_business_name: () => ctx.sandbox.state.businesses.get(partner.businessId)?.name,
+        owner_business: () => ({ id: partner.businessId }),
+        ...unmodelled([...EXTENDED_CREDIT_UNMODELLED, "credit_type"]),
       },
       "ExtendedCredit",
     );
@@ -124,7 +170,8 @@ export const getAllocationConfig: Operation = {
           receiving_business: () => ({ id: a.receivingBusinessId, name: receiving?.name }),
           owning_credential: () => ({ id: a.creditLineId }),
           owning_business: () => ({ id: state.partner.businessId }),
-          request_status: () => a.request_status,
+          // Meta documents only DELETED (facts §3.5); a live allocation leaves the field out.
+          request_status: () => (a.request_status === "DELETED" ? "DELETED" : undefined),
           // Codegen fields the sandbox does not model are accepted and left out.
           liability_type: () => undefined,
           partition_type: () => undefined,
