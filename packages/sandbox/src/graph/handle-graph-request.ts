@@ -6,7 +6,7 @@ import { apiError, GraphError, graphHttpStatus } from "./graph-error.js";
 import type { GraphResult, Operation, OperationContext } from "./operation.js";
 import { type Params, readParams, tokenOf } from "./params.js";
 import { routeGraph } from "./route-graph.js";
-import { chargeUsage } from "./usage-headers.js";
+import { appUsageHeader, chargeUsage } from "./usage-headers.js";
 
 /** Header that tells the app wrapper to drop the connection instead of answering. */
 export const DROP_HEADER = "x-sandbox-drop";
@@ -63,6 +63,7 @@ export async function handleGraphRequest(sandbox: Sandbox, request: Request): Pr
     "x-fb-trace-id": traceId,
     "x-fb-request-id": sandbox.state.rng.alnum(20),
     "cache-control": "private, no-cache, no-store, must-revalidate",
+    "x-app-usage": appUsageHeader(sandbox),
   };
   await sandbox.tick();
   let params: Params = Object.fromEntries(url.searchParams);

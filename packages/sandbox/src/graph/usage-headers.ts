@@ -9,7 +9,18 @@ const pct = (count: number, limit: number) => Math.min(100, Math.ceil((count * 1
 export const APP_HOURLY_CALLS = 100_000;
 
 /**
- * Charges a call to its rate-limit bucket and builds `x-app-usage` / `x-business-use-case-usage`
+ * Counts a call against the app and builds `x-app-usage` (sent on every answer, errors included).
+ *
+ * @example
+ * headers["x-app-usage"] = appUsageHeader(sandbox);
+ */
+export function appUsageHeader(sandbox: Sandbox): string {
+  const appPct = pct(sandbox.usage.appCall(sandbox.clock.now()), APP_HOURLY_CALLS);
+  return JSON.stringify({ call_count: appPct, total_cputime: appPct, total_time: appPct });
+}
+
+/**
+ * Charges a call to its rate-limit bucket and builds `x-business-use-case-usage`
  * (facts §4.4). Returns the error to answer with when the bucket is empty (80007).
  *
  * @example
