@@ -2,10 +2,21 @@ import type { EmbeddedSignupMessage } from "@wa-migrate/contracts";
 import { SDK_CHANNEL } from "../sdk/sdk-source.js";
 import type { PopupOutcome, PopupSession } from "./popup-session.js";
 
-/** A message the popup posts to its opener: a JSON string for the page, an object for the SDK. */
-export type OpenerPost =
-  | string
-  | { channel: typeof SDK_CHANNEL; kind: string; [key: string]: unknown };
+/** A message the popup posts to its opener, as the JSON string it sends. */
+export type OpenerPost = string;
+
+/**
+ * The popup's message to the SDK: `auth` (with `authResponse`), `cancel`, or `error` (misuse).
+ *
+ * @example
+ * sdkMessage("cancel"); // '{"type":"WA_SANDBOX_SDK","kind":"cancel"}'
+ */
+export function sdkMessage(
+  kind: "auth" | "cancel" | "error",
+  extra: Record<string, unknown> = {},
+): OpenerPost {
+  return JSON.stringify({ type: SDK_CHANNEL, kind, ...extra });
+}
 
 // Meta's samples carry `version: 3` on v2/v3 session messages and on CANCEL, and none on the v4
 // FINISH sample or the error-shaped CANCEL (facts §1.5).
@@ -60,24 +71,22 @@ function sessionMessage(session: PopupSession, outcome: PopupOutcome): EmbeddedS
  * `sessionInfoVersion: "3"`, like Meta) and the SDK's own message that settles `FB.login`.
  *
  * @example
- * openerPosts(session); // ['{"data":{...},"type":"WA_EMBEDDED_SIGNUP","event":"FINISH"}', { channel, kind: "auth", ... }]
+ * openerPosts(session); // ['{"data":{...},"type":"WA_EMBEDDED_SIGNUP","event":"FINISH"}', '{"type":"WA_SANDBOX_SDK","kind":"auth",...}']
  */
 export function openerPosts(session: PopupSession): OpenerPost[] {
   const outcome = session.outcome;
   if (!outcome) return [];
-  const sdk: OpenerPost =
+  const sdk =
     outcome.kind === "finish"
-      ? {
-          channel: SDK_CHANNEL,
-          kind: "auth",
+      ? sdkMessage("auth", {
           authResponse: {
             code: outcome.result.code,
             userID: outcome.result.userId,
             expiresIn: 0,
             graphDomain: "facebook",
           },
-        }
-      : { channel: SDK_CHANNEL, kind: "cancel" };
+        })
+      : sdkMessage("cancel");
   if (!session.request.sessionMessages) return [sdk];
   const message = JSON.stringify(sessionMessage(session, outcome));
   return session.scenario.messageOrder === "message-first" ? [message, sdk] : [sdk, message];

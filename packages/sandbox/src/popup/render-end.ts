@@ -1,5 +1,4 @@
-import { SDK_CHANNEL } from "../sdk/sdk-source.js";
-import type { OpenerPost } from "./es-messages.js";
+import { type OpenerPost, sdkMessage } from "./es-messages.js";
 import { escapeHtml as e, htmlPage, jsonForScript } from "./html-page.js";
 import { type PopupLanguage, popupTexts } from "./popup-texts.js";
 
@@ -52,7 +51,7 @@ export function renderDialogError(
   const t = popupTexts(language);
   const end: EndInstructions = {
     targetOrigin: openerOrigin,
-    posts: openerOrigin ? [{ channel: SDK_CHANNEL, kind: "error", message }] : [],
+    posts: openerOrigin ? [sdkMessage("error", { message })] : [],
     close: false,
   };
   return htmlPage({

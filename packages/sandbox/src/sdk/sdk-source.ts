@@ -3,8 +3,11 @@ export const SDK_LOCALES = ["en_US", "de_DE"] as const;
 /** One of {@link SDK_LOCALES}. */
 export type SdkLocale = (typeof SDK_LOCALES)[number];
 
-/** The internal message the popup sends to the SDK (never to the page's own logic). */
-export const SDK_CHANNEL = "wa-sandbox-sdk";
+/**
+ * `type` of the popup's message to the SDK. It is a JSON string like the session message, so a
+ * listener written as Meta documents parses it, sees another `type` and ignores it silently.
+ */
+export const SDK_CHANNEL = "WA_SANDBOX_SDK";
 
 /**
  * The JavaScript of the fake `sdk.js`: defines `window.FB` (`init`, `login`, `getLoginStatus`,
@@ -55,8 +58,13 @@ export function renderSdkSource(options: { locale: SdkLocale; origin: string }):
 
   window.addEventListener("message", function (event) {
     if (!pending || event.origin !== ORIGIN || event.source !== pending.popup) return;
-    var data = event.data;
-    if (!data || typeof data !== "object" || data.channel !== K.channel) return;
+    var data;
+    try {
+      data = typeof event.data === "string" ? JSON.parse(event.data) : null;
+    } catch (e) {
+      return;
+    }
+    if (!data || typeof data !== "object" || data.type !== K.channel) return;
     if (data.kind === "auth" && data.authResponse && typeof data.authResponse.code === "string") {
       settle({ authResponse: data.authResponse, status: "connected" });
     } else if (data.kind === "error") {
