@@ -130,6 +130,7 @@ export function controlRoutes(sandbox: Sandbox): Hono {
     return c.json(outcome.result, 201);
   });
 
-  app.notFound(() => controlProblem("not_found", "No such control route; see the sandbox README."));
+  // Anything else under /__sandbox/ is a control-API 404, not a Graph node.
+  app.all("*", () => controlProblem("not_found", "No such control route; see the sandbox README."));
   return app;
 }

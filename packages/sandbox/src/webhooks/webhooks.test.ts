@@ -1,0 +1,162 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { createServer, type IncomingMessage } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach, describe, expect, test } from "vitest";
+import { startSandbox, T0 } from "../test-support/sandbox-harness.js";
+
+/** What a partner's receiver does: HMAC-SHA256 of the raw bytes with the app secret, constant-time compare. */
+function verify(rawBody: Buffer, header: string | undefined, appSecret: string): boolean {
+  if (!header?.startsWith("sha256=")) return false;
+  const expected = createHmac("sha256", appSecret).update(rawBody).digest();
+  const given = Buffer.from(header.slice("sha256=".length), "hex");
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+const servers: { close(): void }[] = [];
+afterEach(() => {
+  for (const s of servers.splice(0)) s.close();
+});
+
+async function receiver() {
+  const received: { raw: Buffer; signature: string | undefined; path: string }[] = [];
+  const server = createServer((req: IncomingMessage, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      received.push({
+        raw: Buffer.concat(chunks),
+        signature: req.headers["x-hub-signature-256"] as string | undefined,
+        path: req.url ?? "",
+      });
+      res.writeHead(200).end("ok");
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  servers.push(server);
+  return { received, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+describe("outgoing webhooks", () => {
+  test("signup's account_update reaches a real receiver, signed over the raw body with the app secret", async () => {
+    const r = await receiver();
+    const h = await startSandbox("happy", { webhookFetch: (request) => fetch(request) });
+    h.graph.sandbox.state.partner.app.callbackUrl = `${r.url}/meta`;
+    const signup = await h.signup();
+    await h.graph.sandbox.settle();
+    expect(r.received).toHaveLength(2);
+    for (const delivery of r.received) {
+      expect(delivery.path).toBe("/meta");
+      expect(verify(delivery.raw, delivery.signature, h.partner.app_secret)).toBe(true);
+      expect(verify(delivery.raw, delivery.signature, "another-secret")).toBe(false);
+    }
+    const bodies = r.received.map((d) => JSON.parse(d.raw.toString("utf8")));
+    expect(bodies[0]).toEqual({
+      object: "whatsapp_business_account",
+      entry: [
+        {
+          id: h.partner.business_id,
+          time: Math.floor(T0 / 1000),
+          changes: [
+            {
+              field: "account_update",
+              value: {
+                event: "PARTNER_ADDED",
+                waba_info: { waba_id: signup.waba_id, owner_business_id: signup.business_id },
+              },
+            },
+          ],
+        },
+      ],
+    });
+    expect(bodies[1].entry[0].changes[0].value).toEqual({
+      event: "PARTNER_APP_INSTALLED",
+      waba_info: {
+        waba_id: signup.waba_id,
+        owner_business_id: signup.business_id,
+        partner_app_id: h.partner.app_id,
+      },
+    });
+  });
+
+  test("a body with non-ASCII text verifies over its raw bytes", async () => {
+    const h = await startSandbox();
+    const waba = h.graph.sandbox.state.wabas.get(h.graph.sandbox.state.customer.sourceWabaId);
+    const attempt = h.graph.sandbox.webhooks.send(
+      waba?.id ?? "",
+      waba?.id,
+      "phone_number_name_update",
+      { requested_verified_name: "Wind & Wöol ✓" },
+    );
+    await h.graph.sandbox.settle();
+    const delivered = h.outbound.find((o) => o.body === attempt.body);
+    expect(
+      verify(
+        Buffer.from(delivered?.body ?? "", "utf8"),
+        delivered?.headers["x-hub-signature-256"],
+        h.partner.app_secret,
+      ),
+    ).toBe(true);
+    expect(delivered?.headers["content-type"]).toBe("application/json");
+  });
+
+  test("template webhooks go to the destination WABA's override when one is set", async () => {
+    const h = await startSandbox();
+    const signup = await h.signup();
+    const token = await h.exchange(signup.code);
+    await h.call("POST", `/v26.0/${signup.waba_id}/subscribed_apps`, {
+      token,
+      body: { override_callback_uri: "https://override.example/wa", verify_token: "v" },
+    });
+    await h.call("POST", `/v26.0/${signup.phone_number_id}/register`, {
+      token,
+      body: { messaging_product: "whatsapp", pin: "246810" },
+    });
+    await h.graph.sandbox.advance(60_000);
+    await h.graph.sandbox.settle();
+    const templateHooks = h.outbound.filter(
+      (o) => o.method === "POST" && o.body.includes("message_template_status_update"),
+    );
+    expect(templateHooks).toHaveLength(6);
+    expect(new Set(templateHooks.map((o) => o.url))).toEqual(
+      new Set(["https://override.example/wa"]),
+    );
+  });
+
+  test("non-2xx answers are retried after 5 s and 30 s of sandbox time until delivered", async () => {
+    const h = await startSandbox();
+    h.receiver.status = 500;
+    await h.signup();
+    await h.graph.sandbox.settle();
+    expect(h.outbound).toHaveLength(2);
+    await h.graph.sandbox.advance(5_000);
+    await h.graph.sandbox.settle();
+    expect(h.outbound).toHaveLength(4);
+    h.receiver.status = 200;
+    await h.graph.sandbox.advance(30_000);
+    await h.graph.sandbox.settle();
+    expect(h.outbound).toHaveLength(6);
+    expect(
+      h.graph.sandbox.state.webhooks.map((w) => [w.state, w.attempts.map((a) => a.status)]),
+    ).toEqual([
+      ["delivered", [500, 500, 200]],
+      ["delivered", [500, 500, 200]],
+    ]);
+    await h.graph.sandbox.advance(86_400_000);
+    expect(h.outbound).toHaveLength(6);
+  });
+
+  test("retries are bounded: five tries, then the delivery is marked failed", async () => {
+    const h = await startSandbox("happy", {
+      webhookFetch: async () => Promise.reject(new TypeError("fetch failed")),
+    });
+    await h.signup();
+    for (let i = 0; i < 6; i += 1) {
+      await h.graph.sandbox.advance(600_000);
+      await h.graph.sandbox.settle();
+    }
+    const [first] = h.graph.sandbox.state.webhooks;
+    expect(first?.state).toBe("failed");
+    expect(first?.attempts.map((a) => a.status)).toEqual(Array(5).fill("network-error"));
+    expect(h.graph.sandbox.jobs.pending()).toEqual([]);
+  });
+});
