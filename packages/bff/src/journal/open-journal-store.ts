@@ -47,9 +47,19 @@ export async function openSqlClient(options: JournalOptions = {}): Promise<SqlCl
 }
 
 /**
+ * A PGlite data directory belongs to one process at a time, so a lease found at open was held by
+ * a process that is gone (crashed or killed): release it, and the restarted server resumes the step
+ * at once instead of waiting out the lease. (On PostgreSQL other live instances may hold leases;
+ * those expire by time.)
+ */
+async function releaseOrphanedLeases(db: SqlClient): Promise<void> {
+  await db.query("UPDATE wa_migration_steps SET lease_expires_at = NULL WHERE status = 'running'");
+}
+
+/**
  * Opens the durable journal: connects, applies pending schema versions, returns the store.
  * Rejects with `JournalError` (`store_unavailable`, `schema_too_new`) instead of serving from a
- * database it cannot use.
+ * database it cannot use. On PGlite, steps left running by a dead process become claimable at once.
  *
  * @example
  * const store = await openJournalStore({ databaseUrl: process.env.DATABASE_URL });
@@ -59,6 +69,7 @@ export async function openJournalStore(options: JournalOptions = {}): Promise<Mi
   const db = await openSqlClient(options);
   try {
     await migrateSchema(db);
+    if (db.backend === "pglite") await releaseOrphanedLeases(db);
   } catch (error) {
     await db.close().catch(() => {});
     throw error;
