@@ -1,0 +1,161 @@
+import { errorsDe } from "./errors-de.js";
+import type { Messages } from "./messages.js";
+
+/**
+ * The German catalogue (Sie-Form). Typed as {@link Messages}: a missing key is a type error.
+ *
+ * @example
+ * de.steps.register_phone.title; // "Nummer umziehen"
+ */
+export const de: Messages = {
+  title: "Ihre WhatsApp-Nummer umziehen",
+  stepsLabel: "Schritte des Umzugs",
+  stepCounter: "Schritt {n} von {total}",
+  stepStates: {
+    pending: "Noch nicht begonnen",
+    current: "Aktueller Schritt",
+    complete: "Erledigt",
+    failed: "Fehlgeschlagen",
+    action_required: "Ihre Aktion nötig",
+  },
+  flowStates: {
+    idle: "Wird vorbereitet.",
+    preparing: "Das Anmeldefenster von Meta wird geladen.",
+    ready: "Bereit zum Start.",
+    in_popup: "Das Meta-Fenster ist geöffnet. Schließen Sie es dort ab.",
+    submitting: "Ihre Anmeldung wird an unseren Server gesendet.",
+    running: "Ihre Nummer wird umgezogen. Diese Seite aktualisiert sich selbst.",
+    action_required: "Der Umzug wartet auf Ihre Aktion.",
+    failed: "Der Umzug wurde mit einem Fehler angehalten.",
+    completed: "Ihre Nummer ist umgezogen.",
+    cancelled: "Die Anmeldung wurde nicht abgeschlossen. Sie können erneut beginnen.",
+  },
+  steps: {
+    two_step_verification: {
+      title: "Zwei-Schritt-Verifizierung ausschalten",
+      description:
+        "Ihr bisheriger Anbieter muss die PIN der Nummer ausschalten, bevor sie umziehen kann.",
+    },
+    embedded_signup: {
+      title: "Bei Meta anmelden",
+      description: "Bestätigen Sie im Meta-Fenster Ihr Unternehmen und die bestehende Nummer.",
+    },
+    capture_assets: {
+      title: "Nummer prüfen",
+      description: "Wir lesen die Daten der Nummer und prüfen, ob sie umziehen kann.",
+    },
+    share_credit_line: {
+      title: "Abrechnung einrichten",
+      description: "Wir verbinden unsere Abrechnung mit Ihrem neuen WhatsApp-Konto.",
+    },
+    subscribe_webhooks: {
+      title: "Nachrichten verbinden",
+      description: "Wir verbinden das neue Konto, damit keine Nachricht verloren geht.",
+    },
+    migrate_templates: {
+      title: "Nachrichtenvorlagen kopieren",
+      description: "Wir kopieren Ihre genehmigten Vorlagen, damit Sie sie sofort verwenden können.",
+    },
+    register_phone: {
+      title: "Nummer umziehen",
+      description: "Wir registrieren die Nummer bei uns. Ab dann sendet sie über uns.",
+    },
+  },
+  twoStep: {
+    intro:
+      "Bitten Sie Ihren bisherigen WhatsApp-Anbieter, die Zwei-Schritt-Verifizierung der Nummer auszuschalten. Sie können ihm diese Anfrage senden:",
+    requestLabel: "Anfrage an Ihren bisherigen Anbieter",
+    requestText:
+      "Guten Tag, wir ziehen unsere WhatsApp-Geschäftsnummer zu einem neuen Anbieter um. Bitte schalten Sie im WhatsApp Manager die Zwei-Schritt-Verifizierung (die 6-stellige PIN) für diese Nummer aus und geben Sie uns Bescheid, wenn das erledigt ist. Vielen Dank.",
+    copy: "Anfrage kopieren",
+    copied: "In die Zwischenablage kopiert.",
+    copyFailed: "Kopieren nicht möglich. Markieren Sie den Text und kopieren Sie ihn von Hand.",
+    confirm: "Zwei-Schritt-Verifizierung ist aus",
+    confirmed: "Bestätigt: Die Zwei-Schritt-Verifizierung ist aus.",
+  },
+  requirements: {
+    title: "Prüfen Sie vor dem Start, dass:",
+    twoStepOff: "die Zwei-Schritt-Verifizierung der Nummer aus ist",
+    displayNameApproved: "Meta den Anzeigenamen der Nummer genehmigt hat",
+    businessVerified: "Ihr Unternehmen in der Meta Business Suite verifiziert ist",
+    accountApproved: "Ihr bisheriges WhatsApp-Business-Konto genehmigt ist",
+    paymentMethod: "Ihr bisheriges Konto eine gültige Zahlungsmethode hat",
+    notTestNumber: "die Nummer eine echte Geschäftsnummer ist, keine Testnummer von Meta",
+  },
+  launch: {
+    start: "Weiter mit Meta",
+    again: "Erneut mit Meta beginnen",
+    loading: "Wird geladen…",
+    inPopup: "Meta-Fenster geöffnet…",
+    confirmFirst: "Bestätigen Sie zuerst Schritt 1.",
+  },
+  progress: {
+    pending: "Wartet",
+    running: "Läuft…",
+    succeeded: "Erledigt",
+    failed: "Fehlgeschlagen",
+    action_required: "Aktion nötig",
+    skipped: "Nicht nötig",
+  },
+  error: {
+    title: "Etwas braucht Ihre Aufmerksamkeit",
+    retry: "Erneut versuchen",
+    startAgain: "Erneut beginnen",
+    reference: "Referenz für den Support: {reference}",
+    metaSaid: "Meta meldet: {detail}",
+  },
+  templates: {
+    title: "Nachrichtenvorlagen",
+    empty: "Keine Vorlagen zu kopieren.",
+    name: "Vorlage",
+    language: "Sprache",
+    outcome: "Ergebnis",
+    outcomes: {
+      copied: "Kopiert",
+      rejected_on_recheck: "Bei der erneuten Prüfung durch Meta abgelehnt",
+      not_eligible: "Nicht übertragbar",
+      over_limit: "Nicht kopiert: Höchstzahl an Vorlagen erreicht",
+      failed: "Konnte nicht kopiert werden",
+      pending: "Wartet auf das Kopieren",
+    },
+    qualityNote:
+      "Kopierte Vorlagen zeigen bis zu 24 Stunden die Qualität „unbekannt“, während Meta sie neu bewertet. Sie können sie sofort senden.",
+    sourceUnreadable:
+      "Meta kopiert Ihre genehmigten Vorlagen selbst, sobald die Nummer umgezogen ist. Sie erscheinen hier, wenn sie ankommen.",
+    copyNow: "Vorlagen jetzt kopieren",
+  },
+  summary: {
+    title: "Ihre Nummer ist umgezogen",
+    intro: "Alles unten wurde übernommen. Sie können jetzt über uns Nachrichten senden.",
+    displayName: "Anzeigename",
+    phoneNumber: "Telefonnummer",
+    qualityRating: "Qualitätsbewertung",
+    messagingLimit: "Nachrichtenlimit",
+    officialBusiness: "Offizielles Unternehmenskonto",
+    yes: "Ja",
+    no: "Nein",
+    kept: "übernommen",
+    billingCutover: "Abrechnung über uns ab",
+    billingPending: "Die Abrechnung geht zu uns über, sobald Meta den Umzug bestätigt.",
+    unknown: "Noch nicht bekannt",
+  },
+  quality: {
+    GREEN: "Hoch",
+    YELLOW: "Mittel",
+    RED: "Niedrig",
+    UNKNOWN: "Unbekannt (wird innerhalb von 24 Stunden neu bewertet)",
+    NA: "Noch nicht bewertet",
+  },
+  limits: {
+    TIER_50: "50 Unterhaltungen pro Tag",
+    TIER_250: "250 Unterhaltungen pro Tag",
+    TIER_1K: "1.000 Unterhaltungen pro Tag",
+    TIER_2K: "2.000 Unterhaltungen pro Tag",
+    TIER_10K: "10.000 Unterhaltungen pro Tag",
+    TIER_100K: "100.000 Unterhaltungen pro Tag",
+    TIER_UNLIMITED: "Unbegrenzt",
+    UNTIERED: "Ohne Stufe",
+    TIER_NOT_SET: "Noch nicht festgelegt",
+  },
+  errors: errorsDe,
+};

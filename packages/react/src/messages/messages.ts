@@ -1,0 +1,117 @@
+import type {
+  MessagingLimitTier,
+  MigrationErrorCode,
+  QualityRating,
+  StepId,
+  StepStatus,
+  TemplateOutcome,
+} from "@wa-migrate/contracts";
+import type { FlowState, StepViewState } from "@wa-migrate/core";
+
+/**
+ * Every text the component shows. Both catalogues (`en`, `de`) are typed with this interface, so a
+ * key missing in one of them is a type error; `errors` is a `Record` over the contracts' codes, so a
+ * new error code fails the build until both languages explain it.
+ * Placeholders in braces (`{count}`) are filled by {@link formatMessage}.
+ *
+ * @example
+ * const texts: Messages = { ...en, title: "Move your number to Acme" };
+ */
+export interface Messages {
+  title: string;
+  stepsLabel: string;
+  stepCounter: string;
+  stepStates: Record<StepViewState, string>;
+  /** Announced in the live region when the flow changes state. */
+  flowStates: Record<FlowState, string>;
+  steps: Record<StepId, { title: string; description: string }>;
+  twoStep: {
+    intro: string;
+    requestLabel: string;
+    requestText: string;
+    copy: string;
+    copied: string;
+    copyFailed: string;
+    confirm: string;
+    confirmed: string;
+  };
+  requirements: {
+    title: string;
+    twoStepOff: string;
+    displayNameApproved: string;
+    businessVerified: string;
+    accountApproved: string;
+    paymentMethod: string;
+    notTestNumber: string;
+  };
+  launch: {
+    start: string;
+    again: string;
+    loading: string;
+    inPopup: string;
+    confirmFirst: string;
+  };
+  progress: Record<StepStatus, string>;
+  error: {
+    title: string;
+    retry: string;
+    startAgain: string;
+    reference: string;
+    metaSaid: string;
+  };
+  templates: {
+    title: string;
+    empty: string;
+    name: string;
+    language: string;
+    outcome: string;
+    outcomes: Record<TemplateOutcome, string>;
+    qualityNote: string;
+    sourceUnreadable: string;
+    copyNow: string;
+  };
+  summary: {
+    title: string;
+    intro: string;
+    displayName: string;
+    phoneNumber: string;
+    qualityRating: string;
+    messagingLimit: string;
+    officialBusiness: string;
+    yes: string;
+    no: string;
+    kept: string;
+    billingCutover: string;
+    billingPending: string;
+    unknown: string;
+  };
+  quality: Record<QualityRating, string>;
+  limits: Record<MessagingLimitTier, string>;
+  /** What happened and what to do, one or two sentences a customer understands, per error code. */
+  errors: Record<MigrationErrorCode, string>;
+}
+
+/** Built-in languages. */
+export type Locale = "en" | "de";
+
+/**
+ * Overrides for some texts: top-level strings, or some keys of a section.
+ *
+ * @example
+ * const messages: MessageOverrides = { title: "Move to Acme", launch: { start: "Connect WhatsApp" } };
+ */
+export type MessageOverrides = {
+  [K in keyof Messages]?: Messages[K] extends string ? string : Partial<Messages[K]>;
+};
+
+/**
+ * Fills `{name}` placeholders; unknown placeholders stay as they are.
+ *
+ * @example
+ * formatMessage("Step {n} of {total}", { n: 2, total: 7 }); // "Step 2 of 7"
+ */
+export function formatMessage(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (match, key: string) =>
+    key in values ? String(values[key]) : match,
+  );
+}

@@ -1,0 +1,101 @@
+import type { Meta, StoryObj } from "@storybook/react-vite";
+import type { FlowSnapshot, FlowState } from "@wa-migrate/core";
+import { expect, fn, within } from "storybook/test";
+import { MigrationFlow } from "./migration-flow.js";
+import type { RootProps } from "./parts/root.js";
+import { fixtureHandle } from "./test-support/fixtures.js";
+import { FLOW_STATE_SNAPSHOTS } from "./test-support/flow-fixtures.js";
+
+/** The whole component over a fixture snapshot, with spies for every action. */
+function FlowView({
+  snapshot,
+  ...root
+}: { snapshot: FlowSnapshot } & Omit<RootProps, "flow" | "children">) {
+  const flow = fixtureHandle(snapshot, {
+    confirmTwoStep: fn().mockName("confirmTwoStep"),
+    launch: fn().mockName("launch"),
+    retry: fn().mockName("retry"),
+    migrateTemplates: fn().mockName("migrateTemplates"),
+    reset: fn().mockName("reset"),
+  });
+  return (
+    <MigrationFlow.Root flow={flow} {...root}>
+      <MigrationFlow.Layout />
+    </MigrationFlow.Root>
+  );
+}
+
+const meta = {
+  title: "MigrationFlow/States",
+  component: FlowView,
+  args: { snapshot: FLOW_STATE_SNAPSHOTS.ready, locale: "en" },
+  argTypes: {
+    snapshot: { control: false },
+    locale: { control: "inline-radio", options: ["en", "de"] },
+    theme: { control: "inline-radio", options: [undefined, "light", "dark"] },
+  },
+} satisfies Meta<typeof FlowView>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const state = (name: FlowState): Story => ({ args: { snapshot: FLOW_STATE_SNAPSHOTS[name] } });
+
+export const Idle = state("idle");
+export const Preparing = state("preparing");
+export const Ready = state("ready");
+export const InPopup = state("in_popup");
+export const Submitting = state("submitting");
+export const Running = state("running");
+export const ActionRequired = state("action_required");
+export const Failed = state("failed");
+export const Completed = state("completed");
+export const Cancelled = state("cancelled");
+
+/** German texts throughout. */
+export const German: Story = {
+  args: { snapshot: FLOW_STATE_SNAPSHOTS.failed, locale: "de" },
+};
+
+/** The dark theme, forced with `theme="dark"` (by default it follows `prefers-color-scheme`). */
+export const Dark: Story = {
+  args: { snapshot: FLOW_STATE_SNAPSHOTS.running, theme: "dark" },
+  globals: { backgrounds: { value: "dark" } },
+};
+
+/** No `wam-` class names: only the markup and `data-*` attributes, for a partner's own styles. */
+export const Unstyled: Story = {
+  args: { snapshot: FLOW_STATE_SNAPSHOTS.completed, unstyled: true },
+  play: async ({ canvasElement }) => {
+    await expect(canvasElement.querySelector("[class*='wam-']")).toBeNull();
+  },
+};
+
+/** A 320 px wide phone screen. */
+export const Phone: Story = {
+  args: { snapshot: FLOW_STATE_SNAPSHOTS.completed },
+  decorators: [
+    (Story) => (
+      <div style={{ width: 320 }}>
+        <Story />
+      </div>
+    ),
+  ],
+};
+
+/** Every flow state side by side, for review. */
+export const AllStates: Story = {
+  render: (args) => (
+    <div style={{ display: "grid", gap: 24 }}>
+      {(Object.keys(FLOW_STATE_SNAPSHOTS) as FlowState[]).map((name) => (
+        <section key={name} aria-label={name}>
+          <h2 style={{ fontFamily: "monospace", fontSize: 14 }}>data-state="{name}"</h2>
+          <FlowView {...args} snapshot={FLOW_STATE_SNAPSHOTS[name]} />
+        </section>
+      ))}
+    </div>
+  ),
+  play: async ({ canvasElement }) => {
+    const roots = within(canvasElement).getAllByText(/data-state=/);
+    await expect(roots).toHaveLength(10);
+  },
+};

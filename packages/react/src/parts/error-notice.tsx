@@ -1,0 +1,44 @@
+import type { MigrationErrorCode } from "@wa-migrate/contracts";
+import { useFlowContext } from "../flow-context.js";
+import { formatMessage } from "../messages/messages.js";
+
+/** Props of {@link ErrorNotice}. */
+export interface ErrorNoticeProps {
+  code: MigrationErrorCode;
+  /** Meta's own words, when it sent any. */
+  detail?: string | undefined;
+  /** Meta's fbtrace_id, for support. */
+  reference?: string | undefined;
+  /** "warning" for steps that wait on someone's action, "error" for failures. */
+  tone?: "error" | "warning";
+  /** The way on, if any (a retry or a new start). */
+  action?: { label: string; run: () => void } | null;
+}
+
+/**
+ * One error as the customer sees it: the catalogue text for its code (what happened and what to
+ * do), Meta's detail and reference, and an optional action button.
+ *
+ * @example
+ * <MigrationFlow.ErrorNotice code="popup_blocked" />
+ */
+export function ErrorNotice({ code, detail, reference, tone = "error", action }: ErrorNoticeProps) {
+  const { t, cx } = useFlowContext();
+  return (
+    <div className={cx("error")} data-code={code} data-tone={tone}>
+      <p className={cx("error-title")}>{t.error.title}</p>
+      <p className={cx("error-text")}>{t.errors[code]}</p>
+      {detail ? (
+        <p className={cx("error-detail")}>{formatMessage(t.error.metaSaid, { detail })}</p>
+      ) : null}
+      {reference ? (
+        <p className={cx("error-detail")}>{formatMessage(t.error.reference, { reference })}</p>
+      ) : null}
+      {action ? (
+        <button type="button" className={cx("button")} onClick={action.run}>
+          {action.label}
+        </button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import { BROWSER_STEP_IDS, type MigrationErrorCode, type StepId } from "@wa-migrate/contracts";
+import { useFlowContext } from "../flow-context.js";
+import { ErrorNotice } from "./error-notice.js";
+
+// Codes after which only a new Embedded Signup helps (the code or the grant is unusable).
+const NEEDS_NEW_SIGNUP: ReadonlySet<MigrationErrorCode> = new Set<MigrationErrorCode>([
+  "code_expired",
+  "code_used",
+  "asset_not_granted",
+  "assets_not_found",
+  "token_invalid",
+  "not_found",
+]);
+
+const isBrowserStep = (step: StepId) => (BROWSER_STEP_IDS as readonly StepId[]).includes(step);
+
+/**
+ * The error of one step: the customer text for its code (what happened, what to do), Meta's own
+ * words and support reference when there are any, and the way on: "Try again" for retryable server
+ * errors, "Start again" when only a new signup helps. Browser steps restart through the `Trigger`.
+ *
+ * @example
+ * <MigrationFlow.StepError step="register_phone" />
+ */
+export function StepError({ step }: { step: StepId }) {
+  const { flow, t } = useFlowContext();
+  const { snapshot } = flow;
+  const view = snapshot.steps.find((s) => s.id === step);
+  const flowError =
+    snapshot.error &&
+    (snapshot.error.step === step ||
+      (snapshot.error.step === null && snapshot.currentStep === step))
+      ? snapshot.error
+      : null;
+  const stepError = view?.error ?? null;
+  const error = stepError ?? flowError;
+  if (!error) return null;
+
+  const detail = stepError ? stepError.graph?.message : flowError?.detail;
+  const serverStep = !isBrowserStep(step);
+  const action =
+    serverStep && NEEDS_NEW_SIGNUP.has(error.code)
+      ? { label: t.error.startAgain, run: () => flow.reset() }
+      : serverStep && error.retryable
+        ? { label: t.error.retry, run: () => flow.retry() }
+        : null;
+  return (
+    <ErrorNotice
+      code={error.code}
+      detail={detail}
+      reference={stepError?.graph?.fbtraceId}
+      tone={view?.state === "action_required" ? "warning" : "error"}
+      action={action}
+    />
+  );
+}

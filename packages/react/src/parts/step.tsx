@@ -1,0 +1,78 @@
+import { STEP_IDS, type StepId } from "@wa-migrate/contracts";
+import type { StepView } from "@wa-migrate/core";
+import { type ReactNode, useEffect, useId, useRef } from "react";
+import { useFlowContext } from "../flow-context.js";
+import { formatMessage } from "../messages/messages.js";
+import { StepBody } from "./step-body.js";
+
+/** Props of {@link Step}. */
+export interface StepProps {
+  id: StepId;
+  /** Custom content of the step's body; by default the built-in content for this step. */
+  children?: ReactNode;
+}
+
+/**
+ * One step of the stepper with `data-step` and `data-state`. Its body (instructions, launch button,
+ * progress, error, templates report) shows while the step is current, failed or needs action.
+ * When the step becomes the current one, focus moves to its heading.
+ *
+ * @example
+ * <MigrationFlow.Step id="embedded_signup" />
+ */
+export function Step({ id, children }: StepProps) {
+  const { flow, t, cx } = useFlowContext();
+  const { snapshot } = flow;
+  const view: StepView = snapshot.steps.find((step) => step.id === id) ?? {
+    id,
+    state: "pending",
+    status: null,
+    error: null,
+  };
+  const isCurrent = snapshot.currentStep === id;
+  const open =
+    isCurrent ||
+    view.state === "failed" ||
+    view.state === "action_required" ||
+    (id === "migrate_templates" && (snapshot.migration?.templates.items.length ?? 0) > 0);
+
+  // Focus follows the active step, but not on mount (null: not seen yet). A ref, not state, so
+  // StrictMode's second effect run sees the value of the first and does not steal focus.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const wasCurrent = useRef<boolean | null>(null);
+  useEffect(() => {
+    if (isCurrent && wasCurrent.current === false) heading.current?.focus();
+    wasCurrent.current = isCurrent;
+  }, [isCurrent]);
+
+  const number = STEP_IDS.indexOf(id) + 1;
+  const titleId = useId();
+  return (
+    <li
+      className={cx("step")}
+      data-step={id}
+      data-state={view.state}
+      aria-current={isCurrent ? "step" : undefined}
+      aria-labelledby={titleId}
+    >
+      <div className={cx("step-header")}>
+        <span className={cx("step-marker")} aria-hidden="true">
+          {number}
+        </span>
+        <h3 ref={heading} id={titleId} className={cx("step-title")} tabIndex={-1}>
+          <span className={cx("visually-hidden")}>
+            {formatMessage(t.stepCounter, { n: number, total: STEP_IDS.length })}:{" "}
+          </span>
+          {t.steps[id].title}
+        </h3>
+        <span className={cx("step-state")}>{t.stepStates[view.state]}</span>
+      </div>
+      {open ? (
+        <div className={cx("step-body")}>
+          <p className={cx("step-description")}>{t.steps[id].description}</p>
+          {children ?? <StepBody view={view} />}
+        </div>
+      ) : null}
+    </li>
+  );
+}

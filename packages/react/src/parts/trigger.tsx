@@ -1,0 +1,74 @@
+import { BROWSER_STEP_IDS, type StepId } from "@wa-migrate/contracts";
+import type { FlowSnapshot } from "@wa-migrate/core";
+import { type ButtonHTMLAttributes, useId } from "react";
+import { useFlowContext } from "../flow-context.js";
+
+/** Props of {@link Trigger}: a button's props; `children` replaces the label. */
+export type TriggerProps = Omit<ButtonHTMLAttributes<HTMLButtonElement>, "type" | "onClick">;
+
+/**
+ * Whether Embedded Signup can be launched now: after step 1 is confirmed, when the flow is ready,
+ * or after a cancel or a browser-side failure (before any migration exists).
+ *
+ * @example
+ * canLaunch(flow.snapshot); // true
+ */
+export function canLaunch(snapshot: FlowSnapshot): boolean {
+  if (!snapshot.twoStepConfirmed) return false;
+  switch (snapshot.state) {
+    case "ready":
+    case "cancelled":
+      return true;
+    case "failed":
+      return (
+        snapshot.migration === null &&
+        (snapshot.error?.step == null ||
+          (BROWSER_STEP_IDS as readonly StepId[]).includes(snapshot.error.step))
+      );
+    default:
+      return false;
+  }
+}
+
+/**
+ * The launch button. Its click handler calls `launch()` synchronously (no `await` before it), so
+ * the browser lets Meta's popup open.
+ *
+ * @example
+ * <MigrationFlow.Trigger>Connect WhatsApp</MigrationFlow.Trigger>
+ */
+export function Trigger({ children, className, disabled, ...rest }: TriggerProps) {
+  const { flow, t, cx } = useFlowContext();
+  const { snapshot } = flow;
+  const enabled = canLaunch(snapshot) && !disabled;
+  const busy = snapshot.state === "idle" || snapshot.state === "preparing";
+  const label =
+    snapshot.state === "in_popup"
+      ? t.launch.inPopup
+      : busy
+        ? t.launch.loading
+        : snapshot.state === "cancelled" || snapshot.state === "failed"
+          ? t.launch.again
+          : t.launch.start;
+  const hintId = useId();
+  return (
+    <div className={cx("trigger")}>
+      <button
+        {...rest}
+        type="button"
+        className={[cx("button"), className].filter(Boolean).join(" ") || undefined}
+        disabled={!enabled}
+        aria-busy={busy || undefined}
+        aria-describedby={snapshot.twoStepConfirmed ? undefined : hintId}
+        onClick={() => flow.launch()}
+      >
+        {children ?? label}
+      </button>
+      {snapshot.twoStepConfirmed ? null : (
+        <p id={hintId} className={cx("hint")}>
+          {t.launch.confirmFirst}
+        </p>
+      )}
+    </div>
+  );
+}
