@@ -103,10 +103,12 @@ describe("faults", () => {
       timeoutMs: 600_000,
     });
     const controller = new AbortController();
-    const pending = h.graph.request(`/v26.0/${signup.waba_id}`, {
-      headers: { authorization: `Bearer ${token}` },
-      signal: controller.signal,
-    });
+    const pending = Promise.resolve(
+      h.graph.request(`/v26.0/${signup.waba_id}`, {
+        headers: { authorization: `Bearer ${token}` },
+        signal: controller.signal,
+      }),
+    );
     let settled = false;
     void pending
       .then(
