@@ -23,9 +23,9 @@ export function createFakeGraph(options: FakeGraphOptions = {}): FakeGraph {
   const sandbox = new Sandbox(options);
   const app = new Hono();
   app.onError(() => controlProblem("graph_error", "The sandbox failed to answer this request."));
-  if (sandbox.options.control) app.route("/__sandbox", controlRoutes(sandbox));
-  // Issue 4 mounts the fake JS SDK and Embedded Signup pages here (before the Graph catch-all).
+  // The fake JS SDK and Embedded Signup pages (issue 4), before the control API's and Graph's catch-alls.
   app.route("/", createEmbeddedSignupRoutes(sandbox));
+  if (sandbox.options.control) app.route("/__sandbox", controlRoutes(sandbox));
   app.all("*", (c) => handleGraphRequest(sandbox, c.req.raw));
   return Object.assign(withDroppedConnections(app), { sandbox });
 }
