@@ -11,15 +11,19 @@ function identity(value: object): string {
   return `#ref${id}`;
 }
 
-const isPlain = (value: object) => {
+// Data (arrays, literal objects without methods) compares by value; anything with behaviour (an SDK,
+// a client, a storage) by identity, since its internal state (call logs, caches) is not config.
+const isData = (value: object) => {
+  if (Array.isArray(value)) return true;
   const proto = Object.getPrototypeOf(value);
-  return Array.isArray(value) || proto === Object.prototype || proto === null;
+  if (proto !== Object.prototype && proto !== null) return false;
+  return Object.values(value).every((v) => typeof v !== "function");
 };
 
 /**
  * A string that changes when a configuration value changes: plain data (strings, arrays, literal
- * objects such as `signupExtras`) by value, so inline literals do not restart the flow; functions
- * and class instances (a `client`, an injected SDK loader) by identity.
+ * objects such as `signupExtras`) by value, so inline literals do not restart the flow; functions,
+ * class instances and objects with methods (a `client`, an injected `sdk`, a `storage`) by identity.
  *
  * @example
  * configKey({ appId: "1", allowedOrigins: ["https://x"] }) === configKey({ appId: "1", allowedOrigins: ["https://x"] }); // true
@@ -27,7 +31,7 @@ const isPlain = (value: object) => {
 export function configKey(...values: unknown[]): string {
   return JSON.stringify(values, (_key, value: unknown) => {
     if (typeof value === "function") return identity(value);
-    if (value !== null && typeof value === "object" && !isPlain(value)) return identity(value);
+    if (value !== null && typeof value === "object" && !isData(value)) return identity(value);
     return value;
   });
 }

@@ -16,8 +16,9 @@ const isBrowserStep = (step: StepId) => (BROWSER_STEP_IDS as readonly StepId[]).
 
 /**
  * The error of one step: the customer text for its code (what happened, what to do), Meta's own
- * words and support reference when there are any, and the way on: "Try again" for retryable server
- * errors, "Start again" when only a new signup helps. Browser steps restart through the `Trigger`.
+ * words and support reference when there are any, and the way on: "Try again" for retryable errors
+ * (server steps, a failed hand-over or SDK load), "Start again" when only a new signup helps.
+ * A cancelled popup restarts through the `Trigger`.
  *
  * @example
  * <MigrationFlow.StepError step="register_phone" />
@@ -37,11 +38,13 @@ export function StepError({ step }: { step: StepId }) {
   if (!error) return null;
 
   const detail = stepError ? stepError.graph?.message : flowError?.detail;
-  const serverStep = !isBrowserStep(step);
+  // Browser steps start again through the Trigger; a failed submit or SDK load is retried (the
+  // controller re-sends the same code, or reloads the SDK).
+  const browserStep = isBrowserStep(step);
   const action =
-    serverStep && NEEDS_NEW_SIGNUP.has(error.code)
+    !browserStep && NEEDS_NEW_SIGNUP.has(error.code)
       ? { label: t.error.startAgain, run: () => flow.reset() }
-      : serverStep && error.retryable
+      : error.retryable && (!browserStep || snapshot.state === "failed")
         ? { label: t.error.retry, run: () => flow.retry() }
         : null;
   return (

@@ -18,15 +18,25 @@ export function canLaunch(snapshot: FlowSnapshot): boolean {
   switch (snapshot.state) {
     case "ready":
     case "cancelled":
-      return true;
+      return snapshot.migration === null;
     case "failed":
+      // After a failed SDK load only a retry (which reloads it) helps.
       return (
         snapshot.migration === null &&
+        snapshot.error?.code !== "sdk_load_error" &&
         (snapshot.error?.step == null ||
           (BROWSER_STEP_IDS as readonly StepId[]).includes(snapshot.error.step))
       );
-    default:
+    case "idle":
+    case "preparing":
+    case "in_popup":
+    case "submitting":
+    case "running":
+    case "action_required":
+    case "completed":
       return false;
+    default:
+      return snapshot.state satisfies never;
   }
 }
 
