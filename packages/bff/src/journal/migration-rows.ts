@@ -39,11 +39,11 @@ interface StepRow extends Record<string, unknown> {
   step_id: StepId;
   status: StepStatus;
   attempts: number;
-  started_at: Date | null;
-  finished_at: Date | null;
+  started_at: string | null;
+  finished_at: string | null;
   last_error: StoredStep["lastError"];
   lease_owner: string | null;
-  lease_expires_at: Date | null;
+  lease_expires_at: string | null;
 }
 
 function toStep(row: StepRow): StoredStep {
@@ -81,8 +81,8 @@ function toMigration(row: MigrationRow, steps: StoredStep[]): StoredMigration {
 }
 
 /**
- * Reads full migrations selected by `where` (a SQL condition on alias `m`), in `orderBy` order.
- * Two statements whatever the page size: the migrations, then all their steps at once.
+ * Reads full migrations selected by `where` (a SQL condition on alias `m`) and `tail` (ORDER BY,
+ * LIMIT), each with its steps in order.
  *
  * @example
  * const [m] = await selectMigrations(db, "m.id = $1", [id]);
@@ -93,22 +93,14 @@ export async function selectMigrations(
   params: readonly unknown[],
   tail = "",
 ): Promise<StoredMigration[]> {
-  const rows = await db.query<MigrationRow>(
-    `SELECT m.* FROM wa_migrations m WHERE ${where} ${tail}`,
+  // One round trip: the steps come along as a JSON array (timestamps as text, parsed by iso()).
+  const rows = await db.query<MigrationRow & { steps: StepRow[] | null }>(
+    `SELECT m.*, (SELECT json_agg(s ORDER BY s.position) FROM wa_migration_steps s
+                   WHERE s.migration_id = m.id) AS steps
+       FROM wa_migrations m WHERE ${where} ${tail}`,
     params,
   );
-  if (rows.length === 0) return [];
-  const stepRows = await db.query<StepRow>(
-    "SELECT * FROM wa_migration_steps WHERE migration_id = ANY($1::text[]) ORDER BY migration_id, position",
-    [rows.map((r) => r.id)],
-  );
-  const steps = new Map<string, StoredStep[]>();
-  for (const row of stepRows) {
-    const list = steps.get(row.migration_id) ?? [];
-    list.push(toStep(row));
-    steps.set(row.migration_id, list);
-  }
-  return rows.map((row) => toMigration(row, steps.get(row.id) ?? []));
+  return rows.map((row) => toMigration(row, (row.steps ?? []).map(toStep)));
 }
 
 /**

@@ -9,13 +9,6 @@ import type { SqlClient, SqlExecutor } from "./sql-client.js";
 
 const addMs = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toISOString();
 
-async function bump(tx: SqlExecutor, migrationId: string, now: string): Promise<void> {
-  await tx.query(
-    "UPDATE wa_migrations SET version = version + 1, updated_at = $2::timestamptz WHERE id = $1",
-    [migrationId, now],
-  );
-}
-
 /** Turns "nothing matched" into not_found when the step (or migration) does not exist at all. */
 async function mustExist(db: SqlExecutor, migrationId: string, stepId: StepId): Promise<void> {
   const rows = await db.query<{ has_step: boolean }>(
@@ -43,6 +36,7 @@ export function claimStep(
   lease: LeaseRequest,
 ): Promise<StoredMigration | null> {
   return db.transaction(async (tx) => {
+    // Claim and version bump in one statement; the bump only happens when a row was claimed.
     const claimed = await tx.query(
       `WITH candidate AS (
          SELECT migration_id, step_id FROM wa_migration_steps
@@ -50,20 +44,23 @@ export function claimStep(
             AND (status = 'pending'
                  OR (status = 'running' AND (lease_expires_at IS NULL
                      OR lease_expires_at <= $3::timestamptz OR lease_owner = $4)))
-          FOR UPDATE SKIP LOCKED)
-       UPDATE wa_migration_steps s
-          SET status = 'running', attempts = s.attempts + 1, started_at = $3::timestamptz,
-              finished_at = NULL, lease_owner = $4, lease_expires_at = $5::timestamptz
-         FROM candidate c
-        WHERE s.migration_id = c.migration_id AND s.step_id = c.step_id
-       RETURNING s.step_id`,
+          FOR UPDATE SKIP LOCKED),
+       claimed AS (
+         UPDATE wa_migration_steps s
+            SET status = 'running', attempts = s.attempts + 1, started_at = $3::timestamptz,
+                finished_at = NULL, lease_owner = $4, lease_expires_at = $5::timestamptz
+           FROM candidate c
+          WHERE s.migration_id = c.migration_id AND s.step_id = c.step_id
+         RETURNING s.migration_id)
+       UPDATE wa_migrations SET version = version + 1, updated_at = $3::timestamptz
+        WHERE id = (SELECT migration_id FROM claimed)
+       RETURNING id`,
       [migrationId, stepId, lease.now, lease.owner, addMs(lease.now, lease.leaseMs)],
     );
     if (claimed.length === 0) {
       await mustExist(tx, migrationId, stepId);
       return null;
     }
-    await bump(tx, migrationId, lease.now);
     return selectMigration(tx, migrationId);
   });
 }
@@ -105,18 +102,21 @@ export function finishStep(
 ): Promise<StoredMigration | null> {
   return db.transaction(async (tx) => {
     const rows = await tx.query(
-      `UPDATE wa_migration_steps
-          SET status = $4, last_error = $5::jsonb, finished_at = $6::timestamptz,
-              lease_owner = NULL, lease_expires_at = NULL
-        WHERE migration_id = $1 AND step_id = $2 AND status = 'running' AND lease_owner = $3
-       RETURNING step_id`,
+      `WITH finished AS (
+         UPDATE wa_migration_steps
+            SET status = $4, last_error = $5::jsonb, finished_at = $6::timestamptz,
+                lease_owner = NULL, lease_expires_at = NULL
+          WHERE migration_id = $1 AND step_id = $2 AND status = 'running' AND lease_owner = $3
+         RETURNING migration_id)
+       UPDATE wa_migrations SET version = version + 1, updated_at = $6::timestamptz
+        WHERE id = (SELECT migration_id FROM finished)
+       RETURNING id`,
       [migrationId, stepId, owner, outcome.status, json(outcome.lastError), outcome.now],
     );
     if (rows.length === 0) {
       await mustExist(tx, migrationId, stepId);
       return null;
     }
-    await bump(tx, migrationId, outcome.now);
     return selectMigration(tx, migrationId);
   });
 }
