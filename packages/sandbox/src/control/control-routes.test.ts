@@ -133,6 +133,7 @@ describe("control API", () => {
         "codes",
         "customer",
         "faults",
+        "internalErrors",
         "jobs",
         "now",
         "partner",
@@ -149,6 +150,37 @@ describe("control API", () => {
     expect(state.phones[0].pin).toBe("424242");
     expect(state.tokens[0].value).toBe(h.partner.system_token);
     expect(state.templates).toHaveLength(12);
+  });
+
+  test("an unexpected failure answers Graph's code 1 with HTTP 500, no stack, and is kept in the state", async () => {
+    const h = await startSandbox();
+    const signup = await h.signup();
+    const token = await h.exchange(signup.code);
+    await h.call("POST", `/v26.0/${signup.waba_id}/subscribed_apps`, { token });
+    // Break the world: the WABA the number is moving to disappears.
+    h.graph.sandbox.state.wabas.delete(signup.waba_id);
+    const phone = h.graph.sandbox.state.phones.get(signup.phone_number_id as string);
+    if (phone) phone.wabaId = h.graph.sandbox.state.customer.sourceWabaId;
+    const token2 = h.graph.sandbox.state.tokens.get(token);
+    token2?.granularScopes[0]?.target_ids.push(h.graph.sandbox.state.customer.sourceWabaId);
+    const answer = await h.call("POST", `/v26.0/${signup.phone_number_id}/register`, {
+      token,
+      body: { messaging_product: "whatsapp", pin: "246810" },
+    });
+    expect(answer.status).toBe(500);
+    expect(answer.body.error).toMatchObject({
+      code: 1,
+      message: "(#1) An unknown error occurred",
+      is_transient: true,
+    });
+    expect(JSON.stringify(answer.body)).not.toContain(".ts");
+    expect((await h.state()).internalErrors).toEqual([
+      {
+        time: T0,
+        operation: "registerWhatsAppBusinessPhoneNumber",
+        message: "migration to a missing WABA",
+      },
+    ]);
   });
 
   test("GET popup gives the popup-facing facts of the scenario", async () => {

@@ -59,6 +59,7 @@ export function controlRoutes(sandbox: Sandbox): Hono {
       usage: sandbox.usage.snapshot(sandbox.clock.now()),
       jobs: sandbox.jobs.pending(),
       faults: sandbox.faults.config,
+      internalErrors: sandbox.internalErrors,
     }),
   );
 

@@ -55,6 +55,8 @@ export class Sandbox {
   faults!: FaultInjector;
   webhooks!: WebhookDispatcher;
   seed = 1;
+  /** Unexpected failures inside the sandbox (a bug, or a state a test broke on purpose). */
+  readonly internalErrors: { time: number; operation: string; message: string }[] = [];
 
   constructor(options: FakeGraphOptions = {}) {
     this.clock = new SandboxClock(options.clock ?? Date.now);
@@ -85,6 +87,13 @@ export class Sandbox {
     this.faults.configure(this.scenario.faults);
     if (this.scenario.exhaustWabaUsage) this.exhaustUsage(this.state.customer.sourceWabaId);
     this.#schedulePendingRename();
+  }
+
+  /** Keeps an unexpected failure (bounded to the last 100). */
+  recordInternalError(operation: string, error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    this.internalErrors.push({ time: this.clock.now(), operation, message });
+    if (this.internalErrors.length > 100) this.internalErrors.shift();
   }
 
   /** Replaces the fault settings (validated). */

@@ -99,7 +99,12 @@ export async function handleGraphRequest(sandbox: Sandbox, request: Request): Pr
       result = await operation.run(ctx);
     }
   } catch (error) {
-    const graphError = error instanceof GraphError ? error : apiError(1, { isTransient: true });
+    // A bug in the sandbox answers like Graph's own failure (code 1, HTTP 500) and is kept for
+    // `GET /__sandbox/state`, never shown as a stack.
+    if (!(error instanceof GraphError))
+      sandbox.recordInternalError(operation?.name ?? "unknown", error);
+    const graphError =
+      error instanceof GraphError ? error : apiError(1, { isTransient: true, status: 500 });
     const init = graphError.init;
     const body: Record<string, unknown> = {
       message: init.message,

@@ -23,6 +23,8 @@ export interface SignupInput {
   finishEvent?: PopupFacts["finishEvent"];
   /** Finish even when the scenario's popup would show an error (to test Graph's own checks). */
   force?: boolean;
+  /** Name of the new WABA (the popup's profile screen); default the customer's business name. */
+  wabaName?: string;
 }
 
 /** Either the signup finished, or the popup stops on the scenario's error screen. */
@@ -77,7 +79,8 @@ export function completeSignup(sandbox: Sandbox, input: SignupInput = {}): Signu
 
   const now = clock.now();
   const customerId = state.customer.businessId;
-  const dest = createWaba(state, customerId, "Wind & Wool", now);
+  const customerName = state.businesses.get(customerId)?.name ?? "";
+  const dest = createWaba(state, customerId, input.wabaName ?? customerName, now);
   dest.templateLimit = scenario.destTemplateLimit;
   state.wabas.set(dest.id, dest);
   if (scenario.exhaustWabaUsage) sandbox.exhaustUsage(dest.id);
