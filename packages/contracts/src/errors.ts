@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { MIGRATION_ERROR_CODES } from "./error-codes.js";
+import { ERROR_CODE_LIST } from "./error-code-list.js";
 
 /**
  * Schema for a {@link MigrationErrorCode}.
@@ -7,7 +7,7 @@ import { MIGRATION_ERROR_CODES } from "./error-codes.js";
  * @example
  * MigrationErrorCodeSchema.parse("pin_mismatch");
  */
-export const MigrationErrorCodeSchema = z.enum(MIGRATION_ERROR_CODES);
+export const MigrationErrorCodeSchema = z.enum(ERROR_CODE_LIST);
 
 /**
  * What Meta said when a Graph call failed: kept on every error that came from Graph so support can

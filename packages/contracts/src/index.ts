@@ -6,6 +6,7 @@
  */
 export * from "./api.js";
 export * from "./embedded-signup.js";
+export * from "./error-code-list.js";
 export * from "./error-codes.js";
 export * from "./errors.js";
 export * from "./graph/index.js";
