@@ -333,6 +333,24 @@ describe("Meta's snippet against the sandbox", { timeout: 30_000 }, () => {
     expect(logged).toContainEqual(["response: ", { authResponse: null, status: "unknown" }]);
   });
 
+  test.each([
+    ["cancel", "PHONE_NUMBER_SETUP", { current_step: "PHONE_NUMBER_SETUP" }],
+    ["error", "WHATSAPP_BUSINESS_PROFILE_SETUP", { error_id: "524109" }],
+  ])("autopilot %s at %s clicks through by itself", async (outcome, atStep, data) => {
+    await control("autopilot", { outcome, atStep, delayMs: 20 });
+    const { page, logged } = await openSnippet();
+    await launch(page);
+    await until(logged, 2);
+    await page.close();
+    const message = logged.find(([label]) => label === "message event: ")?.[1] as {
+      event: string;
+      data: object;
+    };
+    expect(message.event).toBe("CANCEL");
+    expect(message.data).toMatchObject(data);
+    expect(logged).toContainEqual(["response: ", { authResponse: null, status: "unknown" }]);
+  });
+
   test("a popup the user closes gives the unknown callback and no message", async () => {
     const { page, logged } = await openSnippet();
     const popup = await launch(page);

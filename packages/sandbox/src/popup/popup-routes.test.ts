@@ -139,6 +139,30 @@ describe("messages the popup posts", () => {
     });
   });
 
+  test("v2 only_waba_sharing skips the phone screens and ends with FINISH_ONLY_WABA", async () => {
+    const extras = JSON.stringify({ featureType: "only_waba_sharing", sessionInfoVersion: "3" });
+    const { path } = await openDialog({
+      display: "popup",
+      origin: "https://partner.example",
+      config_id: partner.config_ids.v2,
+      extras,
+    });
+    await post(path, { action: "next", business: state.customer.businessId });
+    await post(path, { action: "next", wabaName: "Only WABA" });
+    const permissions = await (
+      await post(path, { action: "next", displayName: "Wind & Wool" })
+    ).text();
+    expect(permissions).toContain('data-step="PERMISSIONS"');
+    const posts = endPosts(await (await post(path, { action: "next" })).text());
+    const finish = parseEmbeddedSignupMessage(posts[0]);
+    expect(finish.ok && finish.message).toMatchObject({
+      event: "FINISH_ONLY_WABA",
+      version: 3,
+      data: { business_id: state.customer.businessId },
+    });
+    expect(finish.ok && "phone_number_id" in finish.message.data).toBe(false);
+  });
+
   test("autopilot `error` at a step shows Meta's generic error there and ends with the error-shaped CANCEL", async () => {
     await control("autopilot", {
       outcome: "error",
