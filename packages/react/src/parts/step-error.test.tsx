@@ -1,0 +1,74 @@
+import { render, screen } from "@testing-library/react";
+import type { FlowSnapshot } from "@wa-migrate/core";
+import { describe, expect, it, vi } from "vitest";
+import { en } from "../messages/en.js";
+import { MigrationFlow } from "../migration-flow.js";
+import { fixtureHandle, makeSnapshot } from "../test-support/fixtures.js";
+import { FLOW_STATE_SNAPSHOTS, snapshotForCode } from "../test-support/flow-fixtures.js";
+
+const renderFlow = (snapshot: FlowSnapshot) => {
+  const actions = { retry: vi.fn(), reset: vi.fn() };
+  render(
+    <MigrationFlow.Root flow={fixtureHandle(snapshot, actions)}>
+      <MigrationFlow.Steps />
+    </MigrationFlow.Root>,
+  );
+  return actions;
+};
+
+describe("StepError", () => {
+  it("shows the failed server step's remedy, Meta's reference and a retry that calls retry()", () => {
+    const { retry } = renderFlow(FLOW_STATE_SNAPSHOTS.failed);
+    const step = document.querySelector('[data-step="share_credit_line"]') as HTMLElement;
+    expect(step).toHaveTextContent(en.errors.credit_share_failed);
+    expect(step).toHaveTextContent("Reference for support: AbCdEf123_xyz");
+    screen.getByRole("button", { name: "Try again" }).click();
+    expect(retry).toHaveBeenCalledTimes(1);
+  });
+
+  it("offers a new start (reset) when only a new signup helps", () => {
+    const { reset, retry } = renderFlow(snapshotForCode("code_expired", false));
+    screen.getByRole("button", { name: "Start again" }).click();
+    expect(reset).toHaveBeenCalledTimes(1);
+    expect(retry).not.toHaveBeenCalled();
+  });
+
+  it("offers no button when nothing the customer does helps (wait 72 h)", () => {
+    renderFlow(snapshotForCode("register_rate_limited", false));
+    expect(document.querySelector('[data-code="register_rate_limited"]')).toHaveTextContent(
+      "72 hours",
+    );
+    expect(screen.queryByRole("button", { name: /Try again|Start again/ })).toBeNull();
+  });
+
+  it("marks an action-required step as a warning", () => {
+    renderFlow(FLOW_STATE_SNAPSHOTS.action_required);
+    const notice = document.querySelector('[data-code="two_step_enabled"]');
+    expect(notice).toHaveAttribute("data-tone", "warning");
+  });
+
+  it("shows a cancelled signup on step 2 without a retry: the trigger starts again", () => {
+    renderFlow(FLOW_STATE_SNAPSHOTS.cancelled);
+    const step = document.querySelector('[data-step="embedded_signup"]') as HTMLElement;
+    expect(step).toHaveTextContent(en.errors.signup_cancelled);
+    expect(screen.queryByRole("button", { name: "Try again" })).toBeNull();
+    expect(screen.getByRole("button", { name: "Start again with Meta" })).toBeEnabled();
+  });
+
+  it("shows Meta's own words for an Embedded Signup error", () => {
+    renderFlow(snapshotForCode("signup_error"));
+    expect(screen.getByText("Meta says: This phone number is already registered.")).toBeVisible();
+  });
+
+  it("retries a failed SDK load instead of launching", () => {
+    const { retry } = renderFlow(
+      makeSnapshot({
+        state: "failed",
+        error: { code: "sdk_load_error", step: "embedded_signup", retryable: true },
+      }),
+    );
+    expect(screen.getByRole("button", { name: /with Meta/ })).toBeDisabled();
+    screen.getByRole("button", { name: "Try again" }).click();
+    expect(retry).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,0 +1,98 @@
+import { render, screen } from "@testing-library/react";
+import { STEP_IDS } from "@wa-migrate/contracts";
+import { describe, expect, it } from "vitest";
+import { MigrationFlow } from "../migration-flow.js";
+import { fixtureHandle } from "../test-support/fixtures.js";
+import { FLOW_STATE_SNAPSHOTS } from "../test-support/flow-fixtures.js";
+
+const stepStates = () =>
+  [...document.querySelectorAll("[data-step]")].map(
+    (el) => `${el.getAttribute("data-step")}:${el.getAttribute("data-state")}`,
+  );
+
+describe("Steps and Step", () => {
+  it("renders the seven steps in order with data-step and data-state, the root with the flow state", () => {
+    const { container } = render(
+      <MigrationFlow.Root flow={fixtureHandle(FLOW_STATE_SNAPSHOTS.failed)}>
+        <MigrationFlow.Steps />
+      </MigrationFlow.Root>,
+    );
+    expect(container.firstElementChild).toHaveAttribute("data-state", "failed");
+    expect(stepStates()).toEqual([
+      "two_step_verification:complete",
+      "embedded_signup:complete",
+      "capture_assets:complete",
+      "share_credit_line:failed",
+      "subscribe_webhooks:pending",
+      "migrate_templates:pending",
+      "register_phone:pending",
+    ]);
+    expect(screen.getAllByRole("listitem", { current: "step" })).toHaveLength(1);
+    expect(STEP_IDS).toHaveLength(7);
+  });
+
+  it("moves focus to the heading of the step that becomes current, not on first render", () => {
+    const { rerender } = render(
+      <MigrationFlow.Root flow={fixtureHandle(FLOW_STATE_SNAPSHOTS.ready)}>
+        <MigrationFlow.Steps />
+      </MigrationFlow.Root>,
+    );
+    expect(document.activeElement).toBe(document.body);
+    rerender(
+      <MigrationFlow.Root flow={fixtureHandle(FLOW_STATE_SNAPSHOTS.in_popup)}>
+        <MigrationFlow.Steps />
+      </MigrationFlow.Root>,
+    );
+    expect(document.activeElement).toBe(
+      screen.getByRole("heading", { name: /^Step 2 of 7: ?Sign in with Meta$/ }),
+    );
+  });
+
+  it("shows a server step's live progress while it runs", () => {
+    render(
+      <MigrationFlow.Root flow={fixtureHandle(FLOW_STATE_SNAPSHOTS.running)}>
+        <MigrationFlow.Steps />
+      </MigrationFlow.Root>,
+    );
+    const step = document.querySelector('[data-step="subscribe_webhooks"]');
+    expect(step).toHaveTextContent("In progress…");
+  });
+
+  it("announces the flow state and current step in a polite live region", () => {
+    render(
+      <MigrationFlow.Root flow={fixtureHandle(FLOW_STATE_SNAPSHOTS.running)}>
+        <MigrationFlow.Status />
+      </MigrationFlow.Root>,
+    );
+    const status = screen.getByRole("status");
+    expect(status).toHaveAttribute("aria-live", "polite");
+    expect(status).toHaveTextContent(
+      "Moving your number. This page updates by itself. Step 5 of 7: Connect messages",
+    );
+  });
+
+  it("in unstyled mode renders no wam- class names but keeps the data attributes", () => {
+    const { container } = render(
+      <MigrationFlow.Root flow={fixtureHandle(FLOW_STATE_SNAPSHOTS.completed)} unstyled>
+        <MigrationFlow.Layout />
+      </MigrationFlow.Root>,
+    );
+    expect(container.querySelector("[class]")).toBeNull();
+    expect(container.querySelectorAll("[data-step]")).toHaveLength(7);
+  });
+
+  it("sets data-theme and lang on the root", () => {
+    const { container } = render(
+      <MigrationFlow.Root flow={fixtureHandle(FLOW_STATE_SNAPSHOTS.ready)} theme="dark" locale="de">
+        <MigrationFlow.Title />
+      </MigrationFlow.Root>,
+    );
+    expect(container.firstElementChild).toHaveAttribute("data-theme", "dark");
+    expect(container.firstElementChild).toHaveAttribute("lang", "de");
+    expect(screen.getByRole("heading")).toHaveTextContent("Ihre WhatsApp-Nummer umziehen");
+  });
+
+  it("throws a clear error when a part is used outside Root", () => {
+    expect(() => render(<MigrationFlow.Steps />)).toThrow(/inside <MigrationFlow.Root>/);
+  });
+});
