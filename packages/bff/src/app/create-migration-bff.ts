@@ -1,0 +1,139 @@
+import { randomUUID } from "node:crypto";
+import { Hono, type MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
+import type { MigrationBffOptions } from "../config/bff-options.js";
+import { BffError } from "../errors/bff-error.js";
+import { problemResponse } from "../errors/problem-details.js";
+import type { BffEnv } from "../http/app-env.js";
+import { createEngine } from "../orchestrator/engine.js";
+import { createRuntime } from "../orchestrator/runtime.js";
+import { eventsHandler } from "../routes/events-route.js";
+import { healthRoutes } from "../routes/health-routes.js";
+import { migrationsRoutes } from "../routes/migrations-routes.js";
+import { openApiDocument } from "../routes/openapi-document.js";
+import { signupEventsRoutes } from "../routes/signup-events-routes.js";
+import { webhooksRoutes } from "../routes/webhooks-routes.js";
+
+/** The BFF: a Hono app to mount, plus control over its background migrations. */
+export type MigrationBff = Hono<BffEnv> & {
+  /** Starts every `running` migration in the store (done on creation unless `resumeOnStart: false`). */
+  resume(): Promise<number>;
+  /** Resolves when this instance runs no migration (tests, graceful shutdown). */
+  idle(): Promise<void>;
+};
+
+/**
+ * Creates the BFF Hono app. Mount it where the browser can reach it: `app.route("/wa", bff)`.
+ *
+ * @example
+ * const bff = createMigrationBff({
+ *   appId, appSecret, systemToken, businessId, encryptionKey, webhookVerifyToken,
+ *   store: await openJournalStore(), authorize: (c) => tenantOf(c.req.header("authorization")),
+ * });
+ * app.route("/wa", bff);
+ */
+export function createMigrationBff(options: MigrationBffOptions): MigrationBff {
+  const rt = createRuntime(options);
+  const engine = createEngine(rt);
+  const limit = options.bodyLimitBytes ?? 64 * 1024;
+  const app = new Hono<BffEnv>();
+
+  app.use("*", async (c, next) => {
+    const given = c.req.header("x-request-id");
+    const requestId = given && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
+    c.set("requestId", requestId);
+    c.set("log", rt.log.child({ requestId }));
+    c.header("x-request-id", requestId);
+    await next();
+  });
+  if (options.corsOrigins?.length) {
+    const origins = options.corsOrigins;
+    app.use(
+      "*",
+      cors({
+        origin: (o) => (origins.includes(o) ? o : null),
+        allowHeaders: ["content-type", "authorization", "idempotency-key", "last-event-id"],
+        exposeHeaders: ["x-request-id", "location"],
+      }),
+    );
+  }
+  app.use("*", (c, next) => {
+    const max = c.req.path.endsWith("/webhooks") ? 1024 * 1024 : limit;
+    return bodyLimit({
+      maxSize: max,
+      onError: () => {
+        throw new BffError("payload_too_large", {
+          detail: `The body is larger than ${max} bytes.`,
+        });
+      },
+    })(c, next);
+  });
+  const authorize: MiddlewareHandler<BffEnv> = async (c, next) => {
+    const tenant = options.authorize ? await options.authorize(c) : "default";
+    if (!tenant) throw new BffError("unauthorized");
+    c.set("tenant", tenant);
+    c.set("log", c.get("log").child({ tenant }));
+    await next();
+  };
+  // Meta calls /webhooks and probes call /health and /openapi.json without the partner's auth.
+  for (const path of [
+    "/migrations",
+    "/migrations/*",
+    "/signup-events",
+    "/signup-events/*",
+    "/doctor",
+    "/webhook-events",
+  ]) {
+    app.use(path, authorize);
+  }
+
+  app.route("/migrations", migrationsRoutes(rt, engine));
+  app.get("/migrations/:id/events", eventsHandler(rt));
+  app.route("/signup-events", signupEventsRoutes(rt));
+  app.route("/webhooks", webhooksRoutes(rt));
+  app.route("/", healthRoutes(rt));
+  app.get("/webhook-events", async (c) => {
+    const limitN = Math.min(200, Math.max(1, Number(c.req.query("limit") ?? 50) || 50));
+    const events = await rt.store.listWebhookEvents({
+      wabaId: c.req.query("wabaId"),
+      limit: limitN,
+    });
+    // Only events of this tenant's migrations (or of no migration yet, such as PARTNER_ADDED).
+    const visible = [];
+    for (const { dedupeKey: _key, ...e } of events) {
+      const m = e.migrationId ? await rt.store.getMigration(e.migrationId) : null;
+      if (!e.migrationId || m?.tenant === c.get("tenant")) visible.push(e);
+    }
+    return c.json({ data: visible });
+  });
+  const doc = openApiDocument();
+  app.get("/openapi.json", (c) => c.json(doc));
+
+  app.notFound((c) =>
+    problemResponse(
+      new BffError("not_found", { detail: `No route ${c.req.method} ${c.req.path}.` }),
+      c.req.path,
+      c.get("requestId"),
+    ),
+  );
+  app.onError((error, c) => {
+    const known =
+      error instanceof BffError ? error : new BffError("internal_error", { cause: error });
+    const log = c.get("log") ?? rt.log;
+    if (known.status >= 500)
+      log.error("request failed", { code: known.code, error, fbtraceId: known.graph?.fbtraceId });
+    else
+      log.info("request refused", {
+        code: known.code,
+        status: known.status,
+        fbtraceId: known.graph?.fbtraceId,
+      });
+    return problemResponse(known, c.req.path, c.get("requestId"));
+  });
+
+  if (options.resumeOnStart !== false) {
+    void engine.resume().catch((error: unknown) => rt.log.error("resume failed", { error }));
+  }
+  return Object.assign(app, { resume: () => engine.resume(), idle: () => engine.idle() });
+}

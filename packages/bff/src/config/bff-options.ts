@@ -1,0 +1,67 @@
+import type { WabaCurrency } from "@wa-migrate/contracts";
+import type { Context } from "hono";
+import type { EncryptionKey } from "../crypto/secret-box.js";
+import type { GraphTransportOptions } from "../graph/graph-transport.js";
+import type { Logger } from "../log/logger.js";
+import type { MigrationStore } from "../store/migration-store.js";
+
+/**
+ * Everything {@link createMigrationBff} needs. Secrets (app secret, system token, encryption key,
+ * verify token) stay on the server: they never reach a response, an event or a log line.
+ *
+ * @example
+ * createMigrationBff({ appId, appSecret, systemToken, businessId, encryptionKey, webhookVerifyToken, store });
+ */
+export interface MigrationBffOptions {
+  /** Meta app id and secret (code exchange, webhook signatures). */
+  appId: string;
+  appSecret: string;
+  /** The partner's system user token (credit line, debug_token). */
+  systemToken: string;
+  /** The partner's business portfolio id (credit line discovery). */
+  businessId: string;
+  /** Credit line to share; discovered through `/{businessId}/extendedcredits` when absent. */
+  creditLineId?: string;
+  /** Invoicing currency for `whatsapp_credit_sharing_and_attach`. Default `USD`. */
+  wabaCurrency?: WabaCurrency;
+  /** Graph base URL and `vNN.0` version; defaults from `@wa-migrate/contracts` (`v26.0`). */
+  graphBaseUrl?: string;
+  graphVersion?: string;
+  /** `keyId:base64,...` (first seals) or parsed keys; AES-256-GCM at rest. */
+  encryptionKey: string | EncryptionKey[];
+  /** Answer to Meta's `hub.verify_token` challenge on `GET /webhooks`. */
+  webhookVerifyToken: string;
+  /** WABA-level callback override, subscribed after the plain subscription. Off by default. */
+  webhookOverride?: { callbackUri: string; verifyToken: string };
+  /** The journal. */
+  store: MigrationStore;
+  /**
+   * Returns the tenant of a request (partners plug in their own auth), or null for 401.
+   * Default: every request is tenant `default` (single-tenant servers behind their own auth).
+   */
+  authorize?: (c: Context) => string | null | Promise<string | null>;
+  /** Origins allowed by CORS (exact match). Default none: same-origin only. */
+  corsOrigins?: string[];
+  /** Injected fetch for Graph. Default `globalThis.fetch`. */
+  fetch?: (input: string, init: RequestInit) => Promise<Response>;
+  /** Injected clock. Default `() => new Date()`. */
+  clock?: () => Date;
+  /** Random source for PINs, ids and jitter (0 <= x < 1). Default crypto-strong for PINs and ids. */
+  random?: () => number;
+  /** JSON-line logger; default writes to stdout. */
+  logger?: Logger;
+  /** Graph retry and timeout tuning (sleep injectable for tests). */
+  graph?: Omit<GraphTransportOptions, "fetch" | "baseUrl" | "version" | "logger">;
+  /** Id of this instance in step leases. Default random. */
+  instanceId?: string;
+  /** Step lease length. Default 60 s (renewed while a step runs). */
+  leaseMs?: number;
+  /** `POST /migrations` per tenant: at most `max` per `windowMs`. Default 20 per minute. */
+  rateLimit?: { max: number; windowMs: number };
+  /** Largest accepted request body. Default 64 KiB (webhooks: 1 MiB, Meta batches). */
+  bodyLimitBytes?: number;
+  /** SSE heartbeat and store poll intervals (other instances' changes). Defaults 15 s and 1 s. */
+  sse?: { heartbeatMs?: number; pollMs?: number };
+  /** Resume running migrations from the store on creation. Default true. */
+  resumeOnStart?: boolean;
+}

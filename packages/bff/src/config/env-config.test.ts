@@ -1,0 +1,53 @@
+import { expect, test } from "vitest";
+import { ConfigError, loadEnvConfig } from "./env-config.js";
+
+const key = `k1:${Buffer.alloc(32, 7).toString("base64")}`;
+const valid = {
+  META_APP_ID: "1234",
+  META_APP_SECRET: "s3cr3t-app",
+  META_SYSTEM_TOKEN: "EAAsystem",
+  META_BUSINESS_ID: "5678",
+  WA_MIGRATE_ENCRYPTION_KEY: key,
+  WEBHOOK_VERIFY_TOKEN: "verify-me",
+};
+
+test("reads a valid environment with defaults", () => {
+  expect(loadEnvConfig(valid)).toMatchObject({
+    appId: "1234",
+    wabaCurrency: "USD",
+    host: "127.0.0.1",
+    port: 8787,
+    creditLineId: undefined,
+    corsOrigins: [],
+  });
+});
+
+test("names every missing and invalid variable, without their values", () => {
+  let error: unknown;
+  try {
+    loadEnvConfig({
+      ...valid,
+      META_APP_ID: "",
+      META_SYSTEM_TOKEN: undefined,
+      WABA_CURRENCY: "CHF",
+      GRAPH_VERSION: "26",
+      PORT: "99999",
+      WA_MIGRATE_ENCRYPTION_KEY: "k1:c2hvcnQ=",
+      GRAPH_BASE_URL: "ftp://x",
+    });
+  } catch (e) {
+    error = e;
+  }
+  expect(error).toBeInstanceOf(ConfigError);
+  const problems = (error as ConfigError).problems.map((p) => p.split(" ")[0]);
+  expect(problems).toEqual([
+    "META_APP_ID",
+    "META_SYSTEM_TOKEN",
+    "WABA_CURRENCY",
+    "GRAPH_BASE_URL",
+    "GRAPH_VERSION",
+    "WA_MIGRATE_ENCRYPTION_KEY",
+    "PORT",
+  ]);
+  expect((error as ConfigError).message).not.toContain("c2hvcnQ=");
+});

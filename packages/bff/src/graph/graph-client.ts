@@ -1,0 +1,199 @@
+import {
+  AllocationConfigSchema,
+  BusinessSchema,
+  CreditSharingResponseSchema,
+  DebugTokenResponseSchema,
+  ExtendedCreditsResponseSchema,
+  MessageTemplateListSchema,
+  MigrateTemplatesResponseSchema,
+  PHONE_SNAPSHOT_FIELDS,
+  PhoneNumberListSchema,
+  PhoneNumberSchema,
+  SubscribedAppsResponseSchema,
+  SuccessResponseSchema,
+  TokenExchangeResponseSchema,
+  WabaSchema,
+} from "@wa-migrate/contracts";
+import { createGraphTransport, type GraphTransportOptions } from "./graph-transport.js";
+
+/** Credentials and transport of the {@link GraphClient}. */
+export interface GraphClientOptions extends GraphTransportOptions {
+  appId: string;
+  appSecret: string;
+  /** The partner's system user token: credit line calls and debug_token. */
+  systemToken: string;
+}
+
+/** The WABA fields a migration reads. */
+export const WABA_FIELDS = [
+  "id",
+  "name",
+  "currency",
+  "account_review_status",
+  "business_verification_status",
+  "primary_funding_id",
+  "ownership_type",
+  "owner_business_info",
+] as const;
+
+const TEMPLATE_FIELDS = "id,name,language,status,category,quality_score";
+
+/**
+ * Every Graph operation the BFF uses, in one module. Each answer is parsed with the contracts
+ * schema; failures are `GraphError`s.
+ *
+ * @example
+ * const graph = createGraphClient({ fetch, appId, appSecret, systemToken });
+ * const { access_token } = await graph.exchangeCode(code);
+ */
+export function createGraphClient(options: GraphClientOptions) {
+  const send = createGraphTransport(options);
+  const sys = options.systemToken;
+  return {
+    /** `GET /oauth/access_token`: the Embedded Signup code for a business token. Never retried blindly: codes are single-use. */
+    exchangeCode: (code: string) =>
+      send({
+        method: "GET",
+        path: "oauth/access_token",
+        operation: "GET /oauth/access_token",
+        query: { client_id: options.appId, client_secret: options.appSecret, code },
+        schema: TokenExchangeResponseSchema,
+        idempotent: false,
+      }),
+    /** `GET /debug_token` of `inputToken`, asked with the system token. */
+    debugToken: (inputToken: string, token = sys) =>
+      send({
+        method: "GET",
+        path: "debug_token",
+        operation: "GET /debug_token",
+        token,
+        query: { input_token: inputToken },
+        schema: DebugTokenResponseSchema,
+      }),
+    getPhone: (phoneId: string, token: string) =>
+      send({
+        method: "GET",
+        path: phoneId,
+        operation: "GET /{phone}",
+        token,
+        query: { fields: PHONE_SNAPSHOT_FIELDS.join(",") },
+        schema: PhoneNumberSchema,
+      }),
+    listPhones: (wabaId: string, token: string) =>
+      send({
+        method: "GET",
+        path: `${wabaId}/phone_numbers`,
+        operation: "GET /{waba}/phone_numbers",
+        token,
+        query: { fields: PHONE_SNAPSHOT_FIELDS.join(",") },
+        schema: PhoneNumberListSchema,
+      }),
+    getWaba: (wabaId: string, token: string, fields: readonly string[] = WABA_FIELDS) =>
+      send({
+        method: "GET",
+        path: wabaId,
+        operation: "GET /{waba}",
+        token,
+        query: { fields: fields.join(",") },
+        schema: WabaSchema,
+      }),
+    getBusiness: (businessId: string, token: string) =>
+      send({
+        method: "GET",
+        path: businessId,
+        operation: "GET /{business}",
+        token,
+        query: { fields: "id,name,verification_status" },
+        schema: BusinessSchema,
+      }),
+    listCreditLines: (businessId: string) =>
+      send({
+        method: "GET",
+        path: `${businessId}/extendedcredits`,
+        operation: "GET /{business}/extendedcredits",
+        token: sys,
+        query: { fields: "id,legal_entity_name,is_access_revoked" },
+        schema: ExtendedCreditsResponseSchema,
+      }),
+    shareCreditLine: (creditLineId: string, wabaId: string, currency: string) =>
+      send({
+        method: "POST",
+        path: `${creditLineId}/whatsapp_credit_sharing_and_attach`,
+        operation: "POST /{credit}/whatsapp_credit_sharing_and_attach",
+        token: sys,
+        query: { waba_currency: currency, waba_id: wabaId },
+        schema: CreditSharingResponseSchema,
+        idempotent: false,
+      }),
+    getAllocationConfig: (allocationConfigId: string) =>
+      send({
+        method: "GET",
+        path: allocationConfigId,
+        operation: "GET /{allocation}",
+        token: sys,
+        query: { fields: "id,receiving_credential,request_status" },
+        schema: AllocationConfigSchema,
+      }),
+    listSubscribedApps: (wabaId: string, token: string) =>
+      send({
+        method: "GET",
+        path: `${wabaId}/subscribed_apps`,
+        operation: "GET /{waba}/subscribed_apps",
+        token,
+        schema: SubscribedAppsResponseSchema,
+      }),
+    /** Plain subscription without a body, or with an override callback. */
+    subscribeApp: (
+      wabaId: string,
+      token: string,
+      override?: { callbackUri: string; verifyToken: string },
+    ) =>
+      send({
+        method: "POST",
+        path: `${wabaId}/subscribed_apps`,
+        operation: "POST /{waba}/subscribed_apps",
+        token,
+        body: override
+          ? { override_callback_uri: override.callbackUri, verify_token: override.verifyToken }
+          : undefined,
+        schema: SuccessResponseSchema,
+      }),
+    listTemplates: (wabaId: string, token: string, after?: string) =>
+      send({
+        method: "GET",
+        path: `${wabaId}/message_templates`,
+        operation: "GET /{waba}/message_templates",
+        token,
+        query: { fields: TEMPLATE_FIELDS, limit: "100", after },
+        schema: MessageTemplateListSchema,
+      }),
+    /** One page (<= 500 ids) of `migrate_message_templates` into `destWabaId`. */
+    migrateTemplates: (
+      destWabaId: string,
+      token: string,
+      sourceWabaId: string,
+      templateIds: string[],
+    ) =>
+      send({
+        method: "POST",
+        path: `${destWabaId}/migrate_message_templates`,
+        operation: "POST /{waba}/migrate_message_templates",
+        token,
+        body: { source_waba_id: sourceWabaId, template_ids: templateIds },
+        schema: MigrateTemplatesResponseSchema,
+      }),
+    register: (phoneId: string, token: string, pin: string) =>
+      send({
+        method: "POST",
+        path: `${phoneId}/register`,
+        operation: "POST /{phone}/register",
+        token,
+        body: { messaging_product: "whatsapp", pin },
+        schema: SuccessResponseSchema,
+        idempotent: false,
+      }),
+  };
+}
+
+/** See {@link createGraphClient}. */
+export type GraphClient = ReturnType<typeof createGraphClient>;

@@ -1,0 +1,95 @@
+import {
+  type GraphErrorBody,
+  type GraphErrorRef,
+  type MigrationErrorCode,
+  TRANSIENT_GRAPH_CODES,
+} from "@wa-migrate/contracts";
+
+/** What kind of failure a Graph call had. */
+export type GraphFailureKind = "graph" | "http" | "network" | "timeout" | "invalid_response";
+
+/**
+ * The one error class of the Graph layer. Its message is ours or Meta's (Meta never echoes tokens),
+ * and URLs with secrets are never put in it.
+ *
+ * @example
+ * if (error instanceof GraphError && error.body?.code === 133005) ...
+ */
+export class GraphError extends Error {
+  override readonly name = "GraphError";
+  constructor(
+    readonly kind: GraphFailureKind,
+    message: string,
+    readonly details: {
+      /** The operation, e.g. `POST /{phone}/register`. */
+      operation: string;
+      status?: number;
+      body?: GraphErrorBody;
+      fbtraceId?: string;
+      /** Minutes Meta asked us to wait (`estimated_time_to_regain_access`), in ms. */
+      regainAccessMs?: number;
+      cause?: unknown;
+    },
+  ) {
+    super(message, { cause: details.cause });
+  }
+
+  get body(): GraphErrorBody | undefined {
+    return this.details.body;
+  }
+
+  /** Worth retrying with backoff: `is_transient`, the transient codes, 5xx, network, timeout. */
+  get transient(): boolean {
+    if (this.kind === "network" || this.kind === "timeout") return true;
+    const status = this.details.status ?? 0;
+    if (this.kind === "http" || this.kind === "invalid_response") return status >= 500;
+    const body = this.details.body;
+    if (!body) return status >= 500;
+    return body.is_transient === true || TRANSIENT_GRAPH_CODES.includes(body.code) || status >= 500;
+  }
+
+  /** Meta's reference for support: code, subcode, fbtrace_id, message. */
+  toRef(): GraphErrorRef | undefined {
+    const body = this.details.body;
+    if (!body) return undefined;
+    return {
+      code: body.code,
+      ...(body.error_subcode !== undefined ? { subcode: body.error_subcode } : {}),
+      ...(this.details.fbtraceId ? { fbtraceId: this.details.fbtraceId } : {}),
+      message: body.message,
+    };
+  }
+}
+
+// Throttling codes: app (4), user (17), custom (613), WABA (80007), throughput (130429), 32 page.
+const RATE_CODES = [4, 17, 32, 613, 80007, 130429];
+
+/**
+ * The kit's error code for a Graph failure, before any step-specific mapping.
+ *
+ * @example
+ * errorCodeOfGraph(new GraphError("graph", "...", { operation: "x", body: { message: "", code: 190 } })); // "token_invalid"
+ */
+export function errorCodeOfGraph(error: GraphError): MigrationErrorCode {
+  const body = error.body;
+  if (error.kind === "invalid_response") return "graph_response_invalid";
+  if (!body) return error.transient ? "graph_unavailable" : "graph_error";
+  const sub = body.error_subcode;
+  if (body.code === 133005) return "pin_mismatch";
+  if (body.code === 133016) return "register_rate_limited";
+  if (sub === 2388001) return "two_step_enabled";
+  if (sub === 2388103 || body.code === 2388103) {
+    // One subcode for many refusals (facts §4.3); only "Cannot migrate phone number." means no subscribed app.
+    const text = `${body.message} ${body.error_user_msg ?? ""} ${body.error_data?.details ?? ""}`;
+    return /cannot migrate phone number|subscribe/i.test(text)
+      ? "destination_not_subscribed"
+      : "migration_refused";
+  }
+  if (body.code === 100 && sub === 36009) return "code_used";
+  if (body.code === 100 && /expired/i.test(body.message) && /code/i.test(body.message))
+    return "code_expired";
+  if (body.code === 190 || body.code === 102) return "token_invalid";
+  if (body.code === 10 || (body.code >= 200 && body.code <= 299)) return "permission_denied";
+  if (RATE_CODES.includes(body.code)) return "graph_rate_limited";
+  return error.transient ? "graph_unavailable" : "graph_error";
+}

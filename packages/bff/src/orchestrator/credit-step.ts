@@ -1,0 +1,70 @@
+import { BffError } from "../errors/bff-error.js";
+import type { StoredMigration } from "../store/migration-store.js";
+import type { BffRuntime } from "./runtime.js";
+import type { StepResult } from "./step-runner.js";
+
+async function creditLineId(rt: BffRuntime, m: StoredMigration): Promise<string> {
+  const configured = rt.options.creditLineId ?? m.context.creditLineId;
+  if (configured) return configured;
+  const lines = await rt.graph.listCreditLines(rt.options.businessId);
+  const line = lines.data.find((l) => l.is_access_revoked !== true);
+  if (!line) throw new BffError("credit_line_not_found");
+  await rt.store.updateMigration(m.id, { context: { creditLineId: line.id } }, rt.now());
+  return line.id;
+}
+
+/**
+ * `share_credit_line`: `whatsapp_credit_sharing_and_attach`, then verifies that the allocation's
+ * `receiving_credential.id` equals the WABA's `primary_funding_id`. Check before act: an allocation
+ * recorded by an earlier attempt is only verified again, and a WABA that already has a funding
+ * source (a share whose journal write was lost in a crash) is not shared twice, since Meta does
+ * not allow changing an attached credit line anyway.
+ *
+ * @example
+ * await runStep(rt, id, "share_credit_line", "credit_share_failed", (m) => creditStep(rt, m, token));
+ */
+export async function creditStep(
+  rt: BffRuntime,
+  m: StoredMigration,
+  token: string,
+): Promise<StepResult> {
+  const wabaId = m.wabaId;
+  if (!wabaId) throw new BffError("assets_not_found");
+  let allocationId = m.context.allocationConfigId;
+  const attempt = m.steps.find((s) => s.id === "share_credit_line")?.attempts ?? 1;
+  if (!allocationId) {
+    // First attempt: the funding source read at capture is fresh; later ones read it again.
+    const funding =
+      attempt <= 1 && m.context.destinationPrimaryFundingId !== undefined
+        ? (m.context.destinationPrimaryFundingId as string | null)
+        : ((await rt.graph.getWaba(wabaId, token, ["id", "primary_funding_id"]))
+            .primary_funding_id ?? null);
+    if (funding) {
+      rt.log.info("credit line already attached; not sharing again", {
+        migrationId: m.id,
+        step: "share_credit_line",
+      });
+      return "succeeded";
+    }
+    const line = await creditLineId(rt, m);
+    const shared = await rt.graph.shareCreditLine(line, wabaId, rt.currency);
+    allocationId = shared.allocation_config_id;
+    await rt.store.updateMigration(
+      m.id,
+      { context: { allocationConfigId: allocationId } },
+      rt.now(),
+    );
+  }
+  const [allocation, waba] = await Promise.all([
+    rt.graph.getAllocationConfig(allocationId),
+    rt.graph.getWaba(wabaId, token, ["id", "primary_funding_id"]),
+  ]);
+  const credential = allocation.receiving_credential?.id;
+  if (!credential || credential !== waba.primary_funding_id) {
+    throw new BffError("credit_share_unverified", {
+      detail:
+        "The allocation's receiving credential does not match the account's primary funding id.",
+    });
+  }
+  return "succeeded";
+}

@@ -1,0 +1,114 @@
+import type { MigrationStatus, StepStatus } from "@wa-migrate/contracts";
+import type { StoredMigration } from "../store/migration-store.js";
+import { captureStep } from "./capture-step.js";
+import { creditStep } from "./credit-step.js";
+import { registerStep } from "./register-step.js";
+import type { BffRuntime } from "./runtime.js";
+import { runStep, type StepRun } from "./step-runner.js";
+import { subscribeStep } from "./subscribe-step.js";
+import { templatesStep } from "./templates-step.js";
+
+/** Runs migrations in the background of this instance. */
+export interface Engine {
+  /** Starts (or joins) the background run of a migration. */
+  start(migrationId: string): Promise<void>;
+  /** Starts every `running` migration of the store (on start, and after a crash of another instance). */
+  resume(): Promise<number>;
+  /** Resolves when no migration runs in this instance. */
+  idle(): Promise<void>;
+}
+
+/** The migration status the server steps add up to, or null while some are still open. */
+function overallStatus(m: StoredMigration): MigrationStatus | null {
+  const server = m.steps.filter(
+    (s) => s.id !== "two_step_verification" && s.id !== "embedded_signup",
+  );
+  const has = (status: StepStatus) => server.some((s) => s.status === status);
+  if (server.every((s) => s.status === "succeeded" || s.status === "skipped")) return "completed";
+  if (has("running") || has("pending")) {
+    // Open steps behind a stop cannot run: the migration stops with the stop.
+    if (!has("action_required") && !has("failed")) return null;
+    if (has("running")) return null;
+  }
+  return has("action_required") ? "action_required" : "failed";
+}
+
+/**
+ * The orchestration: capture_assets → (share_credit_line ‖ subscribe_webhooks ‖ migrate_templates)
+ * → register_phone (with the CONNECTED/CLOUD_API check and billingCutoverAt). Each step runs under
+ * a lease in the store, so another instance can take over a crashed one's work.
+ *
+ * @example
+ * const engine = createEngine(rt);
+ * void engine.start(migration.id);
+ */
+export function createEngine(rt: BffRuntime): Engine {
+  const running = new Map<string, Promise<void>>();
+
+  async function finish(id: string): Promise<void> {
+    const m = await rt.store.getMigration(id);
+    if (m?.status !== "running") return;
+    const status = overallStatus(m);
+    if (!status) return;
+    await rt.store.updateMigration(id, { status }, rt.now());
+    rt.log.info("migration ended", { tenant: m.tenant, migrationId: id, status });
+  }
+
+  async function drive(id: string): Promise<void> {
+    const m = await rt.store.getMigration(id);
+    if (m?.status !== "running") return;
+    const sealed = await rt.store.getSecret(id, "business_token");
+    const token = sealed ? rt.box.open(sealed) : null;
+    if (!token) {
+      rt.log.error("no business token stored; the migration cannot continue", {
+        tenant: m.tenant,
+        migrationId: id,
+      });
+      return;
+    }
+    rt.log.addSecret(token);
+    const capture = await runStep(rt, id, "capture_assets", "graph_error", (c) =>
+      captureStep(rt, c, token),
+    );
+    if (capture !== "done") return void (capture === "stopped" ? await finish(id) : undefined);
+    const writes: StepRun[] = await Promise.all([
+      runStep(rt, id, "share_credit_line", "credit_share_failed", (c) => creditStep(rt, c, token)),
+      runStep(rt, id, "subscribe_webhooks", "webhook_subscription_failed", (c) =>
+        subscribeStep(rt, c, token),
+      ),
+      runStep(rt, id, "migrate_templates", "template_migration_failed", (c) =>
+        templatesStep(rt, c, token),
+      ),
+    ]);
+    if (writes.some((w) => w !== "done"))
+      return void (writes.includes("stopped") ? await finish(id) : undefined);
+    await runStep(rt, id, "register_phone", "graph_error", (c) => registerStep(rt, c, token));
+    await finish(id);
+  }
+
+  const engine: Engine = {
+    start(id) {
+      const existing = running.get(id);
+      if (existing) return existing;
+      const run = drive(id)
+        .catch((error: unknown) =>
+          rt.log.error("migration run crashed", { migrationId: id, error }),
+        )
+        .finally(() => {
+          running.delete(id);
+          rt.hub.notify(id);
+        });
+      running.set(id, run);
+      return run;
+    },
+    async resume() {
+      const ids = await rt.store.listResumableMigrations();
+      for (const id of ids) void engine.start(id);
+      return ids.length;
+    },
+    async idle() {
+      while (running.size > 0) await Promise.all([...running.values()]);
+    },
+  };
+  return engine;
+}

@@ -1,0 +1,69 @@
+import { BffError } from "../errors/bff-error.js";
+import { GraphError } from "../graph/graph-error.js";
+import type { StoredMigration } from "../store/migration-store.js";
+import type { BffRuntime } from "./runtime.js";
+import type { StepResult } from "./step-runner.js";
+
+/** The PIN of a migration: generated once on the server, sealed, and reused on every retry. */
+async function migrationPin(rt: BffRuntime, migrationId: string): Promise<string> {
+  const sealed = await rt.store.getSecret(migrationId, "pin");
+  if (sealed) return rt.box.open(sealed);
+  const pin = rt.newPin();
+  await rt.store.putSecret(migrationId, "pin", rt.box.seal(pin));
+  rt.log.addSecret(pin);
+  return pin;
+}
+
+/**
+ * `register_phone`: registers the number on Cloud API in the destination WABA (the cutover: from
+ * now on messages bill to the customer), then confirms it is CONNECTED on CLOUD_API. Check before
+ * act: a recorded registration, or (after a crash or on retry) the number already CONNECTED in the
+ * destination WABA, is never registered again. Meta's 133005, 133016 and 2388103 become clear
+ * action-required errors through the error mapping.
+ *
+ * @example
+ * await runStep(rt, id, "register_phone", "graph_error", (m) => registerStep(rt, m, token));
+ */
+export async function registerStep(
+  rt: BffRuntime,
+  m: StoredMigration,
+  token: string,
+): Promise<StepResult> {
+  const phoneId = m.phoneNumberId;
+  const wabaId = m.wabaId;
+  if (!phoneId || !wabaId) throw new BffError("assets_not_found");
+  const attempt = m.steps.find((s) => s.id === "register_phone")?.attempts ?? 1;
+  let registeredAt = m.context.registeredAt ?? null;
+  if (!registeredAt && (attempt > 1 || m.context.registerAttemptedAt)) {
+    const phones = await rt.graph.listPhones(wabaId, token);
+    const here = phones.data.find((p) => p.id === phoneId);
+    if (here?.status === "CONNECTED" && here.platform_type === "CLOUD_API")
+      registeredAt = m.context.registerAttemptedAt ?? rt.now();
+  }
+  if (!registeredAt) {
+    const pin = await migrationPin(rt, m.id);
+    await rt.store.updateMigration(m.id, { context: { registerAttemptedAt: rt.now() } }, rt.now());
+    try {
+      await rt.graph.register(phoneId, token, pin);
+    } catch (error) {
+      if (error instanceof GraphError && error.body?.error_subcode === 2388001) {
+        throw new BffError("two_step_enabled", { graph: error.toRef(), cause: error });
+      }
+      throw error;
+    }
+    registeredAt = rt.now();
+  }
+  await rt.store.updateMigration(
+    m.id,
+    { billingCutoverAt: registeredAt, context: { registeredAt } },
+    rt.now(),
+  );
+  rt.hub.notify(m.id);
+  const phone = await rt.graph.getPhone(phoneId, token);
+  if (phone.status !== "CONNECTED" || phone.platform_type !== "CLOUD_API") {
+    throw new BffError("registration_unconfirmed", {
+      detail: `The number is ${phone.status ?? "in an unknown status"} on ${phone.platform_type ?? "an unknown platform"}.`,
+    });
+  }
+  return "succeeded";
+}

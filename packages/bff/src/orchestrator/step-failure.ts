@@ -1,0 +1,64 @@
+import type { MigrationError, MigrationErrorCode, StepStatus } from "@wa-migrate/contracts";
+import { SecretBoxError } from "../crypto/secret-box.js";
+import { BffError, migrationError } from "../errors/bff-error.js";
+import { errorCodeOfGraph, GraphError } from "../graph/graph-error.js";
+
+// Codes that need someone outside the kit (customer, old partner, partner ops, Meta support).
+const NEEDS_ACTION: ReadonlySet<MigrationErrorCode> = new Set<MigrationErrorCode>([
+  "two_step_enabled",
+  "test_number",
+  "display_name_not_approved",
+  "display_name_change_pending",
+  "business_not_verified",
+  "source_waba_not_approved",
+  "source_waba_no_payment_method",
+  "asset_not_granted",
+  "assets_not_found",
+  "token_invalid",
+  "permission_denied",
+  "credit_line_not_found",
+  "pin_mismatch",
+  "register_rate_limited",
+  "destination_not_subscribed",
+  "migration_refused",
+  "unknown_key_id",
+  "config_invalid",
+  "webhook_subscription_failed",
+  "two_step_enabled",
+]);
+
+/** How a step ended in failure: the stored error and the step status. */
+export interface StepFailure {
+  error: MigrationError;
+  status: Extract<StepStatus, "failed" | "action_required">;
+}
+
+/**
+ * Turns whatever a step threw into the stored error (code, catalog texts, Graph reference with
+ * fbtrace_id) and the step status: `action_required` when someone must act, `failed` otherwise.
+ * `fallback` is the step's own code for Graph errors without a more precise one.
+ *
+ * @example
+ * stepFailure(error, "credit_share_failed");
+ */
+export function stepFailure(error: unknown, fallback: MigrationErrorCode): StepFailure {
+  let result: MigrationError;
+  if (error instanceof BffError) {
+    result = error.toMigrationError();
+  } else if (error instanceof GraphError) {
+    const code = errorCodeOfGraph(error);
+    const generic = code === "graph_error" || code === "graph_unavailable";
+    result = migrationError(generic ? fallback : code, error.toRef());
+    if (generic && error.transient) result = { ...result, retryable: true };
+  } else if (error instanceof SecretBoxError && error.reason === "unknown_key_id") {
+    result = migrationError("unknown_key_id");
+  } else {
+    result = migrationError("internal_error");
+  }
+  // A transient Graph failure never needs a person: retrying is the remedy.
+  const transient = error instanceof GraphError && error.transient;
+  return {
+    error: result,
+    status: NEEDS_ACTION.has(result.code) && !transient ? "action_required" : "failed",
+  };
+}

@@ -1,0 +1,80 @@
+import type { MigrationErrorCode, StepId } from "@wa-migrate/contracts";
+import type { StoredMigration } from "../store/migration-store.js";
+import type { BffRuntime } from "./runtime.js";
+import { stepFailure } from "./step-failure.js";
+
+/** What a step body returns: done, or nothing to do. */
+export type StepResult = "succeeded" | "skipped";
+
+/** How {@link runStep} left the step. */
+export type StepRun = "done" | "stopped" | "busy";
+
+/**
+ * Runs one step under a lease: claims it (unless already done), renews the lease while `body`
+ * runs, and records the outcome with attempts, timings and the last error (with fbtrace_id).
+ * "busy" means another instance holds the step; "stopped" that it failed or needs action.
+ *
+ * @example
+ * await runStep(rt, migrationId, "subscribe_webhooks", "webhook_subscription_failed", async (m) => "succeeded");
+ */
+export async function runStep(
+  rt: BffRuntime,
+  migrationId: string,
+  stepId: StepId,
+  fallbackCode: MigrationErrorCode,
+  body: (m: StoredMigration) => Promise<StepResult>,
+): Promise<StepRun> {
+  const before = await rt.store.getMigration(migrationId);
+  const current = before?.steps.find((s) => s.id === stepId);
+  if (!current) return "stopped";
+  if (current.status === "succeeded" || current.status === "skipped") return "done";
+  if (current.status === "failed" || current.status === "action_required") return "stopped";
+  const claimed = await rt.store.claimStep(migrationId, stepId, {
+    owner: rt.instanceId,
+    leaseMs: rt.leaseMs,
+    now: rt.now(),
+  });
+  if (!claimed) return "busy";
+  rt.hub.notify(migrationId);
+  const log = rt.log.child({ tenant: claimed.tenant, migrationId, step: stepId });
+  const renew = setInterval(
+    () => {
+      void rt.store
+        .renewStepLease(migrationId, stepId, {
+          owner: rt.instanceId,
+          leaseMs: rt.leaseMs,
+          now: rt.now(),
+        })
+        .catch((error: unknown) => log.warn("lease renewal failed", { error }));
+    },
+    Math.max(1_000, Math.floor(rt.leaseMs / 3)),
+  );
+  renew.unref?.();
+  try {
+    const status = await body(claimed);
+    await rt.store.finishStep(migrationId, stepId, rt.instanceId, {
+      status,
+      lastError: null,
+      now: rt.now(),
+    });
+    log.info("step finished", { status });
+    return "done";
+  } catch (error) {
+    const failure = stepFailure(error, fallbackCode);
+    await rt.store.finishStep(migrationId, stepId, rt.instanceId, {
+      status: failure.status,
+      lastError: failure.error,
+      now: rt.now(),
+    });
+    log.warn("step stopped", {
+      status: failure.status,
+      code: failure.error.code,
+      fbtraceId: failure.error.graph?.fbtraceId,
+      error,
+    });
+    return "stopped";
+  } finally {
+    clearInterval(renew);
+    rt.hub.notify(migrationId);
+  }
+}

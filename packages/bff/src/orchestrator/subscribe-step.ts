@@ -1,0 +1,38 @@
+import { subscribedAppId } from "@wa-migrate/contracts";
+import { BffError } from "../errors/bff-error.js";
+import { GraphError } from "../graph/graph-error.js";
+import type { StoredMigration } from "../store/migration-store.js";
+import type { BffRuntime } from "./runtime.js";
+import type { StepResult } from "./step-runner.js";
+
+/**
+ * `subscribe_webhooks`: checks the WABA's subscribed apps, subscribes plainly when our app is
+ * missing (Meta refuses an override while the app has no default callback), then sets the override
+ * only when one is configured and not yet in place.
+ *
+ * @example
+ * await runStep(rt, id, "subscribe_webhooks", "webhook_subscription_failed", (m) => subscribeStep(rt, m, token));
+ */
+export async function subscribeStep(
+  rt: BffRuntime,
+  m: StoredMigration,
+  token: string,
+): Promise<StepResult> {
+  const wabaId = m.wabaId;
+  if (!wabaId) throw new BffError("assets_not_found");
+  const apps = await rt.graph.listSubscribedApps(wabaId, token);
+  const ours = apps.data.find((a) => subscribedAppId(a) === rt.options.appId);
+  const override = rt.options.webhookOverride;
+  try {
+    if (!ours) await rt.graph.subscribeApp(wabaId, token);
+    if (override && ours?.override_callback_uri !== override.callbackUri) {
+      await rt.graph.subscribeApp(wabaId, token, override);
+    }
+  } catch (error) {
+    if (error instanceof GraphError && !error.transient && error.kind === "graph") {
+      throw new BffError("webhook_subscription_failed", { graph: error.toRef(), cause: error });
+    }
+    throw error;
+  }
+  return "succeeded";
+}

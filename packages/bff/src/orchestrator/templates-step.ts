@@ -1,0 +1,105 @@
+import { TEMPLATE_MIGRATION_PAGE_SIZE, type TemplateReportItem } from "@wa-migrate/contracts";
+import { BffError } from "../errors/bff-error.js";
+import type { StoredMigration } from "../store/migration-store.js";
+import { listAllTemplates } from "./read-source.js";
+import type { BffRuntime } from "./runtime.js";
+import type { StepResult } from "./step-runner.js";
+
+const key = (t: { name: string; language: string }) => `${t.name}\u0000${t.language}`;
+
+/**
+ * Copies templates from the source WABA into the destination with `migrate_message_templates`,
+ * before registration so they are usable the moment the number moves. Check before act: templates
+ * the destination already has (same name and language) are reported as copied and not sent again.
+ * Respects the destination's template limit (250 unverified, 6,000 verified), sends pages of
+ * <= 500 ids in parallel, and records per-template failures. `only` limits it to these source ids
+ * (manual migration from the operator view).
+ *
+ * @example
+ * await runStep(rt, id, "migrate_templates", "template_migration_failed", (m) => templatesStep(rt, m, token));
+ */
+export async function templatesStep(
+  rt: BffRuntime,
+  m: StoredMigration,
+  token: string,
+  only?: string[],
+): Promise<StepResult> {
+  const dest = m.wabaId;
+  const report = m.templates;
+  if (!dest) throw new BffError("assets_not_found");
+  if (!report.sourceReadable || !m.sourceWabaId) {
+    // Meta copies eligible templates itself after registration; webhooks and polling fill the report.
+    await rt.store.updateMigration(
+      m.id,
+      { templates: { ...report, mode: "meta_automatic" } },
+      rt.now(),
+    );
+    return "skipped";
+  }
+  const existing = await listAllTemplates(rt, dest, token);
+  const existingByKey = new Map(existing.map((t) => [key(t), t]));
+  const verified =
+    (
+      m.context.captureReads as
+        | { destination?: { business_verification_status?: string } }
+        | undefined
+    )?.destination?.business_verification_status === "verified";
+  let room = (verified ? 6000 : 250) - existing.length;
+  const items: TemplateReportItem[] = report.items.map((item) => {
+    const wanted =
+      item.outcome !== "not_eligible" &&
+      item.outcome !== "copied" &&
+      (!only || only.includes(item.sourceTemplateId ?? ""));
+    if (!wanted) return item;
+    const there = existingByKey.get(key(item));
+    if (there)
+      return {
+        ...item,
+        outcome: "copied",
+        destinationTemplateId: there.id,
+        destinationQuality: there.quality_score?.score ?? null,
+        reason: null,
+      };
+    if (room <= 0)
+      return {
+        ...item,
+        outcome: "over_limit",
+        reason: "the destination's template limit is reached",
+      };
+    room -= 1;
+    return { ...item, outcome: "pending", reason: null };
+  });
+  const toCopy = items
+    .filter((i) => i.outcome === "pending" && i.sourceTemplateId)
+    .map((i) => i.sourceTemplateId as string);
+  const pages: string[][] = [];
+  for (let i = 0; i < toCopy.length; i += TEMPLATE_MIGRATION_PAGE_SIZE)
+    pages.push(toCopy.slice(i, i + TEMPLATE_MIGRATION_PAGE_SIZE));
+  const results = await Promise.all(
+    pages.map((ids) => rt.graph.migrateTemplates(dest, token, m.sourceWabaId as string, ids)),
+  );
+  const migrated = new Set(results.flatMap((r) => r.migrated_templates));
+  const failed = new Map(results.flatMap((r) => Object.entries(r.failed_templates ?? {})));
+  const final = items.map((item): TemplateReportItem => {
+    if (item.outcome !== "pending" || !item.sourceTemplateId) return item;
+    if (failed.has(item.sourceTemplateId))
+      return { ...item, outcome: "failed", reason: failed.get(item.sourceTemplateId) ?? null };
+    if (migrated.has(item.sourceTemplateId))
+      return { ...item, outcome: "copied", destinationQuality: "UNKNOWN" };
+    return item;
+  });
+  const overLimit = final.some((i) => i.outcome === "over_limit");
+  const latest = await rt.store.getMigration(m.id);
+  const warnings = latest?.warnings ?? m.warnings;
+  await rt.store.updateMigration(
+    m.id,
+    {
+      templates: { mode: "copied_before_registration", sourceReadable: true, items: final },
+      ...(overLimit && !warnings.includes("template_limit_reached")
+        ? { warnings: [...warnings, "template_limit_reached"] }
+        : {}),
+    },
+    rt.now(),
+  );
+  return "succeeded";
+}
