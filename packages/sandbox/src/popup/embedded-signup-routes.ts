@@ -7,8 +7,9 @@ import { createSandboxBackend } from "./sandbox-backend.js";
 /**
  * Meta's browser side of Embedded Signup for one sandbox: `sdk.js` (also under `/en_US/` and
  * `/de_DE/`), the Login dialog and popup screens, and with the control API on,
- * `POST /__sandbox/autopilot` and `POST /__sandbox/popup`. Mount it before the Graph routes:
- * `/{version}/dialog/oauth` would otherwise look like a Graph node.
+ * `POST /__sandbox/autopilot` and `POST /__sandbox/popup-settings`. Mount it before the control
+ * API and the Graph routes: both end in catch-alls, and `/{version}/dialog/oauth` would
+ * otherwise look like a Graph node.
  *
  * @example
  * const app = new Hono();

@@ -292,7 +292,7 @@ describe("Meta's snippet against the sandbox", { timeout: 30_000 }, () => {
   test.each(ES_STEPS.map((step) => [step]))(
     "Cancel on %s gives CANCEL with that current_step",
     async (step) => {
-      await control("popup", { verification: true });
+      await control("popup-settings", { verification: true });
       const { page, logged } = await openSnippet();
       const popup = await launch(page);
       await goTo(popup, step);

@@ -52,7 +52,7 @@ beforeEach(async () => {
     method: "POST",
     body: JSON.stringify({ scenario: "happy" }),
   });
-  await graph.request("/__sandbox/popup", {
+  await graph.request("/__sandbox/popup-settings", {
     method: "POST",
     body: JSON.stringify({ verification: true }),
   });

@@ -228,8 +228,8 @@ describe("control routes", () => {
   });
 
   test("popup settings need a boolean", async () => {
-    expect((await control("popup", { verification: "yes" })).status).toBe(400);
-    expect(await (await control("popup", { verification: true })).json()).toEqual({
+    expect((await control("popup-settings", { verification: "yes" })).status).toBe(400);
+    expect(await (await control("popup-settings", { verification: true })).json()).toEqual({
       verification: true,
     });
   });

@@ -20,7 +20,7 @@ import { type StepFields, submitStep } from "./submit-step.js";
 /** Options of {@link createPopupRoutes}. */
 export interface PopupRoutesOptions {
   backend: PopupBackend;
-  /** Mount `POST /__sandbox/autopilot` (the control API's switch). */
+  /** Mount `POST /__sandbox/autopilot` and `POST /__sandbox/popup-settings` (the control API switch). */
   control: boolean;
   /** Sessions kept at most (oldest dropped first). Default 500. */
   maxSessions?: number;
@@ -63,7 +63,7 @@ function redirectTarget(session: PopupSession): string {
 /**
  * The Embedded Signup dialog: `GET /{version}/dialog/oauth` (opened by `FB.login` as a popup,
  * or by a manual login flow as a full page), the screens under `/dialog/embedded-signup/{id}`,
- * the popup script, and (with `control`) `POST /__sandbox/autopilot`.
+ * the popup script, and (with `control`) `POST /__sandbox/autopilot` and `/__sandbox/popup-settings`.
  *
  * @example
  * const { app } = createPopupRoutes({ backend, control: true });
@@ -173,7 +173,7 @@ export function createPopupRoutes(options: PopupRoutesOptions): {
       autopilots.arm(parsed.autopilot);
       return c.json({ armed: parsed.autopilot });
     });
-    app.post("/__sandbox/popup", async (c) => {
+    app.post("/__sandbox/popup-settings", async (c) => {
       sync();
       const body: unknown = await c.req.json().catch(() => undefined);
       const verification = (body as { verification?: unknown } | undefined)?.verification;

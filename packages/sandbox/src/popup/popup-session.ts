@@ -130,7 +130,12 @@ export function autopilotAction(session: PopupSession): "next" | "cancel" | unde
   return pilot.outcome === "cancel" && reached ? "cancel" : "next";
 }
 
-/** Whether autopilot wants an error on this screen (outcome `error`, step reached). */
+/**
+ * Whether autopilot wants an error on this screen (outcome `error`, step reached).
+ *
+ * @example
+ * if (autopilotFailsHere(session)) session.error = esErrorText(genericErrorFor(session.step));
+ */
 export function autopilotFailsHere(session: PopupSession): boolean {
   const pilot = session.autopilot;
   return (

@@ -4,7 +4,12 @@ import { autopilotAction, type PopupSession } from "./popup-session.js";
 import { type PopupTexts, popupTexts } from "./popup-texts.js";
 import { normalisePhone } from "./submit-step.js";
 
-/** Where a screen's form posts. */
+/**
+ * Where a screen's form posts.
+ *
+ * @example
+ * sessionPath("f34b51dab5e0498"); // "/dialog/embedded-signup/f34b51dab5e0498"
+ */
 export function sessionPath(sessionId: string): string {
   return `/dialog/embedded-signup/${encodeURIComponent(sessionId)}`;
 }

@@ -93,13 +93,12 @@ export function createSandboxBackend(sandbox: Sandbox): PopupBackend {
       const outcome = completeSignup(sandbox, {
         ...(onlyWaba ? {} : { phone: choice.phoneNumber?.replace(/\D/g, "") }),
         finishEvent: onlyWaba ? "FINISH_ONLY_WABA" : "FINISH",
+        ...(choice.wabaName ? { wabaName: choice.wabaName } : {}),
         // The scenario's errors are about the phone number, which an only-WABA signup never asks for.
         force: onlyWaba,
       });
       if (!outcome.ok) return { ok: false, error: scenarioErrorScreen(outcome.error) };
       const { code, waba_id, phone_number_id, business_id } = outcome.result;
-      const waba = sandbox.state.wabas.get(waba_id);
-      if (waba && choice.wabaName) waba.name = choice.wabaName;
       const token = sandbox.state.tokens.get(sandbox.state.codes.get(code)?.token ?? "");
       return {
         ok: true,
