@@ -39,7 +39,15 @@ export interface FakeGraphOptions {
   defaultVersion?: string;
 }
 
-/** Everything behind one fake Graph: state, clock, jobs, faults, usage, calls, webhooks. */
+/**
+ * Everything behind one fake Graph: state, clock, jobs, faults, usage, calls, webhooks.
+ * `createFakeGraph` builds one and exposes it as `graph.sandbox`.
+ *
+ * @example
+ * const { sandbox } = createFakeGraph({ scenario: "happy" });
+ * await sandbox.advance(60_000); // Meta's template copy runs
+ * await sandbox.settle(); // webhooks delivered
+ */
 export class Sandbox {
   readonly clock: SandboxClock;
   readonly jobs = new JobQueue();

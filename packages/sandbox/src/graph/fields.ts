@@ -59,3 +59,14 @@ export function selectFields(
   if (!("id" in out) && available.id) out.id = available.id();
   return out;
 }
+
+/**
+ * Field producers for fields Meta's codegen lists but the sandbox does not model: accepted in
+ * `fields`, left out of the answer (as Graph leaves out fields without a value).
+ *
+ * @example
+ * const fields = { id: () => "1", ...unmodelled(["balance"]) };
+ */
+export function unmodelled(names: readonly string[]): FieldMap {
+  return Object.fromEntries(names.map((name) => [name, () => undefined]));
+}

@@ -1,10 +1,10 @@
 import type { SandboxState } from "../state/sandbox-state.js";
 import { GraphError, unsupportedRequest } from "./graph-error.js";
 import type { Operation } from "./operation.js";
+import { getBusiness } from "./operations/business.js";
 import {
   deleteAllocationConfig,
   getAllocationConfig,
-  getBusiness,
   getCreditLines,
   shareCreditLine,
 } from "./operations/credit.js";
@@ -47,7 +47,12 @@ const EDGE_OPS: Record<NodeKind, Record<string, MethodTable>> = {
   allocation: {},
 };
 
-/** Every operation the fake serves, by name (for the README table and the fault API). */
+/**
+ * Every operation the fake serves, by name (for the README table and the fault API).
+ *
+ * @example
+ * OPERATION_NAMES.includes("registerWhatsAppBusinessPhoneNumber"); // true
+ */
 export const OPERATION_NAMES: readonly string[] = [
   exchangeCode,
   debugToken,

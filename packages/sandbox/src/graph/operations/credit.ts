@@ -1,6 +1,6 @@
 import { WABA_CURRENCIES } from "@wa-migrate/contracts";
-import { canManageWaba, requireSystemToken, requireToken } from "../auth.js";
-import { type FieldMap, selectFields } from "../fields.js";
+import { canManageWaba, requireSystemToken } from "../auth.js";
+import { selectFields, unmodelled } from "../fields.js";
 import { apiError, invalidParam, unsupportedRequest } from "../graph-error.js";
 import type { Operation } from "../operation.js";
 import { requireStr, str } from "../params.js";
@@ -22,64 +22,10 @@ const EXTENDED_CREDIT_UNMODELLED = [
   "sold_to_address",
 ];
 
-/** Codegen fields of Business the sandbox accepts but does not model. */
-const BUSINESS_UNMODELLED = [
-  "block_offline_analytics",
-  "collaborative_ads_managed_partner_business_info",
-  "collaborative_ads_managed_partner_eligibility",
-  "collaborative_ads_partner_premium_options",
-  "created_by",
-  "created_time",
-  "extended_updated_time",
-  "is_hidden",
-  "marketing_messages_onboarding_status",
-  "payment_account_id",
-  "primary_page",
-  "profile_picture_uri",
-  "two_factor_type",
-  "updated_by",
-  "updated_time",
-  "user_access_expire_time",
-  "vertical",
-  "vertical_id",
-  "whatsapp_business_manager_messaging_limit",
-];
-
-function unmodelled(names: readonly string[]): FieldMap {
-  return Object.fromEntries(names.map((name) => [name, () => undefined]));
-}
-
 const creditUsage: Operation["usage"] = (ctx) => ({
   kind: "credit",
   id: ctx.sandbox.state.partner.businessId,
 });
-
-/** `GET /{business-id}?fields=...` (facts §3.15). */
-export const getBusiness: Operation = {
-  name: "getBusinessPortfolioSpecificFields",
-  run(ctx) {
-    const token = requireToken(ctx);
-    const business = ctx.sandbox.state.businesses.get(ctx.nodeId);
-    const allowed =
-      token.type !== "APP" && (token.businessId === ctx.nodeId || token.type === "SYSTEM_USER");
-    if (!business || !allowed) throw unsupportedRequest(ctx.method, ctx.nodeId);
-    return {
-      body: selectFields(
-        str(ctx.params, "fields"),
-        ["id", "name"],
-        {
-          id: () => business.id,
-          name: () => business.name,
-          verification_status: () => business.verification_status,
-          timezone_id: () => 1,
-          link: () => `https://business.facebook.com/settings/info?business_id=${business.id}`,
-          ...unmodelled(BUSINESS_UNMODELLED),
-        },
-        "Business",
-      ),
-    };
-  },
-};
 
 /** `GET /{business-id}/extendedcredits` (facts §3.3): the partner's credit line. */
 export const getCreditLines: Operation = {
