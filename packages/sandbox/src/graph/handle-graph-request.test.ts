@@ -206,6 +206,13 @@ describe("Graph request handling", () => {
     expect(answer.body.error.code).toBe(code);
   });
 
+  test("a broken percent-encoding in the path is a Graph error, not a crash", async () => {
+    const h = await startSandbox();
+    const answer = await h.call("GET", "/v26.0/%E0%A4%A", { token: h.partner.system_token });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error).toMatchObject({ code: 100, error_subcode: 33 });
+  });
+
   test("control routes are not mounted unless asked for", async () => {
     const graph = createFakeGraph();
     const answer = await graph.request("/__sandbox/partner");

@@ -25,6 +25,15 @@ function faultError(code: number, subcode: number | undefined): GraphError {
   return apiError(code, subcode === undefined ? {} : { subcode });
 }
 
+/** A path segment, decoded when it is valid percent-encoding (a bad one is kept as sent). */
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 async function hold(request: Request, ms: number): Promise<void> {
   if (request.signal.aborted) return;
   await new Promise<void>((resolve) => {
@@ -53,7 +62,7 @@ export async function handleGraphRequest(sandbox: Sandbox, request: Request): Pr
   const segments = url.pathname
     .split("/")
     .filter((s) => s !== "")
-    .map(decodeURIComponent);
+    .map(safeDecode);
   const version = segments[0] && VERSION.test(segments[0]) ? (segments.shift() as string) : null;
   const path = `/${segments.join("/")}`;
   const traceId = sandbox.state.rng.alnum(11);
