@@ -105,6 +105,12 @@ export interface MigrationFlowController {
   confirmTwoStep(): void;
   /** Opens Embedded Signup. Must be called synchronously inside the user's click. */
   launch(): void;
+  /**
+   * The fallback when the popup is blocked: continues in this window through Meta's Login dialog
+   * (full-page redirect; the flow picks the code up from `?code=&state=` on return, in `prepare()`).
+   * Returns false, doing nothing, when no `redirectUri` was configured.
+   */
+  redirectToLogin(): boolean;
   /** Re-runs failed or action-required server steps. */
   retry(): Promise<void>;
   /** Copies templates by hand (all eligible, or these ids). */
