@@ -1,51 +1,20 @@
-import { GRAPH_VERSION, type Migration, type SignupEventRequest } from "@wa-migrate/contracts";
+import {
+  type EmbeddedSignupFinish,
+  GRAPH_VERSION,
+  type Migration,
+  type SignupEventRequest,
+} from "@wa-migrate/contracts";
 import { type BffClient, createBffClient } from "./bff-client.js";
 import { BffError } from "./bff-error.js";
-import { buildLoginOptions, type SignupExtras } from "./build-login-options.js";
+import { buildLoginOptions } from "./build-login-options.js";
 import type { FacebookSdk } from "./facebook-sdk.js";
-import { DEFAULT_STORAGE_KEY, type FlowStorage, safeStorage } from "./flow-storage.js";
+import { DEFAULT_STORAGE_KEY, safeStorage } from "./flow-storage.js";
 import { createFlowStore, flowError, LAUNCHABLE } from "./flow-store.js";
 import type { FlowError, FlowState, MigrationFlowController } from "./flow-types.js";
 import { loadFacebookSdk } from "./load-facebook-sdk.js";
+import { buildLoginDialogUrl, readLoginRedirect, withoutLoginParams } from "./login-redirect.js";
+import type { MigrationFlowOptions } from "./migration-flow-options.js";
 import { type SignupOutcome, startSignupSession } from "./start-signup-session.js";
-
-/** Options of {@link createMigrationFlow}. */
-export interface MigrationFlowOptions {
-  /** Meta app id (`FB.init`). */
-  appId: string;
-  /** Login for Business configuration id (`FB.login` `config_id`). */
-  configId: string;
-  /** The BFF client; or give `bffUrl` and one is created. */
-  client?: BffClient;
-  bffUrl?: string;
-  /** Graph version for `FB.init` (default the contracts' `GRAPH_VERSION`). */
-  graphVersion?: string;
-  /** Script URL of Meta's SDK (the sandbox serves `/sdk.js`, `/en_US/sdk.js`, `/de_DE/sdk.js`). */
-  sdkUrl?: string;
-  /** An SDK object to use instead of loading one (tests, stories, pages that load it themselves). */
-  sdk?: FacebookSdk;
-  /** CSP nonce for the SDK's script tag. */
-  nonce?: string;
-  sdkTimeoutMs?: number;
-  /** Exact origins allowed to post Embedded Signup messages (default: https facebook.com and subdomains). */
-  allowedOrigins?: readonly string[];
-  /** Embedded Signup version, pre-fill and features (default v4, `extras: {setup: {}}`). */
-  signupExtras?: SignupExtras;
-  /** The WABA the number lives in now, when the partner knows it (helps template copying). */
-  sourceWabaId?: string;
-  /** A migration id to continue, or whether to continue the one in storage (default true). */
-  resume?: string | boolean;
-  /** Where the migration id is kept (default `sessionStorage`; `null` keeps nothing). */
-  storage?: FlowStorage | null;
-  storageKey?: string;
-  /** The window for the SDK and messages (default the global one). */
-  window?: Window;
-  /** A code-less callback sooner than this after launch counts as a blocked popup (default 1000). */
-  popupBlockedMs?: number;
-  /** How long to wait for the code or the FINISH message once the other arrived (default 3000). */
-  pairTimeoutMs?: number;
-  now?: () => number;
-}
 
 /**
  * The browser flow without a framework: loads Meta's SDK, opens Embedded Signup inside the click,
@@ -61,13 +30,17 @@ export interface MigrationFlowOptions {
 export function createMigrationFlow(options: MigrationFlowOptions): MigrationFlowController {
   const client = options.client ?? createBffClient({ baseUrl: options.bffUrl ?? "" });
   const store = createFlowStore();
-  const kept = safeStorage(options.storage, options.storageKey ?? DEFAULT_STORAGE_KEY);
+  const key = options.storageKey ?? DEFAULT_STORAGE_KEY;
+  const kept = safeStorage(options.storage, key);
+  // The Login dialog's `state`, kept across the full-page redirect.
+  const redirectState = safeStorage(options.storage, `${key}:state`);
   const win = options.window ?? (typeof window === "undefined" ? undefined : window);
   let sdk: FacebookSdk | null = null;
   let preparing: Promise<void> | null = null;
   let session: ReturnType<typeof startSignupSession> | null = null;
   let stopStream: (() => void) | null = null;
-  let pendingCreate: { code: string; key: string; finish: SignupOutcome | null } | null = null;
+  let pendingCreate: { code: string; key: string; finish: EmbeddedSignupFinish | null } | null =
+    null;
   let destroyed = false;
 
   const get = store.getSnapshot;
@@ -111,7 +84,7 @@ export function createMigrationFlow(options: MigrationFlowOptions): MigrationFlo
   async function submit() {
     if (!pendingCreate) return;
     const { code, key, finish } = pendingCreate;
-    const data = finish?.type === "code" ? finish.finish?.data : undefined;
+    const data = finish?.data;
     set({ state: "submitting", error: null });
     try {
       const migration = await client.createMigration(
@@ -149,7 +122,7 @@ export function createMigrationFlow(options: MigrationFlowOptions): MigrationFlo
     switch (outcome.type) {
       case "code":
         if (!outcome.finish) logEvent({ event: "TIMEOUT" });
-        pendingCreate = { code: outcome.code, key: crypto.randomUUID(), finish: outcome };
+        pendingCreate = { code: outcome.code, key: crypto.randomUUID(), finish: outcome.finish };
         return void submit();
       case "cancelled":
         return exit(
@@ -205,7 +178,22 @@ export function createMigrationFlow(options: MigrationFlowOptions): MigrationFlo
         : options.resume === false
           ? null
           : kept.get();
-    if (resumeId && !get().migration) void resume(resumeId);
+    const expected = redirectState.get();
+    const returned = win && expected ? readLoginRedirect(win.location.href, expected) : null;
+    if (returned && win) {
+      redirectState.remove();
+      win.history.replaceState(win.history.state, "", withoutLoginParams(win.location.href));
+    }
+    if (returned?.type === "code") {
+      pendingCreate = { code: returned.code, key: crypto.randomUUID(), finish: null };
+      void submit();
+    } else if (returned?.type === "denied") {
+      exit(
+        "signup_cancelled",
+        { event: "CANCEL" },
+        { detail: returned.description ?? returned.error },
+      );
+    } else if (resumeId && !get().migration) void resume(resumeId);
     if (get().state === "idle") set({ state: "preparing" });
     const version = options.graphVersion ?? GRAPH_VERSION;
     const loading = options.sdk
@@ -277,6 +265,23 @@ export function createMigrationFlow(options: MigrationFlowOptions): MigrationFlo
         session = current;
         set({ state: "in_popup", error: null });
       }
+    },
+    redirectToLogin() {
+      if (!options.redirectUri || !win) return false;
+      const state = crypto.randomUUID();
+      redirectState.set(state);
+      win.location.assign(
+        buildLoginDialogUrl({
+          appId: options.appId,
+          configId: options.configId,
+          redirectUri: options.redirectUri,
+          state,
+          graphVersion: options.graphVersion,
+          signupExtras: options.signupExtras,
+          dialogBaseUrl: options.dialogBaseUrl,
+        }),
+      );
+      return true;
     },
     async retry() {
       const { migration, error } = get();

@@ -8,7 +8,7 @@
 export { type BffClient, type BffClientOptions, createBffClient } from "./bff-client.js";
 export { BffError } from "./bff-error.js";
 export { buildLoginOptions, type EsVersion, type SignupExtras } from "./build-login-options.js";
-export { createMigrationFlow, type MigrationFlowOptions } from "./create-migration-flow.js";
+export { createMigrationFlow } from "./create-migration-flow.js";
 export { deriveCurrentStep, deriveStepViews, type StepInputs } from "./derive-step-views.js";
 export type {
   FacebookInitParams,
@@ -31,6 +31,14 @@ export {
   type LoadFacebookSdkOptions,
   loadFacebookSdk,
 } from "./load-facebook-sdk.js";
+export {
+  buildLoginDialogUrl,
+  type LoginDialogUrlOptions,
+  type LoginRedirectResult,
+  readLoginRedirect,
+  withoutLoginParams,
+} from "./login-redirect.js";
+export type { MigrationFlowOptions } from "./migration-flow-options.js";
 export { SdkLoadError } from "./sdk-load-error.js";
 export {
   type SignupOutcome,
