@@ -10,10 +10,14 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import type { StepId } from "@wa-migrate/contracts";
-import { createPostgresClient, openJournalStore } from "../../packages/bff/src/journal/index.js";
-import { newMigrationFixture } from "../../packages/bff/src/store/migration-fixture.js";
-import type { MigrationStore } from "../../packages/bff/src/store/migration-store.js";
+import {
+  createPostgresClient,
+  type MigrationStore,
+  newMigrationFixture,
+  openJournalStore,
+} from "@wa-migrate/bff";
+
+type StepId = Parameters<MigrationStore["claimStep"]>[1];
 
 const { values } = parseArgs({
   options: {
