@@ -120,6 +120,7 @@ export function controlRoutes(sandbox: Sandbox): Hono {
       ...(finishEvent === undefined ? {} : { finishEvent }),
       force: force === true,
     });
+    sandbox.kick();
     if (!outcome.ok) {
       return controlProblem(
         "signup_error",

@@ -26,15 +26,25 @@ export class JobQueue {
     this.#jobs.sort((a, b) => a.dueAt - b.dueAt || a.seq - b.seq);
   }
 
-  /** Runs every job due at or before `now`, in order (jobs scheduled while running are included). */
-  async runDue(now: number): Promise<number> {
+  /**
+   * Runs every job due at or before `now`, in order (jobs scheduled while running are included).
+   * A failing job is reported to `onError` and does not stop the others.
+   */
+  async runDue(
+    now: number,
+    onError: (job: Job, error: unknown) => void = () => {},
+  ): Promise<number> {
     let ran = 0;
     for (;;) {
       const first = this.#jobs[0];
       if (!first || first.dueAt > now) return ran;
       this.#jobs.shift();
       ran += 1;
-      await first.run();
+      try {
+        await first.run();
+      } catch (error) {
+        onError(first, error);
+      }
     }
   }
 

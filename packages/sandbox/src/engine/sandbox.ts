@@ -123,7 +123,14 @@ export class Sandbox {
 
   /** Runs jobs due on the sandbox clock. */
   async tick(): Promise<number> {
-    return this.jobs.runDue(this.clock.now());
+    return this.jobs.runDue(this.clock.now(), (job, error) =>
+      this.recordInternalError(`job: ${job.label}`, error),
+    );
+  }
+
+  /** Starts due jobs without waiting (after an answer, so webhooks leave promptly). */
+  kick(): void {
+    void this.tick();
   }
 
   /** Advances the sandbox clock and runs what became due. */

@@ -147,6 +147,8 @@ export async function handleGraphRequest(sandbox: Sandbox, request: Request): Pr
     fault: fault === null ? null : String(fault),
     time: sandbox.clock.now(),
   });
+  // What this request made due (webhooks of a signup or a copy) starts now, after the answer.
+  sandbox.kick();
   if (status === 0) return new Response(null, { status: 204, headers: { [DROP_HEADER]: "1" } });
   if (typeof result.body === "string")
     return new Response(result.body, { status, headers: { "content-type": "text/plain" } });
