@@ -12,7 +12,7 @@ import { createFakeGraph, type FakeGraph } from "../create-fake-graph.js";
 // Meta's "Step 3: Add Embedded Signup to your website" (Implementation, v4, Nov 4 2025), verbatim
 // inside a minimal HTML document. The test replaces the SDK URL and the allowed origin, and fills
 // <APP_ID>, <GRAPH_API_VERSION> and <CONFIGURATION_ID> as a partner would.
-const SNIPPET = String.raw`<!doctype html>
+const SNIPPET = `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">

@@ -134,7 +134,7 @@ export function autopilotAction(session: PopupSession): "next" | "cancel" | unde
  * Whether autopilot wants an error on this screen (outcome `error`, step reached).
  *
  * @example
- * if (autopilotFailsHere(session)) session.error = esErrorText(genericErrorFor(session.step));
+ * if (autopilotFailsHere(session)) session.error = genericErrorScreen(session.step);
  */
 export function autopilotFailsHere(session: PopupSession): boolean {
   const pilot = session.autopilot;

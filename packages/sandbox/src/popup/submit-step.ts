@@ -1,5 +1,5 @@
 import type { EsStep } from "@wa-migrate/contracts";
-import { esErrorText, genericErrorFor, type PopupErrorScreen } from "./es-error-texts.js";
+import { genericErrorScreen, type PopupErrorScreen } from "./es-error-texts.js";
 import type { PopupBackend } from "./popup-backend.js";
 import { autopilotFailsHere, type PopupForm, type PopupSession } from "./popup-session.js";
 import { popupTexts } from "./popup-texts.js";
@@ -58,7 +58,7 @@ function errorOnSubmit(session: PopupSession, backend: PopupBackend): PopupError
     const problem = backend.checkNumber(normalisePhone(session.form.phoneNumber)).problem;
     if (problem) return problem;
   }
-  if (autopilotFailsHere(session)) return esErrorText(genericErrorFor(step));
+  if (autopilotFailsHere(session)) return genericErrorScreen(step);
   return undefined;
 }
 
