@@ -78,6 +78,17 @@ describe("outgoing webhooks", () => {
     });
   });
 
+  test("webhooks leave right after the request that caused them, without a clock advance", async () => {
+    const h = await startSandbox();
+    await h.signup();
+    await new Promise((resolve) => setImmediate(resolve));
+    await h.graph.sandbox.webhooks.idle();
+    expect(h.outbound.map((o) => JSON.parse(o.body).entry[0].changes[0].value.event)).toEqual([
+      "PARTNER_ADDED",
+      "PARTNER_APP_INSTALLED",
+    ]);
+  });
+
   test("a body with non-ASCII text verifies over its raw bytes", async () => {
     const h = await startSandbox();
     const waba = h.graph.sandbox.state.wabas.get(h.graph.sandbox.state.customer.sourceWabaId);
