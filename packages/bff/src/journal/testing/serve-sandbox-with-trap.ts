@@ -1,0 +1,63 @@
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import type { FakeGraph } from "@wa-migrate/sandbox";
+
+/** A sandbox on loopback whose answers can be held back: the crash tests' trap door. */
+export interface TrappedSandbox {
+  url: string;
+  /**
+   * Arms the trap: the next Graph request whose path ends with `pathSuffix` is carried out by the
+   * sandbox (its side effect happens and is in the call log), then `spring` runs (the test kills
+   * the BFF there) before the answer is sent. Fires once, then disarms.
+   */
+  arm(pathSuffix: string, spring: () => Promise<void>): void;
+  disarm(): void;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves `graph` on 127.0.0.1 (free port) with a trap between "Meta did it" and "the BFF heard
+ * it": exactly the window in which a crash must not lead to doing it twice.
+ *
+ * @example
+ * const sandbox = await serveSandboxWithTrap(createFakeGraph({ control: true }));
+ * sandbox.arm("/register", async () => { child.kill("SIGKILL"); });
+ */
+export async function serveSandboxWithTrap(graph: FakeGraph): Promise<TrappedSandbox> {
+  let trap: { suffix: string; spring: () => Promise<void> } | null = null;
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve(
+      {
+        hostname: "127.0.0.1",
+        port: 0,
+        fetch: async (request) => {
+          const response = await graph.fetch(request);
+          const path = new URL(request.url).pathname;
+          const armed = trap;
+          if (armed && request.method === "POST" && path.endsWith(armed.suffix)) {
+            trap = null;
+            await armed.spring();
+          }
+          return response;
+        },
+      },
+      () => resolve(s),
+    );
+    s.once("error", reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    arm(suffix, spring) {
+      trap = { suffix, spring };
+    },
+    disarm() {
+      trap = null;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+        server.close(() => resolve());
+      }),
+  };
+}
