@@ -70,13 +70,13 @@ export function createGraphClient(options: GraphClientOptions) {
         query: { input_token: inputToken },
         schema: DebugTokenResponseSchema,
       }),
-    getPhone: (phoneId: string, token: string) =>
+    getPhone: (phoneId: string, token: string, fields: readonly string[] = PHONE_SNAPSHOT_FIELDS) =>
       send({
         method: "GET",
         path: phoneId,
         operation: "GET /{phone}",
         token,
-        query: { fields: PHONE_SNAPSHOT_FIELDS.join(",") },
+        query: { fields: fields.join(",") },
         schema: PhoneNumberSchema,
       }),
     listPhones: (wabaId: string, token: string) =>

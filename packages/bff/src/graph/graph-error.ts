@@ -78,13 +78,7 @@ export function errorCodeOfGraph(error: GraphError): MigrationErrorCode {
   if (body.code === 133005) return "pin_mismatch";
   if (body.code === 133016) return "register_rate_limited";
   if (sub === 2388001) return "two_step_enabled";
-  if (sub === 2388103 || body.code === 2388103) {
-    // One subcode for many refusals (facts §4.3); only "Cannot migrate phone number." means no subscribed app.
-    const text = `${body.message} ${body.error_user_msg ?? ""} ${body.error_data?.details ?? ""}`;
-    return /cannot migrate phone number|subscribe/i.test(text)
-      ? "destination_not_subscribed"
-      : "migration_refused";
-  }
+  if (sub === 2388103 || body.code === 2388103) return refusalCode(body);
   if (body.code === 100 && sub === 36009) return "code_used";
   if (body.code === 100 && /expired/i.test(body.message) && /code/i.test(body.message))
     return "code_expired";
@@ -92,4 +86,19 @@ export function errorCodeOfGraph(error: GraphError): MigrationErrorCode {
   if (body.code === 10 || (body.code >= 200 && body.code <= 299)) return "permission_denied";
   if (RATE_CODES.includes(body.code)) return "graph_rate_limited";
   return error.transient ? "graph_unavailable" : "graph_error";
+}
+
+// One subcode for many refusals (facts §4.3): Meta's message says which rule failed.
+const REFUSALS: [RegExp, MigrationErrorCode][] = [
+  [/cannot migrate phone number|subscribe/i, "destination_not_subscribed"],
+  [/payment account|payment method/i, "source_waba_no_payment_method"],
+  [/must be approved|not set up correctly|messaging for/i, "source_waba_not_approved"],
+  [/name should be present|name change|display name/i, "display_name_not_approved"],
+  [/portfolio must be verified|business.*verif/i, "business_not_verified"],
+  [/test number/i, "test_number"],
+];
+
+function refusalCode(body: GraphErrorBody): MigrationErrorCode {
+  const text = `${body.message} | ${body.error_user_msg ?? ""} | ${body.error_data?.details ?? ""}`;
+  return REFUSALS.find(([pattern]) => pattern.test(text))?.[1] ?? "migration_refused";
 }

@@ -31,7 +31,7 @@ export interface LoggerOptions {
 
 // Keys whose values are secrets whatever they contain.
 const SECRET_KEYS =
-  /^(access_token|token|business_?token|system_?token|pin|app_?secret|client_secret|secret|authorization|password|code|input_token|encryption_?key)$/i;
+  /^(access_token|token|business_?token|system_?token|pin|app_?secret|client_secret|secret|authorization|password|input_token|encryption_?key)$/i;
 const REDACTED = "[redacted]";
 
 /**

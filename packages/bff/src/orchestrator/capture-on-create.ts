@@ -44,6 +44,8 @@ export async function captureOnCreate(
   rt: BffRuntime,
   request: CreateMigrationRequest,
 ): Promise<CapturedAssets> {
+  // The code is a credential for 30 s: keep it out of every log line.
+  rt.log.addSecret(request.code);
   try {
     const { access_token: token } = await rt.graph.exchangeCode(request.code);
     rt.log.addSecret(token);

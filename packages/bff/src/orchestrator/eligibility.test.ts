@@ -45,6 +45,13 @@ test.each<[string, Partial<PhoneNumber>, Partial<Waba>, Partial<Waba>, Migration
   ).toBe(blocker);
 });
 
+test("two-step on with an unreadable source is left to Meta's register answer", () => {
+  expect(
+    checkEligibility({ phone: { ...phone, is_pin_enabled: true }, destination, source: null })
+      .blocker,
+  ).toBeNull();
+});
+
 test("on-prem source and unreadable source are warnings, not stops", () => {
   const result = checkEligibility({
     phone: { ...phone, platform_type: "ON_PREMISE" },

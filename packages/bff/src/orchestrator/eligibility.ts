@@ -15,8 +15,9 @@ export interface Eligibility {
 
 /**
  * Meta's migration requirements (facts §2.1), checked after capture so the customer hears what to
- * fix before anything is written. Rules Meta enforces on data we cannot read (an unreadable
- * source WABA) are left to Meta and surface as its error at registration.
+ * fix before anything is written. Rules Meta enforces on data Graph does not show (the source's
+ * payment method) or we cannot read (an unreadable source WABA) are left to Meta: its register
+ * answer (2388103 and its message) maps to the same codes.
  *
  * @example
  * checkEligibility({ phone, destination, source }).blocker; // "two_step_enabled"
@@ -29,7 +30,10 @@ export function checkEligibility(input: EligibilityInput): Eligibility {
   const blocker = ((): MigrationErrorCode | null => {
     // Meta's test numbers run in SANDBOX account mode.
     if (phone.account_mode === "SANDBOX") return "test_number";
-    if (phone.is_pin_enabled === true) return "two_step_enabled";
+    // Only while the number is known to sit in the (readable) source: once a registration on the
+    // destination went through, the PIN it set turns `is_pin_enabled` on, and Meta's register
+    // answers (2388001, 133005) are then the reliable signal.
+    if (source && phone.is_pin_enabled === true) return "two_step_enabled";
     if (phone.name_status !== undefined && phone.name_status !== "APPROVED")
       return "display_name_not_approved";
     if (phone.new_name_status === "PENDING_REVIEW") return "display_name_change_pending";
@@ -42,7 +46,6 @@ export function checkEligibility(input: EligibilityInput): Eligibility {
     ) {
       return "source_waba_not_approved";
     }
-    if (source && !source.primary_funding_id) return "source_waba_no_payment_method";
     return null;
   })();
   return { blocker, warnings };

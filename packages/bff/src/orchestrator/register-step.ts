@@ -17,8 +17,8 @@ async function migrationPin(rt: BffRuntime, migrationId: string): Promise<string
 /**
  * `register_phone`: registers the number on Cloud API in the destination WABA (the cutover: from
  * now on messages bill to the customer), then confirms it is CONNECTED on CLOUD_API. Check before
- * act: a recorded registration, or (after a crash or on retry) the number already CONNECTED in the
- * destination WABA, is never registered again. Meta's 133005, 133016 and 2388103 become clear
+ * act: a recorded registration, or (after a crash or on retry) a number onboarded on Cloud API
+ * since our last attempt, is never registered again. Meta's 133005, 133016 and 2388103 become clear
  * action-required errors through the error mapping.
  *
  * @example
@@ -32,13 +32,25 @@ export async function registerStep(
   const phoneId = m.phoneNumberId;
   const wabaId = m.wabaId;
   if (!phoneId || !wabaId) throw new BffError("assets_not_found");
-  const attempt = m.steps.find((s) => s.id === "register_phone")?.attempts ?? 1;
   let registeredAt = m.context.registeredAt ?? null;
-  if (!registeredAt && (attempt > 1 || m.context.registerAttemptedAt)) {
-    const phones = await rt.graph.listPhones(wabaId, token);
-    const here = phones.data.find((p) => p.id === phoneId);
-    if (here?.status === "CONNECTED" && here.platform_type === "CLOUD_API")
-      registeredAt = m.context.registerAttemptedAt ?? rt.now();
+  const attemptedAt = m.context.registerAttemptedAt;
+  if (!registeredAt && attemptedAt) {
+    // An earlier attempt may have registered before its result reached the journal (a crash): the
+    // number then runs on Cloud API, onboarded at or after that attempt (a minute of clock skew allowed).
+    const phone = await rt.graph.getPhone(phoneId, token, [
+      "id",
+      "status",
+      "platform_type",
+      "last_onboarded_time",
+    ]);
+    const onboarded = Date.parse(phone.last_onboarded_time ?? "");
+    if (
+      phone.status === "CONNECTED" &&
+      phone.platform_type === "CLOUD_API" &&
+      onboarded >= Date.parse(attemptedAt) - 60_000
+    ) {
+      registeredAt = new Date(onboarded).toISOString();
+    }
   }
   if (!registeredAt) {
     const pin = await migrationPin(rt, m.id);

@@ -6,8 +6,7 @@ import type { BffRuntime } from "./runtime.js";
 import type { StepResult } from "./step-runner.js";
 
 /**
- * `subscribe_webhooks`: checks the WABA's subscribed apps, subscribes plainly when our app is
- * missing (Meta refuses an override while the app has no default callback), then sets the override
+ * `subscribe_webhooks`: subscribes plainly when our app is missing (checked on retries) (Meta refuses an override while the app has no default callback), then sets the override
  * only when one is configured and not yet in place.
  *
  * @example
@@ -20,9 +19,13 @@ export async function subscribeStep(
 ): Promise<StepResult> {
   const wabaId = m.wabaId;
   if (!wabaId) throw new BffError("assets_not_found");
-  const apps = await rt.graph.listSubscribedApps(wabaId, token);
-  const ours = apps.data.find((a) => subscribedAppId(a) === rt.options.appId);
+  // Subscribing is idempotent at Meta, so a first attempt without an override just subscribes;
+  // retries (and overrides) look first.
+  const attempt = m.steps.find((s) => s.id === "subscribe_webhooks")?.attempts ?? 1;
   const override = rt.options.webhookOverride;
+  const apps =
+    attempt > 1 || override ? (await rt.graph.listSubscribedApps(wabaId, token)).data : [];
+  const ours = apps.find((a) => subscribedAppId(a) === rt.options.appId);
   try {
     if (!ours) await rt.graph.subscribeApp(wabaId, token);
     if (override && ours?.override_callback_uri !== override.callbackUri) {

@@ -36,7 +36,11 @@ export async function templatesStep(
     );
     return "skipped";
   }
-  const existing = await listAllTemplates(rt, dest, token);
+  // The first attempt trusts Meta's answer (a full destination says "Template limit exceeded" per
+  // template); a retry or a manual run first looks at what the destination already holds.
+  const attempt = m.steps.find((st) => st.id === "migrate_templates")?.attempts ?? 1;
+  const existing =
+    attempt > 1 || only || m.status !== "running" ? await listAllTemplates(rt, dest, token) : [];
   const existingByKey = new Map(existing.map((t) => [key(t), t]));
   const verified =
     (
@@ -82,6 +86,8 @@ export async function templatesStep(
   const failed = new Map(results.flatMap((r) => Object.entries(r.failed_templates ?? {})));
   const final = items.map((item): TemplateReportItem => {
     if (item.outcome !== "pending" || !item.sourceTemplateId) return item;
+    const why = failed.get(item.sourceTemplateId);
+    if (why && /limit/i.test(why)) return { ...item, outcome: "over_limit", reason: why };
     if (failed.has(item.sourceTemplateId))
       return { ...item, outcome: "failed", reason: failed.get(item.sourceTemplateId) ?? null };
     if (migrated.has(item.sourceTemplateId))

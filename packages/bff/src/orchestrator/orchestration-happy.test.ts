@@ -1,0 +1,89 @@
+import { MigrationSchema } from "@wa-migrate/contracts";
+import { validateOpenApiRequestBody } from "@wa-migrate/contracts/test-support";
+import { describe, expect, test } from "vitest";
+import { bffWithSandbox } from "../test-support/bff-with-sandbox.js";
+
+describe("orchestration against the sandbox: happy", () => {
+  test("migrates the number, copying templates before the one registration", async () => {
+    const h = await bffWithSandbox("happy");
+    const signup = await h.signup();
+    const created = await h.post("/migrations", {
+      code: signup.code,
+      wabaId: signup.waba_id,
+      phoneNumberId: signup.phone_number_id,
+      businessId: signup.business_id,
+    });
+    expect(created.status).toBe(201);
+    const first = MigrationSchema.parse(await created.json());
+    expect(first.status).toBe("running");
+    expect(first.wabaId).toBe(signup.waba_id);
+    await h.bff.idle();
+
+    const m = MigrationSchema.parse(await (await h.bff.request(`/migrations/${first.id}`)).json());
+    expect(m.status).toBe("completed");
+    expect(Object.fromEntries(m.steps.map((s) => [s.id, s.status]))).toEqual({
+      two_step_verification: "succeeded",
+      embedded_signup: "succeeded",
+      capture_assets: "succeeded",
+      share_credit_line: "succeeded",
+      subscribe_webhooks: "succeeded",
+      migrate_templates: "succeeded",
+      register_phone: "succeeded",
+    });
+    expect(m.steps.every((s) => s.attempts === 1)).toBe(true);
+    expect(m.billingCutoverAt).not.toBeNull();
+    expect(m.phone).toMatchObject({
+      verifiedName: "Wind & Wool",
+      qualityRating: "GREEN",
+      officialBusinessAccount: true,
+    });
+    expect(m.templates.mode).toBe("copied_before_registration");
+    expect(m.templates.items.filter((i) => i.outcome === "copied")).toHaveLength(6);
+    expect(m.templates.items.filter((i) => i.outcome === "not_eligible")).toHaveLength(6);
+    expect(m.warnings).toEqual([]);
+
+    const calls = await h.calls();
+    const ops = calls.map((c) => c.operation);
+    const registers = calls.filter((c) => c.operation === "registerWhatsAppBusinessPhoneNumber");
+    expect(registers).toHaveLength(1);
+    expect(registers[0]?.status).toBe(200);
+    expect(ops.filter((o) => o === "createWhatsAppCreditSharingAndAttach")).toHaveLength(1);
+    const seq = (op: string) =>
+      calls.find((c) => c.operation === op)?.seq ?? Number.POSITIVE_INFINITY;
+    expect(seq("createMigrateMessageTemplates")).toBeLessThan(
+      seq("registerWhatsAppBusinessPhoneNumber"),
+    );
+    expect(seq("subscribeToWabaWebhooks")).toBeLessThan(seq("registerWhatsAppBusinessPhoneNumber"));
+    expect(seq("createWhatsAppCreditSharingAndAttach")).toBeLessThan(
+      seq("registerWhatsAppBusinessPhoneNumber"),
+    );
+    expect(calls.every((c) => c.status === 200)).toBe(true);
+  });
+
+  test("every request body the Graph client sent validates against Meta's OpenAPI", async () => {
+    const h = await bffWithSandbox("happy");
+    const signup = await h.signup();
+    await h.post("/migrations", {
+      code: signup.code,
+      wabaId: signup.waba_id,
+      phoneNumberId: signup.phone_number_id,
+    });
+    await h.bff.idle();
+    const operationOf = (r: { method: string; url: URL }) =>
+      r.method === "POST" && r.url.pathname.endsWith("/register")
+        ? "registerWhatsAppBusinessPhoneNumber"
+        : r.method === "POST" && r.url.pathname.endsWith("/subscribed_apps")
+          ? "subscribeToWabaWebhooks"
+          : null;
+    const covered = h.sent.filter((r) => operationOf(r));
+    expect(covered.map(operationOf).sort()).toEqual([
+      "registerWhatsAppBusinessPhoneNumber",
+      "subscribeToWabaWebhooks",
+    ]);
+    for (const request of covered) {
+      expect(
+        validateOpenApiRequestBody(operationOf(request) as string, request.body ?? {}),
+      ).toEqual([]);
+    }
+  });
+});
