@@ -132,6 +132,8 @@ describe("messages the popup posts", () => {
       phone_number_id: state.customer.phoneId,
       business_id: state.customer.businessId,
     });
+    const again = await post(path, { action: "next" });
+    expect(endPosts(await again.text())).toEqual([]);
     expect(JSON.parse(posts[1] ?? "{}")).toMatchObject({
       type: "WA_SANDBOX_SDK",
       kind: "auth",

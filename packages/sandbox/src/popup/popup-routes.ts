@@ -103,11 +103,11 @@ export function createPopupRoutes(options: PopupRoutesOptions): {
         headers: { location: redirectTarget(session), "cache-control": "no-store" },
       });
     }
+    // The messages go out once: a reload or a second click must not post them again.
+    const posts = session.delivered ? [] : openerPosts(session);
+    session.delivered = true;
     return page(
-      renderEndPage(session.language, {
-        targetOrigin: session.request.openerOrigin,
-        posts: openerPosts(session),
-      }),
+      renderEndPage(session.language, { targetOrigin: session.request.openerOrigin, posts }),
     );
   };
 

@@ -42,6 +42,8 @@ export interface PopupSession {
   /** The registered number the customer was warned about (it will move to the new WABA). */
   warnedNumber: string | undefined;
   outcome: PopupOutcome | undefined;
+  /** The end page has posted the outcome's messages (they go out once). */
+  delivered: boolean;
 }
 
 function stepsFor(request: DialogRequest, scenario: PopupScenario): EsStep[] {
@@ -112,6 +114,7 @@ export function openSession(
     fieldError: undefined,
     warnedNumber: undefined,
     outcome: undefined,
+    delivered: false,
   };
 }
 
