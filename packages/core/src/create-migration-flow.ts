@@ -47,7 +47,8 @@ export function createMigrationFlow(options: MigrationFlowOptions): MigrationFlo
   const set: typeof store.set = (patch) => {
     if (!destroyed) store.set(patch);
   };
-  const idleState = (): FlowState => (sdk ? "ready" : "idle");
+  let loadingSdk = false;
+  const idleState = (): FlowState => (sdk ? "ready" : loadingSdk ? "preparing" : "idle");
   const logEvent = (event: SignupEventRequest) => {
     const migrationId = get().migration?.id;
     // Session logging must never disturb the customer's flow.
@@ -60,7 +61,9 @@ export function createMigrationFlow(options: MigrationFlowOptions): MigrationFlo
 
   function apply(migration: Migration) {
     const before = get().migration;
-    const failing = migration.steps.find((s) => s.lastError && s.status !== "succeeded");
+    const failing = migration.steps.find(
+      (s) => s.lastError && (s.status === "failed" || s.status === "action_required"),
+    );
     const error = failing?.lastError
       ? flowError(failing.lastError.code, failing.id, {
           retryable: failing.lastError.retryable,
@@ -209,12 +212,15 @@ export function createMigrationFlow(options: MigrationFlowOptions): MigrationFlo
           timeoutMs: options.sdkTimeoutMs,
           window: win,
         });
+    loadingSdk = true;
     preparing = loading.then(
       (loaded) => {
+        loadingSdk = false;
         sdk = loaded;
         if (get().state === "preparing") set({ state: idleState() });
       },
       (cause) => {
+        loadingSdk = false;
         preparing = null;
         if (get().state === "preparing") {
           set({

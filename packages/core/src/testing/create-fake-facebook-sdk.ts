@@ -101,7 +101,7 @@ export function createFakeFacebookSdk(options: FakeFacebookSdkOptions = {}): Fak
       pending = callback;
       const sessionInfo =
         (options.esVersion ?? "v4") !== "v2" || loginOptions.extras?.sessionInfoVersion === "3";
-      const steps = script(outcome, ++codes, sessionInfo);
+      const steps = script(outcome, ++codes, sessionInfo, callback);
       if (!steps) return;
       const ordered = options.order === "callback_first" ? [...steps].reverse() : steps;
       setTimeout(() => {
@@ -131,7 +131,17 @@ export function createFakeFacebookSdk(options: FakeFacebookSdkOptions = {}): Fak
   };
 
   // The popup's result as two halves: [message, callback] (either may be a no-op).
-  function script(o: FakeSignupOutcome, n: number, sessionInfo: boolean) {
+  function script(
+    o: FakeSignupOutcome,
+    n: number,
+    sessionInfo: boolean,
+    own: (response: FacebookLoginResponse) => void,
+  ) {
+    // Each popup answers its own callback, even when a later one was opened meanwhile.
+    const answer = (response: FacebookLoginResponse) => {
+      if (pending === own) pending = null;
+      own(response);
+    };
     const send = (event: string, data: object) => () => {
       if (sessionInfo)
         fake.postMessage(JSON.stringify({ type: "WA_EMBEDDED_SIGNUP", event, data }));
@@ -142,8 +152,8 @@ export function createFakeFacebookSdk(options: FakeFacebookSdkOptions = {}): Fak
       business_id: b ?? "2729063490586005",
     });
     const code = (c?: string) => () =>
-      fake.respond({ authResponse: { code: c ?? `fake-code-${n}` }, status: "connected" });
-    const blank = () => fake.respond(BLANK);
+      answer({ authResponse: { code: c ?? `fake-code-${n}` }, status: "connected" });
+    const blank = () => answer(BLANK);
     switch (o.type) {
       case "finish":
         return [
