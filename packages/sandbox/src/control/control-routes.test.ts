@@ -35,6 +35,16 @@ describe("control API", () => {
     expect(await b.signup()).toEqual(first);
   });
 
+  test("Graph calls in between (retries, reads) do not shift the ids the world hands out", async () => {
+    const quiet = await startSandbox();
+    const busy = await startSandbox();
+    await quiet.signup();
+    await busy.signup();
+    for (let i = 0; i < 5; i += 1)
+      await busy.call("GET", "/v26.0/debug_token", { token: busy.partner.system_token });
+    expect(await busy.signup()).toEqual(await quiet.signup());
+  });
+
   test("POST signups with a scenario switches to it first; with a phone picks that number", async () => {
     const h = await startSandbox();
     const signup = await h.signup({ scenario: "on-prem-source", phone: "+1 631-555-1234" });

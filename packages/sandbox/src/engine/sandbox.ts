@@ -9,7 +9,7 @@ import { WebhookDispatcher } from "../webhooks/webhook-dispatcher.js";
 import { phoneNameValue } from "../webhooks/webhook-payloads.js";
 import { CallLog } from "./call-log.js";
 import { JobQueue } from "./job-queue.js";
-import { createRng } from "./rng.js";
+import { createRng, type Rng } from "./rng.js";
 import { SandboxClock } from "./sandbox-clock.js";
 
 /**
@@ -61,6 +61,8 @@ export class Sandbox {
   state!: SandboxState;
   scenario!: ScenarioDefinition;
   faults!: FaultInjector;
+  /** Trace and request ids come from their own stream, so retries do not shift the world's ids. */
+  traceRng!: Rng;
   webhooks!: WebhookDispatcher;
   seed = 1;
   /** Unexpected failures inside the sandbox (a bug, or a state a test broke on purpose). */
@@ -85,6 +87,7 @@ export class Sandbox {
     this.scenario = getScenario(scenario);
     this.state = new SandboxState(createRng(seed));
     this.faults = new FaultInjector(createRng(seed ^ 0x5eed));
+    this.traceRng = createRng(seed ^ 0x7ace);
     this.jobs.clear();
     this.calls.clear();
     this.usage.clear();

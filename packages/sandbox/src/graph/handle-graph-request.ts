@@ -65,12 +65,12 @@ export async function handleGraphRequest(sandbox: Sandbox, request: Request): Pr
     .map(safeDecode);
   const version = segments[0] && VERSION.test(segments[0]) ? (segments.shift() as string) : null;
   const path = `/${segments.join("/")}`;
-  const traceId = sandbox.state.rng.alnum(11);
+  const traceId = sandbox.traceRng.alnum(11);
   const headers: Record<string, string> = {
     "content-type": "application/json; charset=UTF-8",
     "facebook-api-version": version ?? sandbox.options.defaultVersion,
     "x-fb-trace-id": traceId,
-    "x-fb-request-id": sandbox.state.rng.alnum(20),
+    "x-fb-request-id": sandbox.traceRng.alnum(20),
     "cache-control": "private, no-cache, no-store, must-revalidate",
     "x-app-usage": appUsageHeader(sandbox),
   };

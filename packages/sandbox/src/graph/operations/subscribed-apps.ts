@@ -35,7 +35,8 @@ export const subscribeApp: Operation = {
   usage: wabaUsage,
   async run(ctx) {
     const token = requireWaba(ctx, ctx.nodeId);
-    const { state, rng } = { state: ctx.sandbox.state, rng: ctx.sandbox.state.rng };
+    const { state } = ctx.sandbox;
+    const rng = ctx.sandbox.traceRng;
     const waba = state.wabas.get(ctx.nodeId);
     if (!waba) throw new Error("routed to a missing WABA");
     const app = state.partner.app;
