@@ -9,5 +9,7 @@ export default defineProject({
     setupFiles: ["./vitest.setup.ts"],
     include: ["src/**/*.test.{ts,tsx}"],
     typecheck: { enabled: false },
+    // axe over the large overview stories takes seconds on a busy 2-core machine.
+    testTimeout: 30_000,
   },
 });

@@ -21,17 +21,23 @@ const isData = (value: object) => {
 };
 
 /**
- * A string that changes when a configuration value changes: plain data (strings, arrays, literal
- * objects such as `signupExtras`) by value, so inline literals do not restart the flow; functions,
- * class instances and objects with methods (a `client`, an injected `sdk`, a `storage`) by identity.
+ * A string that changes when a configuration value changes. Each option is compared on its own:
+ * plain data (strings, arrays, literal objects such as `signupExtras`) by value, so inline literals
+ * do not restart the flow; functions, class instances and objects with methods (a `client`, an
+ * injected `sdk`, a `storage`) by identity.
  *
  * @example
  * configKey({ appId: "1", allowedOrigins: ["https://x"] }) === configKey({ appId: "1", allowedOrigins: ["https://x"] }); // true
  */
-export function configKey(...values: unknown[]): string {
-  return JSON.stringify(values, (_key, value: unknown) => {
-    if (typeof value === "function") return identity(value);
-    if (value !== null && typeof value === "object" && !isData(value)) return identity(value);
-    return value;
-  });
+export function configKey(options: object): string {
+  const encode = (value: unknown) =>
+    JSON.stringify(value, (_key, inner: unknown) => {
+      if (typeof inner === "function") return identity(inner);
+      if (inner !== null && typeof inner === "object" && !isData(inner)) return identity(inner);
+      return inner;
+    });
+  return Object.entries(options)
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => `${key}=${encode(value)}`)
+    .join("&");
 }

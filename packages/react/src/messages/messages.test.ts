@@ -1,0 +1,54 @@
+import { MIGRATION_ERROR_CODES } from "@wa-migrate/contracts";
+import { describe, expect, expectTypeOf, it } from "vitest";
+import { de } from "./de.js";
+import { en } from "./en.js";
+import { formatMessage, type Messages } from "./messages.js";
+import { resolveMessages } from "./resolve-messages.js";
+
+// Leaf paths of a catalogue, to compare en and de key by key at run time too.
+const leaves = (value: unknown, path = ""): string[] =>
+  typeof value === "object" && value !== null
+    ? Object.entries(value).flatMap(([k, v]) => leaves(v, path ? `${path}.${k}` : k))
+    : [path];
+
+describe("catalogues", () => {
+  it("en and de have the same keys", () => {
+    expect(leaves(de).sort()).toEqual(leaves(en).sort());
+  });
+
+  it.each(MIGRATION_ERROR_CODES)("explains %s in both languages in full sentences", (code) => {
+    for (const text of [en.errors[code], de.errors[code]]) {
+      expect(text.length).toBeGreaterThan(30);
+      expect(text).toMatch(/[.!]$/);
+      // what happened, then what to do: at least two sentences
+      expect(text.split(/[.!?:]\s/).length).toBeGreaterThanOrEqual(2);
+    }
+    expect(de.errors[code]).not.toBe(en.errors[code]);
+  });
+
+  it("types every catalogue as Messages, so a missing key is a compile error", () => {
+    expectTypeOf(de).toEqualTypeOf<Messages>();
+    // @ts-expect-error: a catalogue without `errors` is not a Messages
+    const incomplete: Messages = { ...en, errors: undefined };
+    expect(incomplete).toBeDefined();
+    const { popup_blocked: _dropped, ...missingOne } = en.errors;
+    // @ts-expect-error: one error code without a text fails the build
+    const missingCode: Messages["errors"] = missingOne;
+    expect(missingCode).toBeDefined();
+  });
+});
+
+describe("formatMessage and resolveMessages", () => {
+  it("fills placeholders and leaves unknown ones", () => {
+    expect(formatMessage("Step {n} of {total}", { n: 2, total: 7 })).toBe("Step 2 of 7");
+    expect(formatMessage("{missing}", {})).toBe("{missing}");
+  });
+
+  it("lays the partner's overrides over a locale, one section deep", () => {
+    const t = resolveMessages("de", { title: "Umzug zu Acme", launch: { start: "Verbinden" } });
+    expect(t.title).toBe("Umzug zu Acme");
+    expect(t.launch.start).toBe("Verbinden");
+    expect(t.launch.again).toBe(de.launch.again);
+    expect(resolveMessages("en")).toBe(en);
+  });
+});
