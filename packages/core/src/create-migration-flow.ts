@@ -1,19 +1,16 @@
-import {
-  type EmbeddedSignupFinish,
-  GRAPH_VERSION,
-  type Migration,
-  type SignupEventRequest,
-} from "@wa-migrate/contracts";
-import { type BffClient, createBffClient } from "./bff-client.js";
+import type { EmbeddedSignupFinish, Migration, SignupEventRequest } from "@wa-migrate/contracts";
+import { createBffClient } from "./bff-client.js";
 import { BffError } from "./bff-error.js";
 import { buildLoginOptions } from "./build-login-options.js";
+import { describeSignupExit } from "./describe-signup-exit.js";
 import type { FacebookSdk } from "./facebook-sdk.js";
+import { flowError, flowErrorFromBff, flowErrorFromMigration } from "./flow-errors.js";
 import { DEFAULT_STORAGE_KEY, safeStorage } from "./flow-storage.js";
-import { createFlowStore, flowError, LAUNCHABLE } from "./flow-store.js";
-import type { FlowError, FlowState, MigrationFlowController } from "./flow-types.js";
-import { loadFacebookSdk } from "./load-facebook-sdk.js";
-import { buildLoginDialogUrl, readLoginRedirect, withoutLoginParams } from "./login-redirect.js";
+import { createFlowStore, LAUNCHABLE } from "./flow-store.js";
+import type { FlowState, MigrationFlowController } from "./flow-types.js";
+import { buildLoginDialogUrl, takeLoginRedirect } from "./login-redirect.js";
 import type { MigrationFlowOptions } from "./migration-flow-options.js";
+import { resolveSdk } from "./resolve-sdk.js";
 import { type SignupOutcome, startSignupSession } from "./start-signup-session.js";
 
 /**
@@ -54,23 +51,9 @@ export function createMigrationFlow(options: MigrationFlowOptions): MigrationFlo
     // Session logging must never disturb the customer's flow.
     client.postSignupEvent(migrationId ? { ...event, migrationId } : event).catch(() => {});
   };
-  const fromBff = (error: unknown, step: FlowError["step"]): FlowError =>
-    error instanceof BffError
-      ? flowError(error.code, step, { retryable: error.retryable, detail: error.message })
-      : flowError("internal_error", step, { detail: String(error) });
-
   function apply(migration: Migration) {
     const before = get().migration;
-    const failing = migration.steps.find(
-      (s) => s.lastError && (s.status === "failed" || s.status === "action_required"),
-    );
-    const error = failing?.lastError
-      ? flowError(failing.lastError.code, failing.id, {
-          retryable: failing.lastError.retryable,
-          detail: failing.lastError.graph?.message,
-        })
-      : null;
-    set({ state: migration.status, migration, error });
+    set({ state: migration.status, migration, error: flowErrorFromMigration(migration) });
     store.emit({ type: "migration", migration });
     if (migration.status === "completed" && before?.status !== "completed") {
       store.emit({ type: "complete", migration });
@@ -80,7 +63,7 @@ export function createMigrationFlow(options: MigrationFlowOptions): MigrationFlo
   function follow(id: string) {
     stopStream?.();
     stopStream = client.subscribe(id, apply, (error) => {
-      store.emit({ type: "error", error: fromBff(error, get().currentStep) });
+      store.emit({ type: "error", error: flowErrorFromBff(error, get().currentStep) });
     });
   }
 
@@ -106,54 +89,25 @@ export function createMigrationFlow(options: MigrationFlowOptions): MigrationFlo
       apply(migration);
       follow(migration.id);
     } catch (error) {
-      set({ state: "failed", error: fromBff(error, "embedded_signup") });
+      // A refused code (expired, used, not granted) cannot be sent again; a new signup is needed.
+      if (!(error instanceof BffError && error.retryable)) pendingCreate = null;
+      set({ state: "failed", error: flowErrorFromBff(error, "embedded_signup") });
     }
   }
 
-  function exit(
-    code: FlowError["code"],
-    event: SignupEventRequest,
-    extra: Partial<FlowError> = {},
-  ) {
+  function exit(outcome: Exclude<SignupOutcome, { type: "code" }>) {
+    const { code, extra, log } = describeSignupExit(outcome);
     set({ state: "cancelled", error: flowError(code, "embedded_signup", extra) });
     store.emit({ type: "exit", step: "embedded_signup", reason: code });
-    logEvent(event);
+    logEvent(log);
   }
 
   function onOutcome(outcome: SignupOutcome) {
     session = null;
-    switch (outcome.type) {
-      case "code":
-        if (!outcome.finish) logEvent({ event: "TIMEOUT" });
-        pendingCreate = { code: outcome.code, key: crypto.randomUUID(), finish: outcome.finish };
-        return void submit();
-      case "cancelled":
-        return exit(
-          "signup_cancelled",
-          { event: "CANCEL", currentStep: outcome.esStep },
-          { esStep: outcome.esStep },
-        );
-      case "error":
-        return exit(
-          "signup_error",
-          {
-            event: "CANCEL",
-            errorMessage: outcome.errorMessage,
-            errorId: outcome.errorId,
-            sessionId: outcome.sessionId,
-            timestamp: outcome.timestamp,
-          },
-          { detail: outcome.errorMessage },
-        );
-      case "blocked":
-        return exit("popup_blocked", { event: "POPUP_BLOCKED" });
-      case "closed":
-        return exit("popup_closed", { event: "POPUP_CLOSED" });
-      case "incomplete":
-        return exit("signup_incomplete", { event: "TIMEOUT" });
-      default:
-        return outcome satisfies never;
-    }
+    if (outcome.type !== "code") return exit(outcome);
+    if (!outcome.finish) logEvent({ event: "TIMEOUT" });
+    pendingCreate = { code: outcome.code, key: crypto.randomUUID(), finish: outcome.finish };
+    void submit();
   }
 
   async function resume(id: string) {
@@ -169,7 +123,7 @@ export function createMigrationFlow(options: MigrationFlowOptions): MigrationFlo
         kept.remove();
         return set({ state: idleState(), error: null });
       }
-      set({ state: "failed", error: fromBff(error, null) });
+      set({ state: "failed", error: flowErrorFromBff(error, null) });
     }
   }
 
@@ -181,37 +135,23 @@ export function createMigrationFlow(options: MigrationFlowOptions): MigrationFlo
         : options.resume === false
           ? null
           : kept.get();
-    const expected = redirectState.get();
-    const returned = win && expected ? readLoginRedirect(win.location.href, expected) : null;
-    if (returned && win) {
-      redirectState.remove();
-      win.history.replaceState(win.history.state, "", withoutLoginParams(win.location.href));
-    }
+    const returned = takeLoginRedirect(win, redirectState.get());
+    if (returned) redirectState.remove();
     if (returned?.type === "code") {
       pendingCreate = { code: returned.code, key: crypto.randomUUID(), finish: null };
       void submit();
     } else if (returned?.type === "denied") {
-      exit(
-        "signup_cancelled",
-        { event: "CANCEL" },
-        { detail: returned.description ?? returned.error },
-      );
+      // The Login dialog reports no Embedded Signup screen, only Meta's error words.
+      set({
+        state: "cancelled",
+        error: flowError("signup_cancelled", "embedded_signup", {
+          detail: returned.description ?? returned.error,
+        }),
+      });
+      logEvent({ event: "CANCEL", errorMessage: returned.description ?? returned.error });
     } else if (resumeId && !get().migration) void resume(resumeId);
     if (get().state === "idle") set({ state: "preparing" });
-    const version = options.graphVersion ?? GRAPH_VERSION;
-    const loading = options.sdk
-      ? Promise.resolve(options.sdk).then((injected) => {
-          injected.init({ appId: options.appId, version, xfbml: false });
-          return injected;
-        })
-      : loadFacebookSdk({
-          appId: options.appId,
-          version,
-          sdkUrl: options.sdkUrl,
-          nonce: options.nonce,
-          timeoutMs: options.sdkTimeoutMs,
-          window: win,
-        });
+    const loading = resolveSdk(options, win);
     loadingSdk = true;
     preparing = loading.then(
       (loaded) => {
@@ -296,7 +236,7 @@ export function createMigrationFlow(options: MigrationFlowOptions): MigrationFlo
           apply(await client.retry(migration.id));
           follow(migration.id);
         } catch (failure) {
-          set({ error: fromBff(failure, get().currentStep) });
+          set({ error: flowErrorFromBff(failure, get().currentStep) });
         }
       } else if (pendingCreate) await submit();
       else if (error?.code === "sdk_load_error") {
@@ -314,7 +254,7 @@ export function createMigrationFlow(options: MigrationFlowOptions): MigrationFlo
         apply(await client.migrateTemplates(migration.id, templateIds));
         follow(migration.id);
       } catch (failure) {
-        set({ error: fromBff(failure, "migrate_templates") });
+        set({ error: flowErrorFromBff(failure, "migrate_templates") });
       }
     },
     resume,

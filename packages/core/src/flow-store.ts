@@ -1,5 +1,5 @@
 import { deriveCurrentStep, deriveStepViews } from "./derive-step-views.js";
-import type { FlowError, FlowEvent, FlowSnapshot, FlowState } from "./flow-types.js";
+import type { FlowEvent, FlowSnapshot, FlowState } from "./flow-types.js";
 
 type Fields = Omit<FlowSnapshot, "steps" | "currentStep">;
 type Handler = (event: FlowEvent) => void;
@@ -66,15 +66,6 @@ function build(fields: Fields): FlowSnapshot {
     steps: deriveStepViews(fields),
     currentStep: deriveCurrentStep(fields),
   });
-}
-
-/** A browser-side {@link FlowError}. */
-export function flowError(
-  code: FlowError["code"],
-  step: FlowError["step"],
-  extra: Partial<FlowError> = {},
-): FlowError {
-  return { code, step, retryable: true, ...extra };
 }
 
 /** The states after which the customer can start Embedded Signup again. */
