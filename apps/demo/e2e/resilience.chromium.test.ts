@@ -1,0 +1,150 @@
+import type { Migration, StepId } from "@wa-migrate/contracts";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import {
+  confirmTwoStep,
+  finishPopup,
+  launchPopup,
+  popupTo,
+  TEXTS,
+  waitForFlow,
+} from "./customer-driver.js";
+import { axeViolations, type E2e, screenshot, startE2e } from "./e2e-harness.js";
+
+// Interruptions in real Chromium against the real stack: a reload while server steps run, a BFF
+// killed mid-migration and started again, and a number that cannot move until it is fixed.
+
+let e2e: E2e;
+
+beforeAll(async () => {
+  e2e = await startE2e({ seed: 202 });
+});
+
+afterAll(async () => {
+  await e2e?.close();
+});
+
+async function migrations(): Promise<Migration[]> {
+  const answer = await fetch(`${e2e.stack.bffUrl}/migrations?limit=100`);
+  return ((await answer.json()) as { data: Migration[] }).data;
+}
+
+/** Starts a migration through the portal with the autopilot finishing the popup. */
+async function startMigration() {
+  const opened = await e2e.open("/");
+  await waitForFlow(opened.page, "ready");
+  await confirmTwoStep(opened.page);
+  await e2e.control("autopilot", { outcome: "finish" });
+  await launchPopup(opened.page);
+  await waitForFlow(opened.page, "running");
+  return opened;
+}
+
+async function stepStates(page: import("playwright-core").Page): Promise<Record<string, string>> {
+  return page
+    .locator("[data-step]")
+    .evaluateAll((items) =>
+      Object.fromEntries(
+        items.map((li) => [li.getAttribute("data-step"), li.getAttribute("data-state")]),
+      ),
+    );
+}
+
+function successes(calls: { operation: string; status: number }[], operation: string): number {
+  return calls.filter((c) => c.operation === operation && c.status === 200).length;
+}
+
+describe("interruptions", () => {
+  test("a reload while server steps run resumes at the server's step", async () => {
+    await e2e.reset("happy");
+    // 600 ms per Graph call: the server steps take several seconds, long enough to reload in them.
+    await e2e.control("faults", { latency: { fixedMs: 600, jitterMs: 0 } });
+    const known = (await migrations()).length;
+    const { page } = await startMigration();
+    await page.waitForSelector('[data-step="capture_assets"][data-state="complete"]', {
+      timeout: 60_000,
+    });
+
+    await page.reload();
+    await waitForFlow(page, "running", "completed");
+    const [migration] = await migrations();
+    expect(migration).toBeDefined();
+    const states = await stepStates(page);
+    // Every step the server had finished shows as done; the browser steps are not asked again.
+    const done = (migration as Migration).steps
+      .filter((s) => s.status === "succeeded")
+      .map((s) => s.id);
+    expect(done).toContain("capture_assets");
+    for (const id of done) expect(states[id as StepId]).toBe("complete");
+    expect(states.two_step_verification).toBe("complete");
+    expect(states.embedded_signup).toBe("complete");
+    expect(await page.getByRole("button", { name: TEXTS.en.launch.start }).count()).toBe(0);
+
+    await waitForFlow(page, "completed");
+    await e2e.control("faults", {});
+    expect(await migrations()).toHaveLength(known + 1);
+    expect(successes(await e2e.calls(), "registerWhatsAppBusinessPhoneNumber")).toBe(1);
+  });
+
+  test("the BFF killed mid-migration and started again: the migration still completes, nothing twice", async () => {
+    await e2e.reset("happy");
+    await e2e.control("faults", { latency: { fixedMs: 600, jitterMs: 0 } });
+    const { page } = await startMigration();
+    await page.waitForSelector('[data-step="capture_assets"][data-state="complete"]', {
+      timeout: 60_000,
+    });
+
+    await e2e.stack.stopBff({ crash: true });
+    // The page keeps its place while the server is away.
+    expect(await page.locator(".wam-root").getAttribute("data-state")).toBe("running");
+    await e2e.stack.restartBff();
+    await waitForFlow(page, "completed");
+    await e2e.control("faults", {});
+
+    const calls = await e2e.calls();
+    expect(successes(calls, "registerWhatsAppBusinessPhoneNumber")).toBe(1);
+    expect(successes(calls, "createWhatsAppCreditSharingAndAttach")).toBe(1);
+    const [migration] = await migrations();
+    expect(migration?.status).toBe("completed");
+  });
+
+  test("two-step verification on: Meta's window stops with the remedy; fixed in the sandbox page, starting again completes", async () => {
+    await e2e.reset("two-step-on");
+    const { context, page } = await e2e.open("/");
+    await waitForFlow(page, "ready");
+    await confirmTwoStep(page);
+    const popup = await launchPopup(page);
+    await popupTo(popup, "PHONE_NUMBER_SETUP");
+    await popup.locator("button.primary").click();
+    expect(await popup.getByRole("alert").textContent()).toBe(
+      "Please ensure two-step authentication is disabled.",
+    );
+    await Promise.all([
+      popup.waitForEvent("close"),
+      popup.getByRole("button", { name: "Cancel" }).click(),
+    ]);
+
+    await waitForFlow(page, "cancelled");
+    const notice = page.locator('[data-step="embedded_signup"] [data-code="signup_error"]');
+    expect(await notice.textContent()).toContain(TEXTS.en.errors.signup_error);
+    expect(await notice.textContent()).toContain(
+      "Please ensure two-step authentication is disabled.",
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, "customer-7-two-step-on");
+
+    // The old partner turns two-step verification off: in the sandbox, the same customer and
+    // number in the `happy` world, chosen on the Sandbox page.
+    const sandbox = await context.newPage();
+    await sandbox.goto(`${e2e.stack.url}/#/sandbox`);
+    await sandbox.getByLabel("Scenario").selectOption("happy");
+    await sandbox.getByRole("button", { name: "Use this scenario" }).click();
+    await sandbox.getByText("Scenario happy is set").waitFor();
+    await sandbox.getByText("Two-step verification").waitFor();
+    expect(await sandbox.locator("dd", { hasText: /^off$/ }).count()).toBe(1);
+    await sandbox.close();
+
+    const again = await launchPopup(page, "en", true);
+    await finishPopup(again);
+    await waitForFlow(page, "completed");
+  });
+});

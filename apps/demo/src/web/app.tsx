@@ -1,0 +1,70 @@
+import { useEffect } from "react";
+import { CustomerPage } from "./customer-page.js";
+import type { DemoConfig, DemoLocale } from "./demo-config.js";
+import { OperatorPage } from "./operator/operator-page.js";
+import { SandboxPage } from "./sandbox/sandbox-page.js";
+import { type DemoRoute, useHashRoute } from "./use-hash-route.js";
+
+const TITLES: Record<DemoRoute, string> = {
+  customer: "Customer portal",
+  operator: "Operator",
+  sandbox: "Sandbox",
+};
+
+/** The portal's language comes from `?lang=` so a reload (and Meta's SDK path) keeps it. */
+function currentLocale(): DemoLocale {
+  return new URLSearchParams(window.location.search).get("lang") === "de" ? "de" : "en";
+}
+
+/**
+ * The demo portal: the customer page (the partner's page with `<MigrationFlow>`), the operator view
+ * and, against the sandbox only, the sandbox controls.
+ *
+ * @example
+ * <App config={await loadConfig()} />
+ */
+export function App({ config }: { config: DemoConfig }) {
+  const route = useHashRoute();
+  const locale = currentLocale();
+  const routes: DemoRoute[] = config.sandboxApi
+    ? ["customer", "operator", "sandbox"]
+    : ["customer", "operator"];
+  const page = routes.includes(route) ? route : "customer";
+
+  useEffect(() => {
+    document.title = `${TITLES[page]} · Brightline Messaging`;
+    document.documentElement.lang = page === "customer" ? locale : "en";
+  }, [page, locale]);
+
+  return (
+    <>
+      <header className="demo-header">
+        <a className="demo-skip" href="#demo-main">
+          Skip to content
+        </a>
+        <span className="demo-brand">Brightline Messaging</span>
+        <nav aria-label="Demo pages">
+          <ul className="demo-nav">
+            {routes.map((name) => (
+              <li key={name}>
+                <a href={`#/${name}`} aria-current={name === page ? "page" : undefined}>
+                  {TITLES[name]}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <span className="demo-mode" data-mode={config.mode}>
+          {config.mode === "sandbox" ? "Sandbox (fake Meta)" : "Meta"}
+        </span>
+      </header>
+      <main id="demo-main" className="demo-main" tabIndex={-1}>
+        {page === "customer" ? <CustomerPage config={config} locale={locale} /> : null}
+        {page === "operator" ? <OperatorPage config={config} /> : null}
+        {page === "sandbox" && config.sandboxApi ? (
+          <SandboxPage sandboxApi={config.sandboxApi} />
+        ) : null}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,79 @@
+import { DEFAULT_STORAGE_KEY } from "@wa-migrate/core";
+import { MigrationFlow } from "@wa-migrate/react";
+import { useState } from "react";
+import { type DemoConfig, type DemoLocale, sdkUrlFor } from "./demo-config.js";
+
+// The portal's own words around the component (the component brings its own en/de texts).
+const TEXT = {
+  en: {
+    heading: "Move your WhatsApp number to Brightline",
+    intro:
+      "Keep your number, display name, quality rating and approved templates. It takes a few minutes; your customers notice nothing.",
+    language: "Language",
+    another: "Start another migration",
+  },
+  de: {
+    heading: "Ihre WhatsApp-Nummer zu Brightline umziehen",
+    intro:
+      "Nummer, Anzeigename, Qualitätsbewertung und freigegebene Vorlagen bleiben erhalten. Es dauert wenige Minuten; Ihre Kundinnen und Kunden merken nichts.",
+    language: "Sprache",
+    another: "Einen weiteren Umzug starten",
+  },
+} as const;
+
+/**
+ * The customer's page in the partner's portal: `<MigrationFlow>` embedded exactly as the README's
+ * "Embed it" shows, plus the portal's language switch. Against the sandbox the SDK URL and the
+ * allowed message origin point at the sandbox; nothing else differs from a production page.
+ *
+ * @example
+ * <CustomerPage config={config} locale="de" />
+ */
+export function CustomerPage({ config, locale }: { config: DemoConfig; locale: DemoLocale }) {
+  const text = TEXT[locale];
+  // A new key mounts a fresh flow; the kept migration id is dropped first so it does not resume.
+  const [generation, setGeneration] = useState(0);
+  const startAnother = () => {
+    sessionStorage.removeItem(DEFAULT_STORAGE_KEY);
+    setGeneration((n) => n + 1);
+  };
+  return (
+    <div className="demo-customer" lang={locale}>
+      <div className="demo-page-head">
+        <h1>{text.heading}</h1>
+        <nav aria-label={text.language} className="demo-lang">
+          <a
+            href="?lang=en#/customer"
+            lang="en"
+            aria-current={locale === "en" ? "true" : undefined}
+          >
+            English
+          </a>
+          <a
+            href="?lang=de#/customer"
+            lang="de"
+            aria-current={locale === "de" ? "true" : undefined}
+          >
+            Deutsch
+          </a>
+        </nav>
+      </div>
+      <p className="demo-intro">{text.intro}</p>
+      <MigrationFlow
+        key={generation}
+        appId={config.appId}
+        configId={config.configId}
+        graphVersion={config.graphVersion}
+        bffUrl={config.bffUrl}
+        sdkUrl={sdkUrlFor(config, locale)}
+        {...(config.allowedOrigins ? { allowedOrigins: config.allowedOrigins } : {})}
+        locale={locale}
+      />
+      <p>
+        <button type="button" className="demo-link-button" onClick={startAnother}>
+          {text.another}
+        </button>
+      </p>
+    </div>
+  );
+}

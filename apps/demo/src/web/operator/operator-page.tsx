@@ -1,0 +1,112 @@
+import type { Migration } from "@wa-migrate/contracts";
+import { useMemo, useState } from "react";
+import type { DemoConfig } from "../demo-config.js";
+import { EventLists } from "./event-lists.js";
+import { formatTime } from "./format.js";
+import { MigrationDetail } from "./migration-detail.js";
+import { operatorApi } from "./operator-api.js";
+import { usePolling } from "./use-polling.js";
+
+/** The step an operator looks at first: the failing one, else the running one. */
+function focusStep(migration: Migration): string {
+  const stuck = migration.steps.find(
+    (step) => step.status === "failed" || step.status === "action_required",
+  );
+  const running = migration.steps.find((step) => step.status === "running");
+  return (stuck ?? running)?.id ?? "–";
+}
+
+/**
+ * The operator view: every migration with its status, the selected one's step timeline, errors
+ * with remedy and fbtrace_id, retry, manual template migration and the support bundle; below,
+ * the Embedded Signup and webhook events the BFF received.
+ *
+ * @example
+ * <OperatorPage config={config} />
+ */
+export function OperatorPage({ config }: { config: DemoConfig }) {
+  const api = useMemo(() => operatorApi(config.bffUrl), [config.bffUrl]);
+  const migrations = usePolling(() => api.listMigrations(), 1500);
+  const signupEvents = usePolling(() => api.listSignupEvents(), 3000);
+  const webhookEvents = usePolling(() => api.listWebhookEvents(), 3000);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const list = migrations.data ?? [];
+  const selected = list.find((m) => m.id === selectedId) ?? list[0] ?? null;
+
+  return (
+    <div className="demo-operator">
+      <h1>Migrations</h1>
+      {migrations.error ? (
+        <p className="demo-problem" role="alert">
+          Could not load migrations: {migrations.error.message}
+        </p>
+      ) : null}
+      {migrations.data === null && !migrations.error ? <p>Loading…</p> : null}
+      {migrations.data !== null && list.length === 0 ? (
+        <p>No migrations yet. Start one on the customer page.</p>
+      ) : null}
+      {list.length > 0 ? (
+        <table className="demo-table" aria-label="Migrations">
+          <thead>
+            <tr>
+              <th scope="col">Migration</th>
+              <th scope="col">Number</th>
+              <th scope="col">Status</th>
+              <th scope="col">Step</th>
+              <th scope="col">Updated</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((migration) => (
+              <tr
+                key={migration.id}
+                data-migration={migration.id}
+                data-status={migration.status}
+                aria-selected={migration.id === selected?.id}
+              >
+                <td>
+                  <button
+                    type="button"
+                    className="demo-link-button"
+                    onClick={() => setSelectedId(migration.id)}
+                    aria-pressed={migration.id === selected?.id}
+                  >
+                    {migration.id}
+                  </button>
+                </td>
+                <td>
+                  {migration.phone
+                    ? `${migration.phone.displayPhoneNumber} (${migration.phone.verifiedName})`
+                    : (migration.phoneNumberId ?? "–")}
+                </td>
+                <td>
+                  <span className="demo-badge" data-status={migration.status}>
+                    {migration.status}
+                  </span>
+                </td>
+                <td>{focusStep(migration)}</td>
+                <td>{formatTime(migration.updatedAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {selected ? (
+        <MigrationDetail
+          key={selected.id}
+          migration={selected}
+          api={api}
+          signupEvents={signupEvents.data ?? []}
+          webhookEvents={webhookEvents.data ?? []}
+          onChange={migrations.reload}
+        />
+      ) : null}
+      <EventLists
+        signupEvents={signupEvents.data}
+        signupError={signupEvents.error}
+        webhookEvents={webhookEvents.data}
+        webhookError={webhookEvents.error}
+      />
+    </div>
+  );
+}
