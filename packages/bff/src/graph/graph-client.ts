@@ -50,7 +50,7 @@ export function createGraphClient(options: GraphClientOptions) {
   const send = createGraphTransport(options);
   const sys = options.systemToken;
   return {
-    /** `GET /oauth/access_token`: the Embedded Signup code for a business token. Never retried blindly: codes are single-use. */
+    /** `GET /oauth/access_token`: the Embedded Signup code for a business token. Retried on transient errors: a code Meta already used then answers 36009 (code_used). */
     exchangeCode: (code: string) =>
       send({
         method: "GET",
@@ -58,7 +58,6 @@ export function createGraphClient(options: GraphClientOptions) {
         operation: "GET /oauth/access_token",
         query: { client_id: options.appId, client_secret: options.appSecret, code },
         schema: TokenExchangeResponseSchema,
-        idempotent: false,
       }),
     /** `GET /debug_token` of `inputToken`, asked with the system token. */
     debugToken: (inputToken: string, token = sys) =>

@@ -14,8 +14,9 @@ export interface CapturedAssets {
   wabaId: string;
   phoneNumberId: string;
   businessId: string | null;
-  phone: PhoneNumber;
-  waba: Waba;
+  /** Null when the reads were throttled: the capture step reads them then. */
+  phone: PhoneNumber | null;
+  waba: Waba | null;
   /** WABA ids granted `whatsapp_business_management`, newest first. */
   grantedWabaIds: string[];
 }
@@ -49,43 +50,56 @@ export async function captureOnCreate(
   try {
     const { access_token: token } = await rt.graph.exchangeCode(request.code);
     rt.log.addSecret(token);
+    const readWaba = (id: string) =>
+      Promise.allSettled([rt.graph.listPhones(id, token), rt.graph.getWaba(id, token)]);
     let debug: DebugTokenResponse;
     let wabaId = request.wabaId;
-    let phones: PhoneNumber[];
-    let waba: Waba;
+    let reads: Partial<Awaited<ReturnType<typeof readWaba>>> | [undefined, undefined];
     if (wabaId) {
-      const [d, list, w] = await Promise.all([
-        rt.graph.debugToken(token),
-        rt.graph.listPhones(wabaId, token),
-        rt.graph.getWaba(wabaId, token),
-      ]);
-      debug = d;
-      phones = list.data;
-      waba = w;
+      [debug, reads] = await Promise.all([rt.graph.debugToken(token), readWaba(wabaId)]);
     } else {
       debug = await rt.graph.debugToken(token);
       wabaId = grantedWabas(debug)[0];
-      if (!wabaId)
+      if (!wabaId && debug.data.is_valid)
         throw new BffError("assets_not_found", {
           detail: "The token grants no WhatsApp Business Account.",
         });
-      const [list, w] = await Promise.all([
-        rt.graph.listPhones(wabaId, token),
-        rt.graph.getWaba(wabaId, token),
-      ]);
-      phones = list.data;
-      waba = w;
+      reads = wabaId ? await readWaba(wabaId) : [undefined, undefined];
+    }
+    if (!debug.data.is_valid) {
+      throw new BffError("token_invalid", {
+        detail: "Meta reports the business token as invalid.",
+      });
     }
     const granted = grantedWabas(debug);
-    if (!debug.data.is_valid || !granted.includes(wabaId)) {
+    if (!wabaId || !granted.includes(wabaId)) {
       throw new BffError("asset_not_granted", {
         detail: "The WhatsApp Business Account is not among the token's granted accounts.",
       });
     }
+    const [list, waba] = reads;
+    // A throttled or unavailable read does not lose the code: the migration is created and the
+    // capture step reads again (checking the number then). Permanent refusals end the request.
+    const failure = [list, waba].find((r) => r?.status === "rejected");
+    if (failure?.status === "rejected") {
+      const transient = failure.reason instanceof GraphError && failure.reason.transient;
+      if (!transient || !request.phoneNumberId) throw failure.reason;
+      rt.log.warn("capture reads deferred to the capture step", { wabaId });
+      return {
+        token,
+        wabaId,
+        phoneNumberId: request.phoneNumberId,
+        businessId: request.businessId ?? null,
+        phone: null,
+        waba: null,
+        grantedWabaIds: granted,
+      };
+    }
+    const phones = list?.status === "fulfilled" ? list.value.data : [];
     const phone = request.phoneNumberId
       ? phones.find((p) => p.id === request.phoneNumberId)
       : phones[0];
-    if (!phone) {
+    if (!phone || waba?.status !== "fulfilled") {
       throw request.phoneNumberId
         ? new BffError("asset_not_granted", {
             detail: "The phone number does not belong to the granted WhatsApp Business Account.",
@@ -98,9 +112,9 @@ export async function captureOnCreate(
       token,
       wabaId,
       phoneNumberId: phone.id,
-      businessId: request.businessId ?? waba.owner_business_info?.id ?? null,
+      businessId: request.businessId ?? waba.value.owner_business_info?.id ?? null,
       phone,
-      waba,
+      waba: waba.value,
       grantedWabaIds: granted,
     };
   } catch (error) {

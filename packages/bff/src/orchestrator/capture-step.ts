@@ -35,10 +35,18 @@ export async function captureStep(
   const [reads, source] = await Promise.all([
     stored && attempt <= 1
       ? Promise.resolve(stored)
-      : Promise.all([
-          rt.graph.getPhone(phoneNumberId, token),
-          rt.graph.getWaba(wabaId, token),
-        ]).then(([phone, destination]): CaptureReads => ({ phone, destination })),
+      : Promise.all([rt.graph.listPhones(wabaId, token), rt.graph.getWaba(wabaId, token)]).then(
+          ([phones, destination]): CaptureReads => {
+            const phone = phones.data.find((p) => p.id === phoneNumberId);
+            if (!phone) {
+              throw new BffError("asset_not_granted", {
+                detail:
+                  "The phone number does not belong to the granted WhatsApp Business Account.",
+              });
+            }
+            return { phone, destination };
+          },
+        ),
     readSource(rt, {
       token,
       phoneNumberId,

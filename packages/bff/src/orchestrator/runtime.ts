@@ -22,6 +22,8 @@ export interface BffRuntime {
   now(): string;
   /** A new opaque id with a prefix (`mig_...`). */
   newId(prefix: string): string;
+  /** Waits (injected through `options.graph.sleep` in tests). */
+  sleep(ms: number): Promise<void>;
   /** A random 6-digit PIN (crypto-strong unless `random` was injected). */
   newPin(): string;
 }
@@ -68,6 +70,7 @@ export function createRuntime(options: MigrationBffOptions): BffRuntime {
     now: () => clock().toISOString(),
     newId: (prefix) =>
       `${prefix}_${random ? Math.floor(random() * 2 ** 48).toString(36) : randomBytes(10).toString("hex")}`,
+    sleep: options.graph?.sleep ?? ((ms) => new Promise<void>((r) => setTimeout(r, ms))),
     newPin: () =>
       String(random ? Math.floor(random() * 1_000_000) : randomInt(0, 1_000_000)).padStart(6, "0"),
   };

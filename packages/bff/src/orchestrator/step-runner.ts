@@ -1,7 +1,18 @@
 import type { MigrationErrorCode, StepId } from "@wa-migrate/contracts";
+import { GraphError } from "../graph/graph-error.js";
 import type { StoredMigration } from "../store/migration-store.js";
 import type { BffRuntime } from "./runtime.js";
 import { stepFailure } from "./step-failure.js";
+
+/** Attempts of a step within one run when Graph keeps failing transiently (each with its own retries). */
+const STEP_TRIES = 3;
+
+/** A transient Graph failure Meta did not ask us to wait long for: worth another attempt now. */
+function retryNow(error: unknown): boolean {
+  return (
+    error instanceof GraphError && error.transient && (error.details.regainAccessMs ?? 0) <= 60_000
+  );
+}
 
 /** What a step body returns: done, or nothing to do. */
 export type StepResult = "succeeded" | "skipped";
@@ -29,7 +40,7 @@ export async function runStep(
   if (!current) return "stopped";
   if (current.status === "succeeded" || current.status === "skipped") return "done";
   if (current.status === "failed" || current.status === "action_required") return "stopped";
-  const claimed = await rt.store.claimStep(migrationId, stepId, {
+  let claimed = await rt.store.claimStep(migrationId, stepId, {
     owner: rt.instanceId,
     leaseMs: rt.leaseMs,
     now: rt.now(),
@@ -51,28 +62,49 @@ export async function runStep(
   );
   renew.unref?.();
   try {
-    const status = await body(claimed);
-    await rt.store.finishStep(migrationId, stepId, rt.instanceId, {
-      status,
-      lastError: null,
-      now: rt.now(),
-    });
-    log.info("step finished", { status });
-    return "done";
-  } catch (error) {
-    const failure = stepFailure(error, fallbackCode);
-    await rt.store.finishStep(migrationId, stepId, rt.instanceId, {
-      status: failure.status,
-      lastError: failure.error,
-      now: rt.now(),
-    });
-    log.warn("step stopped", {
-      status: failure.status,
-      code: failure.error.code,
-      fbtraceId: failure.error.graph?.fbtraceId,
-      error,
-    });
-    return "stopped";
+    for (let tries = 1; ; tries += 1) {
+      try {
+        const status = await body(claimed);
+        await rt.store.finishStep(migrationId, stepId, rt.instanceId, {
+          status,
+          lastError: null,
+          now: rt.now(),
+        });
+        log.info("step finished", { status, attempts: tries });
+        return "done";
+      } catch (error) {
+        const failure = stepFailure(error, fallbackCode);
+        if (tries < STEP_TRIES && retryNow(error)) {
+          log.warn("step retried", {
+            code: failure.error.code,
+            fbtraceId: failure.error.graph?.fbtraceId,
+            attempt: tries,
+          });
+          await rt.sleep(1_000 * 2 ** (tries - 1));
+          // Same owner: the claim renews the lease and counts the attempt; the step checks before acting.
+          const again = await rt.store.claimStep(migrationId, stepId, {
+            owner: rt.instanceId,
+            leaseMs: rt.leaseMs,
+            now: rt.now(),
+          });
+          if (!again) return "busy";
+          claimed = again;
+          continue;
+        }
+        await rt.store.finishStep(migrationId, stepId, rt.instanceId, {
+          status: failure.status,
+          lastError: failure.error,
+          now: rt.now(),
+        });
+        log.warn("step stopped", {
+          status: failure.status,
+          code: failure.error.code,
+          fbtraceId: failure.error.graph?.fbtraceId,
+          error,
+        });
+        return "stopped";
+      }
+    }
   } finally {
     clearInterval(renew);
     rt.hub.notify(migrationId);

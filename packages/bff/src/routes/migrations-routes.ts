@@ -95,7 +95,9 @@ export function migrationsRoutes(rt: BffRuntime, engine: Engine) {
       updatedAt: now,
       context: {
         grantedWabaIds: assets.grantedWabaIds,
-        captureReads: { phone: assets.phone, destination: assets.waba },
+        ...(assets.phone && assets.waba
+          ? { captureReads: { phone: assets.phone, destination: assets.waba } }
+          : {}),
       },
     };
     const created = await rt.store.createMigration(
