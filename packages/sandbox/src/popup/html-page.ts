@@ -1,4 +1,9 @@
-/** Path of the popup's only script (no inline JavaScript: the pages' CSP forbids it). */
+/**
+ * Path of the popup's only script (no inline JavaScript: the pages' CSP forbids it).
+ *
+ * @example
+ * `<script src="${POPUP_SCRIPT_PATH}" defer></script>`;
+ */
 export const POPUP_SCRIPT_PATH = "/dialog/assets/popup.js";
 
 /**
@@ -26,7 +31,12 @@ export function jsonForScript(value: unknown): string {
   return JSON.stringify(value).replaceAll("<", "\\u003c");
 }
 
-/** Headers of every popup page: no inline script, no framing, no caching. */
+/**
+ * Headers of every popup page: no inline script, no framing, no caching.
+ *
+ * @example
+ * new Response(html, { status: 200, headers: PAGE_HEADERS });
+ */
 export const PAGE_HEADERS: Record<string, string> = {
   "content-type": "text/html; charset=utf-8",
   "content-security-policy":

@@ -1,4 +1,9 @@
-/** Locales the sandbox serves `sdk.js` under, as Meta does under `connect.facebook.net/<locale>/`. */
+/**
+ * Locales the sandbox serves `sdk.js` under, as Meta does under `connect.facebook.net/<locale>/`.
+ *
+ * @example
+ * SDK_LOCALES.map((locale) => `/${locale}/sdk.js`); // ["/en_US/sdk.js", "/de_DE/sdk.js"]
+ */
 export const SDK_LOCALES = ["en_US", "de_DE"] as const;
 /** One of {@link SDK_LOCALES}. */
 export type SdkLocale = (typeof SDK_LOCALES)[number];
@@ -6,6 +11,9 @@ export type SdkLocale = (typeof SDK_LOCALES)[number];
 /**
  * `type` of the popup's message to the SDK. It is a JSON string like the session message, so a
  * listener written as Meta documents parses it, sees another `type` and ignores it silently.
+ *
+ * @example
+ * JSON.parse(event.data).type === SDK_CHANNEL; // the popup's answer to FB.login
  */
 export const SDK_CHANNEL = "WA_SANDBOX_SDK";
 
