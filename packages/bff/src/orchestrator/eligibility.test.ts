@@ -28,13 +28,6 @@ test.each<[string, Partial<PhoneNumber>, Partial<Waba>, Partial<Waba>, Migration
     "business_not_verified",
   ],
   ["source not approved", {}, {}, { account_review_status: "PENDING" }, "source_waba_not_approved"],
-  [
-    "source without payment",
-    {},
-    {},
-    { primary_funding_id: undefined },
-    "source_waba_no_payment_method",
-  ],
 ])("%s", (_name, p, d, s, blocker) => {
   expect(
     checkEligibility({

@@ -36,7 +36,7 @@ export async function registerStep(
   const attemptedAt = m.context.registerAttemptedAt;
   if (!registeredAt && attemptedAt) {
     // An earlier attempt may have registered before its result reached the journal (a crash): the
-    // number then runs on Cloud API, onboarded at or after that attempt (a minute of clock skew allowed).
+    // number then runs on Cloud API, onboarded at or after that attempt (Meta gives whole seconds).
     const phone = await rt.graph.getPhone(phoneId, token, [
       "id",
       "status",
@@ -47,7 +47,7 @@ export async function registerStep(
     if (
       phone.status === "CONNECTED" &&
       phone.platform_type === "CLOUD_API" &&
-      onboarded >= Date.parse(attemptedAt) - 60_000
+      onboarded >= Math.floor(Date.parse(attemptedAt) / 1000) * 1000
     ) {
       registeredAt = new Date(onboarded).toISOString();
     }

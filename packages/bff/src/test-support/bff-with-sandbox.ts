@@ -65,6 +65,9 @@ export async function bffWithSandbox(
         sleeps.push(ms);
       },
     },
+    // One world clock: Meta's times (last_onboarded_time) and the journal's agree, and advancing
+    // the sandbox moves both.
+    clock: () => new Date(graph.sandbox.clock.now()),
     resumeOnStart: false,
     ...overrides,
   };
