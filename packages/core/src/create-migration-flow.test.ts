@@ -279,6 +279,22 @@ test("a refused code fails the flow with the BFF's code; launching again is allo
   expect(sdk.calls.login).toHaveLength(2);
 });
 
+test("retry after an unanswered create sends the same code with the same Idempotency-Key", async () => {
+  client = createMemoryBffClient({ createError: "bff_unreachable" });
+  start();
+  await flow.prepare();
+  flow.launch();
+  await tick();
+  expect(flow.getSnapshot()).toMatchObject({
+    state: "failed",
+    error: { code: "bff_unreachable", retryable: true },
+  });
+  await flow.retry();
+  const [first, second] = client.calls.create;
+  expect(second).toEqual(first);
+  expect(client.calls.create).toHaveLength(2);
+});
+
 test("action required on a server step, then retry heals it and the flow completes", async () => {
   client = createMemoryBffClient({
     stopAt: { step: "register_phone", status: "action_required", code: "pin_mismatch" },

@@ -1,10 +1,10 @@
-import type { EmbeddedSignupFinish, Migration, SignupEventRequest } from "@wa-migrate/contracts";
+import type { SignupEventRequest } from "@wa-migrate/contracts";
 import { createBffClient } from "./bff-client.js";
-import { BffError } from "./bff-error.js";
 import { buildLoginOptions } from "./build-login-options.js";
+import { createServerSync } from "./create-server-sync.js";
 import { describeSignupExit } from "./describe-signup-exit.js";
 import type { FacebookSdk } from "./facebook-sdk.js";
-import { flowError, flowErrorFromBff, flowErrorFromMigration } from "./flow-errors.js";
+import { flowError } from "./flow-errors.js";
 import { DEFAULT_STORAGE_KEY, safeStorage } from "./flow-storage.js";
 import { createFlowStore, LAUNCHABLE } from "./flow-store.js";
 import type { FlowState, MigrationFlowController } from "./flow-types.js";
@@ -35,9 +35,6 @@ export function createMigrationFlow(options: MigrationFlowOptions): MigrationFlo
   let sdk: FacebookSdk | null = null;
   let preparing: Promise<void> | null = null;
   let session: ReturnType<typeof startSignupSession> | null = null;
-  let stopStream: (() => void) | null = null;
-  let pendingCreate: { code: string; key: string; finish: EmbeddedSignupFinish | null } | null =
-    null;
   let destroyed = false;
 
   const get = store.getSnapshot;
@@ -46,55 +43,19 @@ export function createMigrationFlow(options: MigrationFlowOptions): MigrationFlo
   };
   let loadingSdk = false;
   const idleState = (): FlowState => (sdk ? "ready" : loadingSdk ? "preparing" : "idle");
+  const server = createServerSync({
+    client,
+    store,
+    set,
+    kept,
+    sourceWabaId: options.sourceWabaId,
+    idleState,
+  });
   const logEvent = (event: SignupEventRequest) => {
     const migrationId = get().migration?.id;
     // Session logging must never disturb the customer's flow.
     client.postSignupEvent(migrationId ? { ...event, migrationId } : event).catch(() => {});
   };
-  function apply(migration: Migration) {
-    const before = get().migration;
-    set({ state: migration.status, migration, error: flowErrorFromMigration(migration) });
-    store.emit({ type: "migration", migration });
-    if (migration.status === "completed" && before?.status !== "completed") {
-      store.emit({ type: "complete", migration });
-    }
-  }
-
-  function follow(id: string) {
-    stopStream?.();
-    stopStream = client.subscribe(id, apply, (error) => {
-      store.emit({ type: "error", error: flowErrorFromBff(error, get().currentStep) });
-    });
-  }
-
-  async function submit() {
-    if (!pendingCreate) return;
-    const { code, key, finish } = pendingCreate;
-    const data = finish?.data;
-    set({ state: "submitting", error: null });
-    try {
-      const migration = await client.createMigration(
-        {
-          code,
-          ...(data?.waba_id && { wabaId: data.waba_id }),
-          ...(data?.phone_number_id && { phoneNumberId: data.phone_number_id }),
-          ...(data?.business_id && { businessId: data.business_id }),
-          ...(options.sourceWabaId && { sourceWabaId: options.sourceWabaId }),
-        },
-        { idempotencyKey: key },
-      );
-      pendingCreate = null;
-      kept.set(migration.id);
-      store.emit({ type: "submitted", migrationId: migration.id });
-      apply(migration);
-      follow(migration.id);
-    } catch (error) {
-      // A refused code (expired, used, not granted) cannot be sent again; a new signup is needed.
-      if (!(error instanceof BffError && error.retryable)) pendingCreate = null;
-      set({ state: "failed", error: flowErrorFromBff(error, "embedded_signup") });
-    }
-  }
-
   function exit(outcome: Exclude<SignupOutcome, { type: "code" }>) {
     const { code, extra, log } = describeSignupExit(outcome);
     set({ state: "cancelled", error: flowError(code, "embedded_signup", extra) });
@@ -106,25 +67,7 @@ export function createMigrationFlow(options: MigrationFlowOptions): MigrationFlo
     session = null;
     if (outcome.type !== "code") return exit(outcome);
     if (!outcome.finish) logEvent({ event: "TIMEOUT" });
-    pendingCreate = { code: outcome.code, key: crypto.randomUUID(), finish: outcome.finish };
-    void submit();
-  }
-
-  async function resume(id: string) {
-    set({ state: "submitting", error: null });
-    try {
-      const migration = await client.getMigration(id);
-      kept.set(migration.id);
-      apply(migration);
-      follow(migration.id);
-    } catch (error) {
-      if (error instanceof BffError && error.code === "not_found") {
-        // A stale id (purged, other tenant) is forgotten, not shown as an error.
-        kept.remove();
-        return set({ state: idleState(), error: null });
-      }
-      set({ state: "failed", error: flowErrorFromBff(error, null) });
-    }
+    void server.submit(outcome.code, outcome.finish);
   }
 
   function prepare(): Promise<void> {
@@ -138,8 +81,7 @@ export function createMigrationFlow(options: MigrationFlowOptions): MigrationFlo
     const returned = takeLoginRedirect(win, redirectState.get());
     if (returned) redirectState.remove();
     if (returned?.type === "code") {
-      pendingCreate = { code: returned.code, key: crypto.randomUUID(), finish: null };
-      void submit();
+      void server.submit(returned.code, null);
     } else if (returned?.type === "denied") {
       // The Login dialog reports no Embedded Signup screen, only Meta's error words.
       set({
@@ -149,7 +91,7 @@ export function createMigrationFlow(options: MigrationFlowOptions): MigrationFlo
         }),
       });
       logEvent({ event: "CANCEL", errorMessage: returned.description ?? returned.error });
-    } else if (resumeId && !get().migration) void resume(resumeId);
+    } else if (resumeId && !get().migration) void server.resume(resumeId);
     if (get().state === "idle") set({ state: "preparing" });
     const loading = resolveSdk(options, win);
     loadingSdk = true;
@@ -231,45 +173,28 @@ export function createMigrationFlow(options: MigrationFlowOptions): MigrationFlo
     },
     async retry() {
       const { migration, error } = get();
-      if (migration) {
-        try {
-          apply(await client.retry(migration.id));
-          follow(migration.id);
-        } catch (failure) {
-          set({ error: flowErrorFromBff(failure, get().currentStep) });
-        }
-      } else if (pendingCreate) await submit();
-      else if (error?.code === "sdk_load_error") {
+      if (migration) return server.act((id) => client.retry(id), null);
+      if (await server.resubmit()) return;
+      if (error?.code === "sdk_load_error") {
         set({ state: "idle", error: null });
-        await prepare();
-      } else {
-        const id = kept.get() ?? (typeof options.resume === "string" ? options.resume : null);
-        if (id) await resume(id);
+        return prepare();
       }
+      const id = kept.get() ?? (typeof options.resume === "string" ? options.resume : null);
+      if (id) await server.resume(id);
     },
-    async migrateTemplates(templateIds) {
-      const migration = get().migration;
-      if (!migration) return;
-      try {
-        apply(await client.migrateTemplates(migration.id, templateIds));
-        follow(migration.id);
-      } catch (failure) {
-        set({ error: flowErrorFromBff(failure, "migrate_templates") });
-      }
-    },
-    resume,
+    migrateTemplates: (templateIds) =>
+      server.act((id) => client.migrateTemplates(id, templateIds), "migrate_templates"),
+    resume: server.resume,
     reset() {
       session?.stop();
       session = null;
-      stopStream?.();
-      stopStream = null;
-      pendingCreate = null;
+      server.stop();
       if (get().migration) kept.remove();
       set({ state: idleState(), migration: null, error: null });
     },
     destroy() {
       session?.stop();
-      stopStream?.();
+      server.stop();
       destroyed = true;
       store.clear();
     },
