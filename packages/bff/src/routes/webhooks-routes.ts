@@ -1,5 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
-import { WebhookEnvelopeSchema } from "@wa-migrate/contracts";
+import { AccountUpdateValueSchema, WebhookEnvelopeSchema } from "@wa-migrate/contracts";
 import { Hono } from "hono";
 import { BffError } from "../errors/bff-error.js";
 import type { BffEnv } from "../http/app-env.js";
@@ -55,11 +55,18 @@ export function webhooksRoutes(rt: BffRuntime) {
         const dedupeKey = createHash("sha256")
           .update(JSON.stringify([entry.id, entry.time ?? null, change.field, change.value]))
           .digest("hex");
-        const migration = await rt.store.findMigrationByWaba(entry.id);
+        // account_update PARTNER_* events carry the partner's business id in entry.id (facts §5.2).
+        const update =
+          change.field === "account_update"
+            ? AccountUpdateValueSchema.safeParse(change.value)
+            : null;
+        const wabaId =
+          update?.success && update.data.waba_info ? update.data.waba_info.waba_id : entry.id;
+        const migration = await rt.store.findMigrationByWaba(wabaId);
         const fresh = await rt.store.addWebhookEvent({
           id: rt.newId("whe"),
           field: change.field,
-          wabaId: entry.id,
+          wabaId,
           migrationId: migration?.id ?? null,
           value: change.value,
           receivedAt: rt.now(),

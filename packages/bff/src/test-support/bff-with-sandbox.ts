@@ -29,11 +29,13 @@ export async function bffWithSandbox(
   overrides: Partial<MigrationBffOptions> = {},
   sandboxOptions: FakeGraphOptions = {},
 ) {
+  // Meta's webhooks (signed by the sandbox with the app secret) go to the BFF's POST /webhooks.
+  let deliver: (request: Request) => Promise<Response> = async () => new Response("ok");
   const graph = createFakeGraph({
     scenario,
     seed: 7,
     control: true,
-    webhookFetch: async () => new Response("ok"),
+    webhookFetch: (request) => deliver(request),
     ...sandboxOptions,
   });
   const partner = (await (await graph.request("/__sandbox/partner")).json()) as PartnerConfig;
@@ -72,6 +74,16 @@ export async function bffWithSandbox(
     ...overrides,
   };
   const bff = createMigrationBff(options);
+  const delivered: number[] = [];
+  deliver = async (request) => {
+    const response = await bff.request("/webhooks", {
+      method: "POST",
+      headers: request.headers,
+      body: await request.arrayBuffer(),
+    });
+    delivered.push(response.status);
+    return response;
+  };
   return {
     graph,
     bff,
@@ -81,6 +93,8 @@ export async function bffWithSandbox(
     sent,
     sleeps,
     options,
+    /** HTTP statuses the BFF answered the sandbox's webhook deliveries with. */
+    delivered,
     /** Finishes Embedded Signup in the sandbox (`force` past the popup's error screen). */
     async signup(body: { force?: boolean; finishEvent?: "FINISH" | "FINISH_ONLY_WABA" } = {}) {
       const response = await graph.request("/__sandbox/signups", {
