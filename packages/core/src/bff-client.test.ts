@@ -1,4 +1,4 @@
-import type { Migration } from "@wa-migrate/contracts";
+import { type Migration, SSE_MIGRATION_EVENT } from "@wa-migrate/contracts";
 import { afterEach, beforeEach, expect, test, vi } from "vitest";
 import { createBffClient } from "./bff-client.js";
 import { BffError } from "./bff-error.js";
@@ -43,7 +43,7 @@ function sse(events: Array<{ id: string; migration: Migration } | string>, close
     .map((e) =>
       typeof e === "string"
         ? e
-        : `id: ${e.id}\nevent: migration\ndata: ${JSON.stringify(e.migration)}\n\n`,
+        : `id: ${e.id}\nevent: ${SSE_MIGRATION_EVENT}\ndata: ${JSON.stringify(e.migration)}\n\n`,
     )
     .join("");
   const body = new ReadableStream<Uint8Array>({
