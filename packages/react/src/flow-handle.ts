@@ -21,4 +21,9 @@ export interface MigrationFlowHandle {
   migrateTemplates(templateIds?: string[]): void;
   /** Back to `ready` after a cancel or a browser-side error. */
   reset(): void;
+  /**
+   * The fallback when the browser blocks the popup: continues in this window through Meta's Login
+   * dialog. Present only when the flow was given a `redirectUri`.
+   */
+  redirectToLogin?: (() => void) | undefined;
 }

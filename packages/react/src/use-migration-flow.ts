@@ -114,6 +114,7 @@ export function useMigrationFlow(options: UseMigrationFlowOptions): UseMigration
     () => (controller ? controller.getSnapshot() : IDLE_SNAPSHOT),
     [controller],
   );
+  const canRedirect = Boolean(config.redirectUri);
   const snapshot = useSyncExternalStore(subscribe, getSnapshot, idleSnapshot);
 
   return useMemo<UseMigrationFlowResult>(
@@ -126,7 +127,8 @@ export function useMigrationFlow(options: UseMigrationFlowOptions): UseMigration
       retry: () => void controller?.retry().catch(() => {}),
       migrateTemplates: (ids?: string[]) => void controller?.migrateTemplates(ids).catch(() => {}),
       reset: () => controller?.reset(),
+      redirectToLogin: canRedirect ? () => void controller?.redirectToLogin() : undefined,
     }),
-    [snapshot, controller],
+    [snapshot, controller, canRedirect],
   );
 }

@@ -88,6 +88,7 @@ export const de: Messages = {
     loading: "Wird geladen…",
     inPopup: "Meta-Fenster geöffnet…",
     confirmFirst: "Bestätigen Sie zuerst Schritt 1.",
+    redirect: "Stattdessen in diesem Fenster fortfahren",
   },
   progress: {
     pending: "Wartet",

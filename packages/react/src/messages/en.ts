@@ -87,6 +87,7 @@ export const en: Messages = {
     loading: "Loading…",
     inPopup: "Meta window open…",
     confirmFirst: "Confirm step 1 first.",
+    redirect: "Continue in this window instead",
   },
   progress: {
     pending: "Waiting",

@@ -50,6 +50,8 @@ export interface Messages {
     loading: string;
     inPopup: string;
     confirmFirst: string;
+    /** The full-page fallback when pop-ups are blocked. */
+    redirect: string;
   };
   progress: Record<StepStatus, string>;
   error: {

@@ -60,6 +60,25 @@ describe("StepError", () => {
     expect(screen.getByText("Meta says: This phone number is already registered.")).toBeVisible();
   });
 
+  it("offers the full-page Login dialog when the popup was blocked and a redirect is configured", () => {
+    const redirectToLogin = vi.fn();
+    render(
+      <MigrationFlow.Root
+        flow={fixtureHandle(snapshotForCode("popup_blocked"), { redirectToLogin })}
+      >
+        <MigrationFlow.Steps />
+      </MigrationFlow.Root>,
+    );
+    screen.getByRole("button", { name: "Continue in this window instead" }).click();
+    expect(redirectToLogin).toHaveBeenCalledTimes(1);
+  });
+
+  it("without a redirect, a blocked popup is retried through the trigger only", () => {
+    renderFlow(snapshotForCode("popup_blocked"));
+    expect(screen.queryByRole("button", { name: "Continue in this window instead" })).toBeNull();
+    expect(screen.getByRole("button", { name: "Start again with Meta" })).toBeEnabled();
+  });
+
   it("retries a failed SDK load instead of launching", () => {
     const { retry } = renderFlow(
       makeSnapshot({

@@ -41,12 +41,15 @@ export function StepError({ step }: { step: StepId }) {
   // Browser steps start again through the Trigger; a failed submit or SDK load is retried (the
   // controller re-sends the same code, or reloads the SDK).
   const browserStep = isBrowserStep(step);
+  const redirect = flow.redirectToLogin;
   const action =
-    !browserStep && NEEDS_NEW_SIGNUP.has(error.code)
-      ? { label: t.error.startAgain, run: () => flow.reset() }
-      : error.retryable && (!browserStep || snapshot.state === "failed")
-        ? { label: t.error.retry, run: () => flow.retry() }
-        : null;
+    error.code === "popup_blocked" && redirect
+      ? { label: t.launch.redirect, run: redirect }
+      : !browserStep && NEEDS_NEW_SIGNUP.has(error.code)
+        ? { label: t.error.startAgain, run: () => flow.reset() }
+        : error.retryable && (!browserStep || snapshot.state === "failed")
+          ? { label: t.error.retry, run: () => flow.retry() }
+          : null;
   return (
     <ErrorNotice
       code={error.code}

@@ -136,5 +136,6 @@ export function fixtureHandle(
     retry: actions.retry ?? noop,
     migrateTemplates: actions.migrateTemplates ?? noop,
     reset: actions.reset ?? noop,
+    redirectToLogin: actions.redirectToLogin,
   };
 }
