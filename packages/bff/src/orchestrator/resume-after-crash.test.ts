@@ -1,0 +1,58 @@
+import { MigrationSchema } from "@wa-migrate/contracts";
+import { describe, expect, test } from "vitest";
+import { createMigrationBff } from "../app/create-migration-bff.js";
+import { bffWithSandbox } from "../test-support/bff-with-sandbox.js";
+
+// Instance A "crashes" right after Meta carried out a write: the call reached the sandbox, but its
+// answer never comes back and A never writes the journal. Instance B, on the same store, takes the
+// step over once A's lease expired and must not repeat the write.
+describe("another instance resumes a crashed one's migration", () => {
+  test.each([
+    [
+      "the credit share",
+      "/whatsapp_credit_sharing_and_attach",
+      "createWhatsAppCreditSharingAndAttach",
+    ],
+    ["the registration", "/register", "registerWhatsAppBusinessPhoneNumber"],
+  ])("after a crash between %s and its journal write", async (_name, path, operation) => {
+    const h = await bffWithSandbox("happy");
+    const crashing = createMigrationBff({
+      ...h.options,
+      instanceId: "A",
+      leaseMs: 5_000,
+      fetch: async (input, init) => {
+        const response = await h.options.fetch?.(input, init);
+        if (new URL(input).pathname.endsWith(path)) return new Promise<Response>(() => {});
+        return response as Response;
+      },
+    });
+    const signup = await h.signup();
+    const created = await crashing.request("/migrations", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ code: signup.code }),
+    });
+    const { id } = MigrationSchema.parse(await created.json());
+    // Wait until A hangs inside the write (Meta has answered it in the call log).
+    for (let i = 0; i < 200 && !(await h.calls()).some((c) => c.operation === operation); i += 1) {
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    const stuck = await h.store.getMigration(id);
+    expect(stuck?.status).toBe("running");
+
+    await h.graph.sandbox.advance(10_000); // A's lease is over
+    const successor = createMigrationBff({ ...h.options, instanceId: "B", leaseMs: 5_000 });
+    expect(await successor.resume()).toBe(1);
+    await successor.idle();
+
+    const done = await h.store.getMigration(id);
+    expect(done?.status).toBe("completed");
+    const calls = await h.calls();
+    expect(
+      calls.filter((c) => c.operation === "createWhatsAppCreditSharingAndAttach"),
+    ).toHaveLength(1);
+    expect(calls.filter((c) => c.operation === "registerWhatsAppBusinessPhoneNumber")).toHaveLength(
+      1,
+    );
+  });
+});

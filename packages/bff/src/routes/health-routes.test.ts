@@ -1,0 +1,113 @@
+import {
+  DoctorResponseSchema,
+  HealthResponseSchema,
+  SignupEventSchema,
+} from "@wa-migrate/contracts";
+import { describe, expect, test } from "vitest";
+import { createMemoryStore } from "../store/memory-store.js";
+import { bffWithSandbox } from "../test-support/bff-with-sandbox.js";
+
+describe("GET /health and GET /doctor", () => {
+  test("health is ok when the store and Graph answer", async () => {
+    const h = await bffWithSandbox("happy");
+    const response = await h.bff.request("/health");
+    expect(response.status).toBe(200);
+    expect(HealthResponseSchema.parse(await response.json())).toEqual({
+      status: "ok",
+      store: true,
+      graph: true,
+    });
+  });
+
+  test("health is 503 degraded when the store is down or Graph unreachable", async () => {
+    const store = createMemoryStore();
+    await store.close();
+    const h = await bffWithSandbox("happy", {
+      store,
+      fetch: async () => Promise.reject(new TypeError("fetch failed")),
+      graph: { maxAttempts: 1 },
+    });
+    const response = await h.bff.request("/health");
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({ status: "degraded", store: false, graph: false });
+  });
+
+  test("doctor passes a correct configuration", async () => {
+    const h = await bffWithSandbox("happy");
+    const report = DoctorResponseSchema.parse(await (await h.bff.request("/doctor")).json());
+    expect(report.checks.map((c) => [c.id, c.ok])).toEqual([
+      ["app_credentials", true],
+      ["system_token", true],
+      ["credit_line", true],
+    ]);
+    expect(report.ok).toBe(true);
+  });
+
+  test("doctor names what to fix, without echoing secrets", async () => {
+    const h = await bffWithSandbox("happy", {
+      appSecret: "wrong-secret-value",
+      creditLineId: "1234",
+    });
+    const response = await h.bff.request("/doctor");
+    const text = await response.text();
+    const report = DoctorResponseSchema.parse(JSON.parse(text));
+    expect(report.ok).toBe(false);
+    const byId = Object.fromEntries(report.checks.map((c) => [c.id, c]));
+    expect(byId.app_credentials?.ok).toBe(false);
+    expect(byId.app_credentials?.remedy).toContain("META_APP_SECRET");
+    expect(byId.credit_line?.ok).toBe(false);
+    expect(byId.credit_line?.message).toContain("1234");
+    expect(text).not.toContain("wrong-secret-value");
+    expect(text).not.toContain(h.partner.system_token);
+  });
+});
+
+describe("signup events and the OpenAPI document", () => {
+  test("stores a signup cancel and lists it for the tenant's operators", async () => {
+    const h = await bffWithSandbox("happy");
+    const posted = await h.post("/signup-events", {
+      event: "CANCEL",
+      currentStep: "PHONE_NUMBER_SETUP",
+      errorMessage: "Please ensure two-step authentication is disabled.",
+      errorId: "2388001",
+    });
+    expect(posted.status).toBe(201);
+    SignupEventSchema.parse(await posted.json());
+    const list = await (await h.bff.request("/signup-events")).json();
+    expect(list.data).toHaveLength(1);
+    expect(list.data[0]).toMatchObject({
+      event: "CANCEL",
+      currentStep: "PHONE_NUMBER_SETUP",
+      errorId: "2388001",
+    });
+    const bad = await h.post("/signup-events", { event: "CANCEL", sneaky: true });
+    expect(bad.status).toBe(400);
+  });
+
+  test("serves OpenAPI 3.1 covering every route, with schemas from the contracts", async () => {
+    const h = await bffWithSandbox("happy");
+    const doc = await (await h.bff.request("/openapi.json")).json();
+    expect(doc.openapi).toBe("3.1.0");
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      "/doctor",
+      "/health",
+      "/migrations",
+      "/migrations/{id}",
+      "/migrations/{id}/events",
+      "/migrations/{id}/retry",
+      "/migrations/{id}/templates",
+      "/openapi.json",
+      "/signup-events",
+      "/webhooks",
+    ]);
+    const create = doc.components.schemas.CreateMigrationRequest;
+    expect(create.required).toEqual(["code"]);
+    expect(create.additionalProperties).toBe(false);
+    expect(doc.components.schemas.Migration.properties.status.enum).toEqual([
+      "running",
+      "action_required",
+      "failed",
+      "completed",
+    ]);
+  });
+});
