@@ -30,10 +30,20 @@ export type FlowState =
   | "completed"
   | "cancelled";
 
-/** How one of the seven steps is shown: the stepper's `data-state` per step. */
+/**
+ * How one of the seven steps is shown: the stepper's `data-state` per step.
+ *
+ * @example
+ * flow.getSnapshot().steps.filter((s) => s.state === "failed");
+ */
 export type StepViewState = "pending" | "current" | "complete" | "failed" | "action_required";
 
-/** One step as the UI renders it, derived from the flow state and the migration record. */
+/**
+ * One step as the UI renders it, derived from the flow state and the migration record.
+ *
+ * @example
+ * const view: StepView = { id: "register_phone", state: "action_required", status: "action_required", error };
+ */
 export interface StepView {
   id: StepId;
   state: StepViewState;
@@ -46,6 +56,9 @@ export interface StepView {
  * A browser-side error: a code from the one vocabulary, with what the UI needs to explain it.
  * Customer-facing text comes from the UI's catalogues by `code`; `detail` is Meta's own wording
  * (for example an Embedded Signup error message) when there is one.
+ *
+ * @example
+ * const error: FlowError = { code: "signup_cancelled", step: "embedded_signup", esStep: "PERMISSIONS", retryable: true };
  */
 export interface FlowError {
   code: MigrationErrorCode;
@@ -59,6 +72,9 @@ export interface FlowError {
 /**
  * Everything the UI reads, as one immutable snapshot (new object on every change, so
  * `useSyncExternalStore` can compare by identity).
+ *
+ * @example
+ * const { state, currentStep, error } = flow.getSnapshot();
  */
 export interface FlowSnapshot {
   state: FlowState;
@@ -71,7 +87,12 @@ export interface FlowSnapshot {
   twoStepConfirmed: boolean;
 }
 
-/** Events of the typed event stream (`flow.on(type, handler)`), for analytics and callbacks. */
+/**
+ * Events of the typed event stream (`flow.on(type, handler)`), for analytics and callbacks.
+ *
+ * @example
+ * flow.on("exit", ({ step, reason }) => analytics.track("signup_exit", { step, reason }));
+ */
 export type FlowEvent =
   | { type: "state"; state: FlowState }
   | { type: "step"; step: StepId; state: StepViewState }
