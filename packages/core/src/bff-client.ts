@@ -11,6 +11,10 @@ import { type SubscriptionTiming, subscribeMigration } from "./subscribe-migrati
 /**
  * What the browser flow needs from the BFF. {@link createBffClient} talks HTTP;
  * `createMemoryBffClient` from `@wa-migrate/core/testing` implements the same interface in memory.
+ *
+ * @example
+ * const client: BffClient = createBffClient({ baseUrl: "/wa" });
+ * createMigrationFlow({ appId, configId, client });
  */
 export interface BffClient {
   /** `POST /migrations`; the same `idempotencyKey` returns the same migration. */
@@ -34,7 +38,12 @@ export interface BffClient {
   postSignupEvent(event: SignupEventRequest): Promise<void>;
 }
 
-/** Options of {@link createBffClient}. */
+/**
+ * Options of {@link createBffClient}.
+ *
+ * @example
+ * const options: BffClientOptions = { baseUrl: "https://portal.example/wa", headers: { authorization: "Bearer ..." } };
+ */
 export interface BffClientOptions extends SubscriptionTiming {
   /** Where the partner mounted the BFF, e.g. `/wa` or `https://portal.example/wa`. */
   baseUrl: string;

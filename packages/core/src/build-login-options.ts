@@ -1,6 +1,11 @@
 import type { FacebookLoginOptions } from "./facebook-sdk.js";
 
-/** Embedded Signup versions whose `extras` keys differ (facts §1.3). */
+/**
+ * Embedded Signup versions whose `extras` keys differ (facts §1.3).
+ *
+ * @example
+ * const version: EsVersion = "v4";
+ */
 export type EsVersion = "v4" | "v3" | "v2" | "v3-public-preview" | "v2-public-preview";
 
 /**

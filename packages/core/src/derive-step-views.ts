@@ -7,7 +7,12 @@ import {
 } from "@wa-migrate/contracts";
 import type { FlowError, FlowState, StepView, StepViewState } from "./flow-types.js";
 
-/** What the step views are derived from. */
+/**
+ * What the step views are derived from (the flow's own fields).
+ *
+ * @example
+ * const inputs: StepInputs = { state: "ready", migration: null, error: null, twoStepConfirmed: false };
+ */
 export interface StepInputs {
   state: FlowState;
   migration: Migration | null;

@@ -12,7 +12,12 @@ export interface FacebookSdk {
   login(callback: (response: FacebookLoginResponse) => void, options: FacebookLoginOptions): void;
 }
 
-/** `FB.init` parameters, as Meta's Embedded Signup guide passes them. */
+/**
+ * `FB.init` parameters, as Meta's Embedded Signup guide passes them.
+ *
+ * @example
+ * FB.init({ appId: "1234", version: "v26.0", xfbml: false });
+ */
 export interface FacebookInitParams {
   appId: string;
   version: string;
@@ -21,13 +26,23 @@ export interface FacebookInitParams {
   cookie?: boolean;
 }
 
-/** What `FB.login` hands its callback: a code when the popup finished, `authResponse: null` otherwise. */
+/**
+ * What `FB.login` hands its callback: a code when the popup finished, `authResponse: null` otherwise.
+ *
+ * @example
+ * const blocked: FacebookLoginResponse = { authResponse: null, status: "unknown" };
+ */
 export interface FacebookLoginResponse {
   authResponse: { code?: string; [key: string]: unknown } | null;
   status?: string;
 }
 
-/** `FB.login` options for Embedded Signup (a Login for Business configuration, code response). */
+/**
+ * `FB.login` options for Embedded Signup (a Login for Business configuration, code response).
+ *
+ * @example
+ * const options: FacebookLoginOptions = buildLoginOptions("5678");
+ */
 export interface FacebookLoginOptions {
   config_id: string;
   response_type: "code";

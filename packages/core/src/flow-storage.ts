@@ -11,7 +11,12 @@ export interface FlowStorage {
   removeItem(key: string): void;
 }
 
-/** The default storage key. */
+/**
+ * The default storage key (the Login dialog's `state` is kept under the same key + `:state`).
+ *
+ * @example
+ * sessionStorage.getItem(DEFAULT_STORAGE_KEY); // "mig_1" while a migration is followed
+ */
 export const DEFAULT_STORAGE_KEY = "wa-migrate:migration";
 
 /**

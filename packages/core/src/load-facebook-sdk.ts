@@ -2,10 +2,20 @@ import { GRAPH_VERSION } from "@wa-migrate/contracts";
 import type { FacebookSdk } from "./facebook-sdk.js";
 import { SdkLoadError } from "./sdk-load-error.js";
 
-/** Meta's SDK in English; the sandbox serves the same path (`/sdk.js`, `/en_US/sdk.js`, `/de_DE/sdk.js`). */
+/**
+ * Meta's SDK in English; the sandbox serves the same path (`/sdk.js`, `/en_US/sdk.js`, `/de_DE/sdk.js`).
+ *
+ * @example
+ * loadFacebookSdk({ appId, sdkUrl: DEFAULT_SDK_URL.replace("en_US", "de_DE") });
+ */
 export const DEFAULT_SDK_URL = "https://connect.facebook.net/en_US/sdk.js";
 
-/** Options of {@link loadFacebookSdk}. */
+/**
+ * Options of {@link loadFacebookSdk}.
+ *
+ * @example
+ * const options: LoadFacebookSdkOptions = { appId: "1234", sdkUrl: "http://127.0.0.1:4010/sdk.js", nonce };
+ */
 export interface LoadFacebookSdkOptions {
   appId: string;
   /** Graph API version for `FB.init` (default: the contracts' `GRAPH_VERSION`). */

@@ -2,7 +2,12 @@ import { GRAPH_VERSION } from "@wa-migrate/contracts";
 import type { SignupExtras } from "./build-login-options.js";
 import { buildLoginOptions } from "./build-login-options.js";
 
-/** Options of {@link buildLoginDialogUrl}. */
+/**
+ * Options of {@link buildLoginDialogUrl}.
+ *
+ * @example
+ * const options: LoginDialogUrlOptions = { appId: "1234", configId: "5678", redirectUri: location.href, state: crypto.randomUUID() };
+ */
 export interface LoginDialogUrlOptions {
   appId: string;
   configId: string;
@@ -42,7 +47,12 @@ export function buildLoginDialogUrl(options: LoginDialogUrlOptions): string {
   return url.href;
 }
 
-/** What the page's address says after the Login dialog sent the customer back. */
+/**
+ * What the page's address says after the Login dialog sent the customer back.
+ *
+ * @example
+ * const result: LoginRedirectResult = { type: "code", code: "AQB..." };
+ */
 export type LoginRedirectResult =
   | { type: "code"; code: string }
   /** Meta's `error`/`error_reason`/`error_description` (e.g. `access_denied`, `user_denied`). */

@@ -7,7 +7,12 @@ import {
 } from "@wa-migrate/contracts";
 import type { FacebookLoginResponse } from "./facebook-sdk.js";
 
-/** How one Embedded Signup popup ended, once its callback and message are reconciled. */
+/**
+ * How one Embedded Signup popup ended, once its callback and message are reconciled.
+ *
+ * @example
+ * const outcome: SignupOutcome = { type: "cancelled", esStep: "PHONE_NUMBER_SETUP" };
+ */
 export type SignupOutcome =
   /** A code, with the FINISH message when it came in time (a code alone is still worth submitting). */
   | { type: "code"; code: string; finish: EmbeddedSignupFinish | null }
@@ -28,7 +33,12 @@ export type SignupOutcome =
   /** A FINISH message but no code came. */
   | { type: "incomplete" };
 
-/** Options of {@link startSignupSession}. */
+/**
+ * Options of {@link startSignupSession}.
+ *
+ * @example
+ * const options: SignupSessionOptions = { window, login: (cb) => FB.login(cb, loginOptions), onOutcome: console.log };
+ */
 export interface SignupSessionOptions {
   window: Window;
   /** Exact origins allowed to post messages (default: https facebook.com and its subdomains). */

@@ -3,7 +3,12 @@ import { BffError } from "./bff-error.js";
 import { readProblem } from "./read-problem.js";
 import { readServerEvents } from "./read-server-events.js";
 
-/** How a migration subscription connects, reconnects and falls back (all in milliseconds). */
+/**
+ * How a migration subscription connects, reconnects and falls back (all in milliseconds).
+ *
+ * @example
+ * createBffClient({ baseUrl: "/wa", reconnectDelayMs: 500, pollIntervalMs: 5000 });
+ */
 export interface SubscriptionTiming {
   /** First reconnect delay; doubles per failure up to `maxReconnectDelayMs` (default 1000). */
   reconnectDelayMs?: number;

@@ -6,7 +6,12 @@ import type {
   FacebookSdk,
 } from "../facebook-sdk.js";
 
-/** What the next Embedded Signup popup of the fake SDK does. */
+/**
+ * What the next Embedded Signup popup of the fake SDK does.
+ *
+ * @example
+ * createFakeFacebookSdk({ outcome: { type: "error", errorMessage: "You have guessed too many times." } });
+ */
 export type FakeSignupOutcome =
   | {
       type: "finish";
@@ -29,7 +34,12 @@ export type FakeSignupOutcome =
   /** Nothing happens until the test calls `respond` / `postMessage`. */
   | { type: "manual" };
 
-/** Options of {@link createFakeFacebookSdk}. */
+/**
+ * Options of {@link createFakeFacebookSdk}.
+ *
+ * @example
+ * const options: FakeFacebookSdkOptions = { order: "callback_first", delayMs: 800, origin: "http://127.0.0.1:4010" };
+ */
 export interface FakeFacebookSdkOptions {
   /** Where messages are posted (default the global window). */
   window?: Window;
@@ -45,7 +55,15 @@ export interface FakeFacebookSdkOptions {
   esVersion?: "v4" | "v3" | "v2";
 }
 
-/** The fake `window.FB` with what a test needs to drive and inspect it. */
+/**
+ * The fake `window.FB` with what a test needs to drive and inspect it.
+ *
+ * @example
+ * const FB = createFakeFacebookSdk({ outcome: { type: "manual" } });
+ * // ... flow.launch(); then:
+ * FB.postMessage(JSON.stringify({ type: "WA_EMBEDDED_SIGNUP", event: "CANCEL", data: { current_step: "PERMISSIONS" } }));
+ * FB.respond({ authResponse: null, status: "unknown" });
+ */
 export interface FakeFacebookSdk extends FacebookSdk {
   readonly calls: { init: FacebookInitParams[]; login: FacebookLoginOptions[] };
   /** Whether a popup is open (its callback has not been called yet). */

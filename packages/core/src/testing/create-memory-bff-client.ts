@@ -12,7 +12,12 @@ import type { BffClient } from "../bff-client.js";
 import { BffError } from "../bff-error.js";
 import { buildMigration, migrationError } from "./build-migration.js";
 
-/** Options of {@link createMemoryBffClient}. */
+/**
+ * Options of {@link createMemoryBffClient}.
+ *
+ * @example
+ * const options: MemoryBffClientOptions = { stopAt: { step: "share_credit_line", code: "credit_share_failed" }, intervalMs: 700 };
+ */
 export interface MemoryBffClientOptions {
   /** Where the scripted migration stops (default: every step succeeds and it completes). */
   stopAt?: {
@@ -32,7 +37,13 @@ export interface MemoryBffClientOptions {
   templates?: TemplatesReport;
 }
 
-/** The in-memory client, with what a test needs to drive and inspect it. */
+/**
+ * The in-memory client, with what a test needs to drive and inspect it.
+ *
+ * @example
+ * const client = createMemoryBffClient();
+ * // ... after the flow submitted: client.calls.create[0].request.code; client.runToEnd();
+ */
 export interface MemoryBffClient extends BffClient {
   readonly calls: {
     create: Array<{
