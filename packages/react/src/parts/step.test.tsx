@@ -81,6 +81,17 @@ describe("Steps and Step", () => {
     expect(container.querySelectorAll("[data-step]")).toHaveLength(7);
   });
 
+  it("injects no inline styles or style elements (strict CSP without unsafe-inline)", () => {
+    const styleTags = document.querySelectorAll("style").length;
+    const { container } = render(
+      <MigrationFlow.Root flow={fixtureHandle(FLOW_STATE_SNAPSHOTS.completed)}>
+        <MigrationFlow.Layout />
+      </MigrationFlow.Root>,
+    );
+    expect(container.querySelector("[style]")).toBeNull();
+    expect(document.querySelectorAll("style")).toHaveLength(styleTags);
+  });
+
   it("sets data-theme and lang on the root", () => {
     const { container } = render(
       <MigrationFlow.Root flow={fixtureHandle(FLOW_STATE_SNAPSHOTS.ready)} theme="dark" locale="de">
