@@ -16,7 +16,7 @@ interface Sent {
   method: string;
   path: string;
   headers: Record<string, string>;
-  body?: string | Uint8Array;
+  body?: string | Uint8Array<ArrayBuffer>;
 }
 
 let h: Awaited<ReturnType<typeof bffWithSandbox>>;
@@ -215,7 +215,7 @@ const bodyOf = (nearValid: fc.Arbitrary<unknown>) =>
     { weight: 4, arbitrary: nearValid.map((v) => JSON.stringify(v)) },
     { weight: 2, arbitrary: anyJson.map((v) => JSON.stringify(v)) },
     { weight: 1, arbitrary: fc.string({ maxLength: 200 }) },
-    { weight: 1, arbitrary: fc.uint8Array({ maxLength: 200 }) },
+    { weight: 1, arbitrary: fc.uint8Array({ maxLength: 200 }).map((b) => new Uint8Array(b)) },
   );
 /** A migration id: ours, another tenant's, or anything (percent-encoded or raw). */
 const migrationId = fc.oneof(
