@@ -1,5 +1,5 @@
 import type { Hono } from "hono";
-import { DROP_HEADER } from "./handle-graph-request.js";
+import { DROPPED } from "./handle-graph-request.js";
 
 interface NodeEnv {
   outgoing?: { destroy?: () => void };
@@ -17,7 +17,7 @@ export function withDroppedConnections<T extends Hono>(app: T): T {
   const inner = app.fetch;
   const fetch = async (request: Request, env?: unknown, ctx?: unknown): Promise<Response> => {
     const response = await inner(request, env as never, ctx as never);
-    if (!response.headers.has(DROP_HEADER)) return response;
+    if (!DROPPED.has(response)) return response;
     const node = env as NodeEnv | undefined;
     node?.incoming?.socket?.destroy?.();
     node?.outgoing?.destroy?.();

@@ -8,8 +8,11 @@ import { type Params, readParams, tokenOf } from "./params.js";
 import { routeGraph } from "./route-graph.js";
 import { appUsageHeader, chargeUsage } from "./usage-headers.js";
 
-/** Header that tells the app wrapper to drop the connection instead of answering. */
-export const DROP_HEADER = "x-sandbox-drop";
+/**
+ * Answers that stand for a dropped connection. A set rather than a header: reading a response's
+ * headers would make the node server rebuild them, on every request.
+ */
+export const DROPPED = new WeakSet<Response>();
 
 const VERSION = /^v\d{1,2}\.\d$/;
 
@@ -149,7 +152,11 @@ export async function handleGraphRequest(sandbox: Sandbox, request: Request): Pr
   });
   // What this request made due (webhooks of a signup or a copy) starts now, after the answer.
   sandbox.kick();
-  if (status === 0) return new Response(null, { status: 204, headers: { [DROP_HEADER]: "1" } });
+  if (status === 0) {
+    const dropped = new Response(null, { status: 204 });
+    DROPPED.add(dropped);
+    return dropped;
+  }
   if (typeof result.body === "string")
     return new Response(result.body, { status, headers: { "content-type": "text/plain" } });
   return new Response(JSON.stringify(result.body), {
