@@ -8,6 +8,13 @@ import { type DemoStack, startDemoStack } from "../src/server/start-demo-stack.j
 
 /** Where the run's screenshots go (CI keeps `.ci-out/`). */
 export const SCREENSHOT_DIR = join(REPO_ROOT, ".ci-out", "screenshots");
+// The four the README shows; refreshed in `docs/screenshots/` with WA_DEMO_DOCS_SCREENSHOTS=1.
+const DOCS_SCREENSHOTS: Record<string, string> = {
+  "customer-3-completed": "customer-completed",
+  "customer-7-two-step-on": "customer-two-step-on",
+  "operator-1-failed-step": "operator-failed-step",
+  "sandbox-1": "sandbox",
+};
 const AXE = join(REPO_ROOT, "node_modules", "axe-core", "axe.min.js");
 
 // Debian's chromium, launched as the team rules say; the popup blocker stays on (Playwright turns
@@ -143,7 +150,13 @@ export async function startE2e(options: { seed: number }): Promise<E2e> {
 export async function screenshot(page: Page, name: string): Promise<string> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);
-  await writeFile(path, await page.screenshot({ fullPage: true, animations: "disabled" }));
+  const png = await page.screenshot({ fullPage: true, animations: "disabled" });
+  await writeFile(path, png);
+  const docsName = DOCS_SCREENSHOTS[name];
+  if (docsName && process.env.WA_DEMO_DOCS_SCREENSHOTS === "1") {
+    await mkdir(join(REPO_ROOT, "docs", "screenshots"), { recursive: true });
+    await writeFile(join(REPO_ROOT, "docs", "screenshots", `${docsName}.png`), png);
+  }
   return path;
 }
 

@@ -136,7 +136,7 @@ describe("interruptions", () => {
     // number in the `happy` world, chosen on the Sandbox page.
     const sandbox = await context.newPage();
     await sandbox.goto(`${e2e.stack.url}/#/sandbox`);
-    await sandbox.getByLabel("Scenario").selectOption("happy");
+    await sandbox.getByLabel("Scenario", { exact: true }).selectOption("happy");
     await sandbox.getByRole("button", { name: "Use this scenario" }).click();
     await sandbox.getByText("Scenario happy is set").waitFor();
     await sandbox.getByText("Two-step verification").waitFor();

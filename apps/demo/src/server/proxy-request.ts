@@ -38,6 +38,12 @@ export function proxyRequest(
     }
     res.writeHead(answer.statusCode ?? 502, out);
     res.flushHeaders();
+    // An upstream that dies mid-answer (a killed BFF under an open SSE stream) must drop the
+    // browser's connection too, or the browser would wait forever instead of reconnecting.
+    answer.on("error", () => res.destroy());
+    answer.on("close", () => {
+      if (!answer.complete) res.destroy();
+    });
     answer.pipe(res);
   });
   upstream.on("error", () => {

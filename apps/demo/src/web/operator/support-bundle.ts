@@ -3,18 +3,20 @@ import type { Migration, SignupEvent, WebhookEvent } from "@wa-migrate/contracts
 // Keys whose values are secrets wherever they appear (Graph params, webhook values, headers).
 const SECRET_KEY =
   /^(?:access_?token|token|business_?token|system_?token|app_?secret|client_?secret|secret|pin|password|authorization|input_?token|verify_?token|code_?value|appsecret_proof)$/i;
-// Values that look like Meta tokens (EAA…) or Embedded Signup codes (AQ… and long) are removed too.
-const SECRET_VALUE = /^(?:EAA[A-Za-z0-9]{20,}|AQ[A-Za-z0-9_-]{60,})$/;
+// Anything that looks like a Meta token (EAA…) or an Embedded Signup code (AQ… and long) is cut
+// out of every string, also inside a longer text such as an error message.
+const SECRET_VALUE = /EAA[A-Za-z0-9]{20,}|\bAQ[A-Za-z0-9_-]{60,}/g;
 
 /**
- * A deep copy with secrets replaced by `"[removed]"`: keys named like a token, secret, PIN or
- * password, and any string that looks like a Meta access token or an Embedded Signup code.
+ * A deep copy with secrets replaced by `"[removed]"`: the values of keys named like a token,
+ * secret, PIN or password, and anything in a string that looks like a Meta access token or an
+ * Embedded Signup code.
  *
  * @example
  * redactSecrets({ access_token: "EAAB...", waba_id: "1" }); // { access_token: "[removed]", waba_id: "1" }
  */
 export function redactSecrets<T>(value: T): T {
-  if (typeof value === "string") return (SECRET_VALUE.test(value) ? "[removed]" : value) as T;
+  if (typeof value === "string") return value.replace(SECRET_VALUE, "[removed]") as T;
   if (Array.isArray(value)) return value.map((item) => redactSecrets(item)) as T;
   if (typeof value === "object" && value !== null) {
     const out: Record<string, unknown> = {};

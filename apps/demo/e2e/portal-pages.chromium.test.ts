@@ -1,0 +1,224 @@
+import { readFile } from "node:fs/promises";
+import type { Migration, StepId } from "@wa-migrate/contracts";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { confirmTwoStep, finishPopup, launchPopup, TEXTS, waitForFlow } from "./customer-driver.js";
+import { axeViolations, type E2e, screenshot, startE2e } from "./e2e-harness.js";
+
+// The German customer page, the operator view and the sandbox page in real Chromium against the
+// real stack.
+
+let e2e: E2e;
+
+beforeAll(async () => {
+  e2e = await startE2e({ seed: 303 });
+});
+
+afterAll(async () => {
+  await e2e?.close();
+});
+
+/** Every step title is the German one, and every open step body speaks German. */
+async function expectGermanSteps(page: Page): Promise<void> {
+  for (const [id, text] of Object.entries(TEXTS.de.steps) as [
+    StepId,
+    { title: string; description: string },
+  ][]) {
+    const step = page.locator(`[data-step="${id}"]`);
+    expect(await step.locator("h3").textContent()).toContain(text.title);
+    const body = step.locator(".wam-step-description");
+    if ((await body.count()) > 0) expect(await body.textContent()).toBe(text.description);
+  }
+  const all = (await page.locator(".wam-root").textContent()) ?? "";
+  for (const english of Object.values(TEXTS.en.steps)) expect(all).not.toContain(english.title);
+}
+
+describe("German customer page", () => {
+  test("renders German text on every step: ready, cancelled, running, completed; Meta's window in German", async () => {
+    await e2e.reset("happy");
+    const { page } = await e2e.open("/?lang=de#/customer");
+    await waitForFlow(page, "ready");
+    expect(await page.locator(".wam-root").getAttribute("lang")).toBe("de");
+    expect(await page.getByRole("status").first().textContent()).toContain(
+      TEXTS.de.flowStates.ready,
+    );
+    await expectGermanSteps(page);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, "customer-de-1-ready");
+
+    await confirmTwoStep(page, "de");
+    await e2e.control("autopilot", { outcome: "cancel", atStep: "PHONE_NUMBER_SETUP" });
+    await launchPopup(page, "de");
+    await waitForFlow(page, "cancelled");
+    expect(await page.locator('[data-code="signup_cancelled"]').textContent()).toContain(
+      TEXTS.de.errors.signup_cancelled,
+    );
+    await expectGermanSteps(page);
+
+    await e2e.control("faults", { latency: { fixedMs: 300, jitterMs: 0 } });
+    const popup = await launchPopup(page, "de", true);
+    expect(await popup.locator("html").getAttribute("lang")).toBe("de");
+    await finishPopup(popup);
+    await waitForFlow(page, "running", "completed");
+    if ((await page.locator(".wam-root").getAttribute("data-state")) === "running") {
+      expect(await page.getByRole("status").first().textContent()).toContain(
+        TEXTS.de.flowStates.running,
+      );
+      await expectGermanSteps(page);
+    }
+    await waitForFlow(page, "completed");
+    await e2e.control("faults", {});
+    await expectGermanSteps(page);
+    const summary = page.locator(".wam-summary");
+    expect(await summary.locator("h3").textContent()).toBe(TEXTS.de.summary.title);
+    expect(await summary.textContent()).toContain(TEXTS.de.summary.billingCutover);
+    const headers = await page.locator(".wam-templates th").allTextContents();
+    expect(headers).toEqual([
+      TEXTS.de.templates.name,
+      TEXTS.de.templates.language,
+      TEXTS.de.templates.outcome,
+    ]);
+    expect(
+      await page.locator('.wam-templates tr[data-outcome="copied"] td').nth(2).textContent(),
+    ).toBe(TEXTS.de.templates.outcomes.copied);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, "customer-de-2-completed");
+  });
+});
+
+describe("operator view", () => {
+  test("a failed step with remedy and fbtrace_id, events, support bundle without secrets, retry to completed", async () => {
+    await e2e.reset("happy");
+    // Meta answers the registration three times with a transient error: the BFF's own attempts
+    // are used up and the step stops with Meta's trace id, for an operator to retry.
+    await e2e.control("faults", {
+      failNext: [{ operation: "registerWhatsAppBusinessPhoneNumber", count: 3, code: 131000 }],
+    });
+    const { context, page } = await e2e.open("/");
+    await waitForFlow(page, "ready");
+    await confirmTwoStep(page);
+    await e2e.control("autopilot", { outcome: "cancel", atStep: "PHONE_NUMBER_SETUP" });
+    await launchPopup(page);
+    await waitForFlow(page, "cancelled");
+    await e2e.control("autopilot", { outcome: "finish" });
+    await launchPopup(page, "en", true);
+    await waitForFlow(page, "failed", "action_required");
+
+    const operator = await context.newPage();
+    await operator.goto(`${e2e.stack.url}/#/operator`);
+    const list = (await (await fetch(`${e2e.stack.bffUrl}/migrations?limit=1`)).json()) as {
+      data: Migration[];
+    };
+    const migration = list.data[0] as Migration;
+    const failed = migration.steps.find((s) => s.id === "register_phone");
+    const trace = failed?.lastError?.graph?.fbtraceId;
+    expect(trace).toBeTruthy();
+    const detail = operator.locator(`section[data-migration="${migration.id}"]`);
+    await detail.waitFor();
+    const step = detail.locator('li[data-step="register_phone"]');
+    expect(await step.getAttribute("data-status")).toBe(failed?.status);
+    const errorText = (await step.locator(".demo-error").textContent()) ?? "";
+    expect(errorText).toContain(failed?.lastError?.code ?? "?");
+    expect(errorText).toContain(`Remedy: ${failed?.lastError?.remedy}`);
+    expect(errorText).toContain(trace);
+    await operator.locator('tr[data-event="CANCEL"]').first().waitFor();
+    expect(await operator.locator('tr[data-event="CANCEL"]').first().textContent()).toContain(
+      "PHONE_NUMBER_SETUP",
+    );
+    await operator.locator('tr[data-field="account_update"]').first().waitFor();
+    expect(await axeViolations(operator)).toEqual([]);
+    await screenshot(operator, "operator-1-failed-step");
+
+    // The support bundle: IDs, timings, errors and trace ids; none of Meta's secrets.
+    const [download] = await Promise.all([
+      operator.waitForEvent("download"),
+      detail.getByRole("button", { name: "Download support bundle" }).click(),
+    ]);
+    const text = await readFile((await download.path()) as string, "utf8");
+    const bundle = JSON.parse(text);
+    expect(bundle.ids).toMatchObject({
+      migrationId: migration.id,
+      wabaId: migration.wabaId,
+      phoneNumberId: migration.phoneNumberId,
+    });
+    expect(bundle.fbtraceIds).toContain(trace);
+    expect(bundle.errors[0]).toMatchObject({ code: failed?.lastError?.code, fbtraceId: trace });
+    expect(
+      bundle.steps.find((s: { id: string }) => s.id === "capture_assets").durationMs,
+    ).toBeGreaterThanOrEqual(0);
+    const state = (await (await fetch(`${e2e.stack.sandbox?.url}/__sandbox/state`)).json()) as {
+      partner: { app: { secret: string }; systemToken: string };
+      tokens: { value: string }[];
+      phones: { pin?: string }[];
+    };
+    const secrets = [
+      state.partner.app.secret,
+      state.partner.systemToken,
+      ...state.tokens.map((t) => t.value),
+      ...state.phones.flatMap((p) => (p.pin ? [p.pin] : [])),
+    ];
+    expect(secrets.length).toBeGreaterThan(2);
+    for (const secret of secrets) expect(text).not.toContain(secret);
+
+    await detail.getByRole("button", { name: "Retry failed steps" }).click();
+    await operator
+      .locator(`tr[data-migration="${migration.id}"][data-status="completed"]`)
+      .waitFor();
+    await waitForFlow(page, "completed");
+    await screenshot(operator, "operator-2-completed");
+
+    const copiesBefore = (await e2e.calls()).filter(
+      (c) => c.operation === "createMigrateMessageTemplates",
+    ).length;
+    await detail.getByRole("button", { name: "Migrate templates now" }).click();
+    await operator.getByText("Template migration: the migration is completed.").waitFor();
+    const copiesAfter = (await e2e.calls()).filter(
+      (c) => c.operation === "createMigrateMessageTemplates",
+    ).length;
+    expect(copiesAfter).toBeGreaterThan(copiesBefore);
+  });
+});
+
+describe("sandbox page", () => {
+  test("autopilot, faults, the clock and the live Graph call log", async () => {
+    const { page } = await e2e.open("/#/sandbox");
+    await page.getByRole("heading", { name: "Graph call log" }).waitFor();
+    await page
+      .locator('tr[data-operation="registerWhatsAppBusinessPhoneNumber"]')
+      .first()
+      .waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, "sandbox-1");
+
+    await page.getByLabel("Outcome").selectOption("cancel");
+    await page.getByLabel("At screen").selectOption("PERMISSIONS");
+    await page.getByRole("button", { name: "Arm autopilot" }).click();
+    await page.getByText("Autopilot armed: cancel at PERMISSIONS").waitFor();
+
+    await page.getByLabel("Latency per Graph call (ms)").fill("150");
+    await page.getByRole("button", { name: "Apply faults" }).click();
+    await page.getByText("Faults applied").waitFor();
+    const faults = (await (await fetch(`${e2e.stack.sandbox?.url}/__sandbox/state`)).json()) as {
+      faults: unknown;
+    };
+    expect(faults.faults).toMatchObject({ latency: { fixedMs: 150 } });
+    await page.getByRole("button", { name: "Clear faults" }).click();
+    await page.getByText("Faults cleared").waitFor();
+
+    const before = (
+      (await (await fetch(`${e2e.stack.sandbox?.url}/__sandbox/state`)).json()) as { now: number }
+    ).now;
+    await page.getByRole("button", { name: "Advance the sandbox clock 24 h" }).click();
+    await page.getByText("Clock advanced 24 h").waitFor();
+    const after = (
+      (await (await fetch(`${e2e.stack.sandbox?.url}/__sandbox/state`)).json()) as { now: number }
+    ).now;
+    expect(after - before).toBeGreaterThanOrEqual(86_400_000);
+
+    // The page never gets Meta's secrets: the control routes that carry them are not exposed.
+    for (const path of ["state", "partner", "signups"]) {
+      const answer = await fetch(`${e2e.stack.url}/sandbox-api/${path}`);
+      expect(answer.status).toBe(404);
+    }
+  });
+});
