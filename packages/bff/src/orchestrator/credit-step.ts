@@ -18,7 +18,8 @@ async function creditLineId(rt: BffRuntime, m: StoredMigration): Promise<string>
  * `receiving_credential.id` equals the WABA's `primary_funding_id`. Check before act: an allocation
  * recorded by an earlier attempt is only verified again, and a WABA that already has a funding
  * source (a share whose journal write was lost in a crash) is not shared twice, since Meta does
- * not allow changing an attached credit line anyway.
+ * not allow changing an attached credit line anyway. `onShared` fires as soon as the line is shared,
+ * so registration can run while the verification reads are in flight.
  *
  * @example
  * await runStep(rt, id, "share_credit_line", "credit_share_failed", (m) => creditStep(rt, m, token));
@@ -27,6 +28,7 @@ export async function creditStep(
   rt: BffRuntime,
   m: StoredMigration,
   token: string,
+  onShared: () => void = () => {},
 ): Promise<StepResult> {
   const wabaId = m.wabaId;
   if (!wabaId) throw new BffError("assets_not_found");
@@ -44,6 +46,7 @@ export async function creditStep(
         migrationId: m.id,
         step: "share_credit_line",
       });
+      onShared();
       return "succeeded";
     }
     const line = await creditLineId(rt, m);
@@ -55,6 +58,8 @@ export async function creditStep(
       rt.now(),
     );
   }
+  // The credit line is shared: registration need not wait for the verification below.
+  onShared();
   const [allocation, waba] = await Promise.all([
     rt.graph.getAllocationConfig(allocationId),
     rt.graph.getWaba(wabaId, token, ["id", "primary_funding_id"]),

@@ -71,8 +71,16 @@ export function createEngine(rt: BffRuntime): Engine {
       captureStep(rt, c, token),
     );
     if (capture !== "done") return void (capture === "stopped" ? await finish(id) : undefined);
-    const writes: StepRun[] = await Promise.all([
-      runStep(rt, id, "share_credit_line", "credit_share_failed", (c) => creditStep(rt, c, token)),
+    // Registration waits for the subscription and the templates, and for the credit line to be
+    // shared, but not for the share's verification reads, which finish alongside it.
+    let markShared: () => void = () => {};
+    const shared = new Promise<"shared">((resolve) => {
+      markShared = () => resolve("shared");
+    });
+    const credit = runStep(rt, id, "share_credit_line", "credit_share_failed", (c) =>
+      creditStep(rt, c, token, markShared),
+    );
+    const others: StepRun[] = await Promise.all([
       runStep(rt, id, "subscribe_webhooks", "webhook_subscription_failed", (c) =>
         subscribeStep(rt, c, token),
       ),
@@ -80,9 +88,13 @@ export function createEngine(rt: BffRuntime): Engine {
         templatesStep(rt, c, token),
       ),
     ]);
-    if (writes.some((w) => w !== "done"))
-      return void (writes.includes("stopped") ? await finish(id) : undefined);
+    const creditSoFar = await Promise.race([credit, shared]);
+    if (others.some((w) => w !== "done") || (creditSoFar !== "shared" && creditSoFar !== "done")) {
+      const all = [...others, await credit];
+      return void (all.includes("stopped") ? await finish(id) : undefined);
+    }
     await runStep(rt, id, "register_phone", "graph_error", (c) => registerStep(rt, c, token));
+    await credit;
     await finish(id);
   }
 
