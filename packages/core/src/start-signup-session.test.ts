@@ -229,3 +229,19 @@ test("after the outcome, the listener is gone and late halves change nothing", (
   vi.advanceTimersByTime(10_000);
   expect(outcomes).toHaveLength(1);
 });
+
+test("an FB.login that throws leaves no listener behind", () => {
+  const boom = new Error("FB not ready");
+  expect(() =>
+    startSignupSession({
+      window,
+      onOutcome: (outcome) => outcomes.push(outcome),
+      login: () => {
+        throw boom;
+      },
+    }),
+  ).toThrow(boom);
+  post(finish);
+  vi.advanceTimersByTime(10_000);
+  expect(outcomes).toEqual([]);
+});

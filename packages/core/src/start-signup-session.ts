@@ -155,6 +155,10 @@ export function startSignupSession(options: SignupSessionOptions): {
   options.window.addEventListener("message", onWindowMessage);
   try {
     options.login(callback);
+  } catch (error) {
+    // An SDK that throws opened nothing: no listener may outlive the attempt.
+    stop();
+    throw error;
   } finally {
     inLogin = false;
   }
