@@ -1,0 +1,171 @@
+// Bench (not a test): how long a migration takes from POST /migrations to `completed` when every
+// Graph call costs 100 ms, how many Graph calls it makes, and the template downtime after register.
+//   npx tsx bench/orchestration/orchestration-latency.ts [--runs 5] [--latency 100]
+// The BFF (in-memory journal) and the sandbox run in this process; the sandbox adds real latency.
+import { cpus, loadavg } from "node:os";
+import { parseArgs } from "node:util";
+import { createMemoryStore, createMigrationBff } from "@wa-migrate/bff";
+import {
+  type CallRecord,
+  createFakeGraph,
+  type PartnerConfig,
+  type ScenarioName,
+} from "@wa-migrate/sandbox";
+
+const { values } = parseArgs({
+  options: { runs: { type: "string", default: "5" }, latency: { type: "string", default: "100" } },
+});
+const runs = Number(values.runs);
+const latencyMs = Number(values.latency);
+
+interface Run {
+  wallMs: number;
+  answerMs: number;
+  calls: CallRecord[];
+  downtimeMs: number;
+  status: string;
+}
+
+async function migrateOnce(scenario: ScenarioName): Promise<Run> {
+  const graph = createFakeGraph({
+    scenario,
+    seed: 11,
+    control: true,
+    latencyMs,
+    webhookFetch: async () => new Response("ok"),
+  });
+  const partner = (await (await graph.request("/__sandbox/partner")).json()) as PartnerConfig;
+  const bff = createMigrationBff({
+    appId: partner.app_id,
+    appSecret: partner.app_secret,
+    systemToken: partner.system_token,
+    businessId: partner.business_id,
+    creditLineId: partner.credit_line_id,
+    graphBaseUrl: "http://graph.sandbox.test",
+    encryptionKey: `bench:${Buffer.alloc(32, 3).toString("base64")}`,
+    webhookVerifyToken: "bench",
+    store: createMemoryStore(),
+    fetch: (input, init) => graph.fetch(new Request(input, init)),
+    logger: {
+      info() {},
+      warn() {},
+      error() {},
+      child() {
+        return this;
+      },
+      addSecret() {},
+    },
+    clock: () => new Date(graph.sandbox.clock.now()),
+    resumeOnStart: false,
+  });
+  const signupResponse = await graph.request("/__sandbox/signups", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: "{}",
+  });
+  const signup = (await signupResponse.json()) as {
+    code: string;
+    waba_id: string;
+    phone_number_id: string;
+  };
+  const before = (await (await graph.request("/__sandbox/calls")).json()) as { data: CallRecord[] };
+  const t0 = performance.now();
+  const response = await bff.request("/migrations", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      code: signup.code,
+      wabaId: signup.waba_id,
+      phoneNumberId: signup.phone_number_id,
+    }),
+  });
+  const answerMs = performance.now() - t0;
+  const { id } = (await response.json()) as { id: string };
+  await bff.idle();
+  const wallMs = performance.now() - t0;
+  const status = ((await (await bff.request(`/migrations/${id}`)).json()) as { status: string })
+    .status;
+  const after = (await (await graph.request("/__sandbox/calls")).json()) as { data: CallRecord[] };
+  const calls = after.data.filter((c) => c.seq > (before.data.at(-1)?.seq ?? 0));
+  // Downtime: how long after the successful register until every eligible template is usable in
+  // the destination (APPROVED there), on the sandbox clock.
+  const register = calls.find(
+    (c) => c.operation === "registerWhatsAppBusinessPhoneNumber" && c.status === 200,
+  );
+  const state = (await (await graph.request("/__sandbox/state")).json()) as {
+    templates:
+      | { wabaId: string; status: string; copiedFromId?: string; quality: { score: string } }[]
+      | Record<string, never>;
+    customer: { sourceWabaId: string };
+  };
+  const templates = Object.values(state.templates) as {
+    wabaId: string;
+    status: string;
+    copiedFromId?: string;
+    id: string;
+    quality: { score: string };
+  }[];
+  const eligible = templates.filter(
+    (t) =>
+      t.wabaId === state.customer.sourceWabaId &&
+      t.status === "APPROVED" &&
+      t.quality.score === "GREEN",
+  );
+  const usable = (t: { id: string }) =>
+    templates.some(
+      (d) => d.wabaId === signup.waba_id && d.copiedFromId === t.id && d.status === "APPROVED",
+    );
+  let downtimeMs = 0;
+  if (!eligible.every(usable)) {
+    // Not copied before registration: Meta's automatic copy runs after its delay.
+    const start = graph.sandbox.clock.now();
+    while (!eligible.every(usable) && graph.sandbox.clock.now() - start < 3_600_000) {
+      await graph.sandbox.advance(1_000);
+      const next = (await (await graph.request("/__sandbox/state")).json()) as {
+        templates: unknown;
+      };
+      templates.splice(
+        0,
+        templates.length,
+        ...(Object.values(next.templates as object) as typeof templates),
+      );
+    }
+    downtimeMs = graph.sandbox.clock.now() - (register?.time ?? start);
+  }
+  return { wallMs, answerMs, calls, downtimeMs, status };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
+const happy: Run[] = [];
+for (let i = 0; i < runs; i += 1) happy.push(await migrateOnce("happy"));
+const obo = await migrateOnce("source-obo");
+
+const wall = median(happy.map((r) => r.wallMs));
+const answer = median(happy.map((r) => r.answerMs));
+console.log(`date: ${new Date().toISOString()}`);
+console.log(
+  `machine: ${cpus().length} x ${cpus()[0]?.model ?? "cpu"}, node ${process.version}, load ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")}`,
+);
+console.log(
+  `command: npx tsx bench/orchestration/orchestration-latency.ts --runs ${runs} --latency ${latencyMs}`,
+);
+console.log(`happy: statuses ${happy.map((r) => r.status).join(",")}`);
+console.log(
+  `POST answered after (median): ${answer.toFixed(0)} ms = ${(answer / latencyMs).toFixed(2)} round trips`,
+);
+console.log(
+  `POST -> completed (median of ${runs}): ${wall.toFixed(0)} ms = ${(wall / latencyMs).toFixed(2)} x ${latencyMs} ms`,
+);
+console.log(`wall times: ${happy.map((r) => r.wallMs.toFixed(0)).join(", ")} ms`);
+const first = happy[0] as Run;
+console.log(`Graph calls per happy migration: ${first.calls.length}`);
+for (const c of first.calls) console.log(`  ${c.seq} ${c.method} ${c.operation}`);
+console.log(
+  `template downtime after register, readable source (happy): ${median(happy.map((r) => r.downtimeMs)) / 1000} s`,
+);
+console.log(
+  `template downtime after register, unreadable source (source-obo, Meta's automatic copy): ${obo.downtimeMs / 1000} s (status ${obo.status})`,
+);
