@@ -45,7 +45,7 @@ async function migrateOnce(scenario: ScenarioName): Promise<Run> {
     encryptionKey: `bench:${Buffer.alloc(32, 3).toString("base64")}`,
     webhookVerifyToken: "bench",
     store: createMemoryStore(),
-    fetch: (input, init) => graph.fetch(new Request(input, init)),
+    fetch: async (input, init) => graph.fetch(new Request(input, init)),
     logger: {
       info() {},
       warn() {},
