@@ -208,6 +208,16 @@ test("the SSE stream delivers records and reconnects with Last-Event-ID after it
   expect(requests).toHaveLength(3);
 });
 
+test("a stream that ends after the migration stopped running is not reopened", async () => {
+  vi.useFakeTimers();
+  replies.push(sse([{ id: "9", migration: buildMigration({ status: "completed" }) }]));
+  const seen: string[] = [];
+  client().subscribe("mig_1", (m) => seen.push(m.status));
+  await vi.advanceTimersByTimeAsync(120_000);
+  expect(seen).toEqual(["completed"]);
+  expect(requests).toHaveLength(1);
+});
+
 test("when the server cannot stream, it polls GET /migrations/:id until the migration stops running", async () => {
   vi.useFakeTimers();
   replies.push(

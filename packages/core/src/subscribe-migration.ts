@@ -45,6 +45,7 @@ export function subscribeMigration(
   let stopped = false;
   let lastEventId: string | null = null;
   let failures = 0;
+  let running = true;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const abort = new AbortController();
 
@@ -56,7 +57,6 @@ export function subscribeMigration(
   };
 
   const poll = async () => {
-    let running = true;
     try {
       const migration = await context.getMigration();
       running = migration.status === "running";
@@ -87,6 +87,7 @@ export function subscribeMigration(
         if (!parsed.success) return;
         received = true;
         failures = 0;
+        running = parsed.data.status === "running";
         deliver(parsed.data);
       });
     } catch (error) {
@@ -94,6 +95,9 @@ export function subscribeMigration(
       // Not found or not allowed will not heal by reconnecting.
       if (error instanceof BffError && !error.retryable) return onError(error);
     }
+    // A stream the server ended after the migration stopped is not reopened: only a retry (which
+    // subscribes afresh) changes it again.
+    if (!running) return;
     if (!received) failures++;
     if (failures >= (context.streamFailuresBeforePolling ?? 3)) return void poll();
     later(stream, Math.min(context.maxReconnectDelayMs ?? 30_000, base * 2 ** failures));
