@@ -1,17 +1,21 @@
 #!/usr/bin/env node
-// Runs the built server (dist/) when present, else the TypeScript sources through tsx
-// (Node 20 cannot run .ts itself; tsx is a devDependency of the workspace).
+// In the workspace (sources present, tsx installed) runs the TypeScript sources through tsx, since
+// Node 20 cannot run .ts and workspace siblings export their sources; an installed package (no
+// src/ in it) runs the built dist/.
 import { existsSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
+const source = fileURLToPath(new URL("../src/server/start-server.ts", import.meta.url));
 const built = fileURLToPath(new URL("../dist/server/start-server.js", import.meta.url));
-let entry;
-if (existsSync(built)) {
-  entry = pathToFileURL(built).href;
-} else {
-  const { register } = await import("tsx/esm/api");
-  register();
-  entry = new URL("../src/server/start-server.ts", import.meta.url).href;
+let entry = pathToFileURL(built).href;
+if (existsSync(source)) {
+  try {
+    const { register } = await import("tsx/esm/api");
+    register();
+    entry = pathToFileURL(source).href;
+  } catch {
+    // No tsx: fall back to dist/.
+  }
 }
 const { main } = await import(entry);
 const code = await main(process.argv.slice(2), process.env);
