@@ -2,6 +2,7 @@ import { ERROR_CATALOG } from "@wa-migrate/contracts";
 import { SCENARIO_NAMES } from "@wa-migrate/sandbox";
 import { describe, expect, test } from "vitest";
 import { bffWithSandbox, TEST_KEY } from "../../src/test-support/bff-with-sandbox.js";
+import { reportFigure } from "./report-figure.js";
 
 // Secrets (issue 9): every sandbox scenario runs through the BFF while this test keeps every
 // response (status line, headers, body), every SSE event, every webhook answer and every log
@@ -134,6 +135,14 @@ describe("secrets never reach a response, an SSE event or a log line", () => {
     expect(h.logs.length).toBeGreaterThan(0);
 
     const texts = { responses: seen, sse: [sseText], logs: h.logs, webhookAnswers };
+    reportFigure("secrets", {
+      scenario,
+      responses: seen.length,
+      sseBytes: sseText.length,
+      logLines: h.logs.length,
+      webhookAnswers: webhookAnswers.length,
+      secretsChecked: secrets.strings.length + secrets.pins.length,
+    });
     for (const [where, list] of Object.entries(texts)) {
       for (const text of list)
         expect(leaksIn(text, secrets), `${where}: ${text.slice(0, 300)}`).toEqual([]);
