@@ -9,8 +9,13 @@ export interface PostgresClientOptions {
   schema?: string;
   /** Pool size; default 10. */
   max?: number;
-  /** How long to wait for a connection before `store_unavailable`; default 5000 ms. */
+  /** How long the start-up check waits for the server before `store_unavailable`; default 5000 ms. */
   connectTimeoutMs?: number;
+  /**
+   * How long a query may wait for a free pooled connection (pg counts the queue and the connect
+   * together); default 60000 ms, so a burst of work queues instead of failing.
+   */
+  acquireTimeoutMs?: number;
 }
 
 function unavailable(url: string, cause: unknown): JournalError {
@@ -38,7 +43,7 @@ export async function createPostgresClient(options: PostgresClientOptions): Prom
   const pool = new pg.Pool({
     connectionString,
     max: options.max ?? 10,
-    connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
+    connectionTimeoutMillis: options.acquireTimeoutMs ?? 60_000,
     ...(options.schema === undefined ? {} : { options: `-c search_path=${options.schema}` }),
   });
   // An idle connection dropped by the server must not crash the process; the next query reconnects.
@@ -77,11 +82,20 @@ export async function createPostgresClient(options: PostgresClientOptions): Prom
     },
     close: () => pool.end(),
   };
+  // The start-up check uses its own short-lived connection with the short timeout: a wrong
+  // DATABASE_URL fails in seconds, while the pool above may wait longer under load.
+  const probe = new pg.Client({
+    connectionString,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
+  });
   try {
-    await client.query("select 1");
+    await probe.connect();
+    await probe.query("select 1");
   } catch (error) {
     await pool.end().catch(() => {});
-    throw error instanceof JournalError ? error : unavailable(connectionString, error);
+    throw unavailable(connectionString, error);
+  } finally {
+    await probe.end().catch(() => {});
   }
   return client;
 }

@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import type { PartnerConfig } from "@wa-migrate/sandbox";
 
 const BIN = fileURLToPath(new URL("../../../bin/wa-migrate-bff.mjs", import.meta.url));
+const INSTANCE = fileURLToPath(new URL("./bff-instance.ts", import.meta.url));
 
 /** A `wa-migrate-bff` server running as a child process. */
 export interface BffProcess {
@@ -45,15 +46,20 @@ export function bffEnv(
 
 /**
  * Starts the real `wa-migrate-bff` bin (one Node process: the bin loads TypeScript in-process,
- * so a SIGKILL hits the server itself) and resolves once it listens.
+ * so a SIGKILL hits the server itself) and resolves once it listens. With `entry: "instance"`
+ * it starts `bff-instance.ts` instead (same configuration, no rate limit on POST /migrations).
  *
  * @example
  * const bff = await spawnBff(bffEnv(partner, sandbox.url, { WA_MIGRATE_DATA_DIR: dir }));
  * await bff.crash();
  */
-export async function spawnBff(env: Record<string, string>): Promise<BffProcess> {
+export async function spawnBff(
+  env: Record<string, string>,
+  entry: "bin" | "instance" = "bin",
+): Promise<BffProcess> {
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
-  const child = spawn(process.execPath, [BIN], {
+  const args = entry === "bin" ? [BIN] : ["--import", "tsx", INSTANCE];
+  const child = spawn(process.execPath, args, {
     env: { ...inherited, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
