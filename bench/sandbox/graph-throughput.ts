@@ -1,6 +1,7 @@
 // Bench (not a test): requests per second the fake Graph serves on loopback.
 // The server runs in its own process (the wa-sandbox bin); this process is the load generator.
-//   npx tsx bench/sandbox/graph-throughput.ts [--seconds 10] [--concurrency 32]
+// Scenario no-default-webhook: signups send no webhooks, so only Graph requests are measured.
+//   npx tsx bench/sandbox/graph-throughput.ts [--seconds 10] [--concurrency 8]
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { Agent, request } from "node:http";
@@ -11,7 +12,7 @@ import { parseArgs } from "node:util";
 const { values } = parseArgs({
   options: {
     seconds: { type: "string", default: "10" },
-    concurrency: { type: "string", default: "32" },
+    concurrency: { type: "string", default: "8" },
   },
 });
 const seconds = Number(values.seconds);
@@ -29,6 +30,8 @@ const server = spawn(
     "0",
     "--seed",
     "1",
+    "--scenario",
+    "no-default-webhook",
   ],
   { stdio: ["ignore", "pipe", "inherit"] },
 );
