@@ -341,6 +341,19 @@ test("a failed server step shows as failed with its code", async () => {
     share_credit_line: "failed",
     subscribe_webhooks: "pending",
   });
+  await flow.migrateTemplates(); // a new record of the same failed migration
+  await tick();
+  expect(events.filter((e) => e.type === "error")).toEqual([
+    {
+      type: "error",
+      error: {
+        code: "credit_share_failed",
+        step: "share_credit_line",
+        retryable: true,
+        detail: undefined,
+      },
+    },
+  ]);
 });
 
 test("templates can be migrated by hand", async () => {

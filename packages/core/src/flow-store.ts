@@ -48,8 +48,10 @@ export function createFlowStore() {
           emit({ type: "step", step: step.id, state: step.state });
         }
       });
-      if (snapshot.error && snapshot.error !== previous.error) {
-        emit({ type: "error", error: snapshot.error });
+      // The same error in a later record of the same migration is not news.
+      const { error } = snapshot;
+      if (error && (error.code !== previous.error?.code || error.step !== previous.error?.step)) {
+        emit({ type: "error", error });
       }
       for (const listener of listeners) listener();
     },
