@@ -27,6 +27,19 @@ export function requestError(error: unknown): unknown {
   return new BffError(errorCodeOfGraph(error), { graph: error.toRef(), cause: error });
 }
 
+/** Meta refused the code itself (#100): expired, used, or not a code at all. Never a 5xx. */
+function exchangeError(error: unknown): unknown {
+  if (!(error instanceof GraphError) || error.body?.code !== 100) return error;
+  const code = errorCodeOfGraph(error);
+  if (code === "code_used" || code === "code_expired") return error;
+  return new BffError("validation_failed", {
+    detail: "Meta refused the Embedded Signup code.",
+    errors: [{ path: "code", message: error.body.message }],
+    graph: error.toRef(),
+    cause: error,
+  });
+}
+
 function grantedWabas(debug: DebugTokenResponse): string[] {
   const scopes = debug.data.granular_scopes ?? [];
   return scopes.find((s) => s.scope === "whatsapp_business_management")?.target_ids ?? [];
@@ -48,7 +61,11 @@ export async function captureOnCreate(
   // The code is a credential for 30 s: keep it out of every log line.
   rt.log.addSecret(request.code);
   try {
-    const { access_token: token } = await rt.graph.exchangeCode(request.code);
+    const { access_token: token } = await rt.graph
+      .exchangeCode(request.code)
+      .catch((error: unknown) => {
+        throw exchangeError(error);
+      });
     rt.log.addSecret(token);
     const readWaba = (id: string) =>
       Promise.allSettled([rt.graph.listPhones(id, token), rt.graph.getWaba(id, token)]);

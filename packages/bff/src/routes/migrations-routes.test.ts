@@ -81,6 +81,15 @@ describe("POST /migrations", () => {
     await h.bff.idle();
   });
 
+  test("a code Meta does not know is 400 validation_failed on the code, not a 5xx", async () => {
+    const h = await bffWithSandbox("happy");
+    const response = await h.post("/migrations", { code: "not-a-code" });
+    expect(response.status).toBe(400);
+    const problem = await problemOf(response);
+    expect(problem.code).toBe("validation_failed");
+    expect(problem.errors?.[0]?.path).toBe("code");
+  });
+
   test("an expired business token is 401 token_invalid", async () => {
     const h = await bffWithSandbox("token-expired");
     const signup = await h.signup();
