@@ -12,6 +12,11 @@ export interface TrappedSandbox {
    */
   arm(pathSuffix: string, spring: () => Promise<void>): void;
   disarm(): void;
+  /**
+   * Holds every POST whose path ends with `pathSuffix` before the sandbox sees it, until
+   * `release()` (benches park migrations mid-way with it). `waiting()` counts the held requests.
+   */
+  hold(pathSuffix: string): { waiting(): number; release(): void };
   close(): Promise<void>;
 }
 
@@ -25,14 +30,20 @@ export interface TrappedSandbox {
  */
 export async function serveSandboxWithTrap(graph: FakeGraph): Promise<TrappedSandbox> {
   let trap: { suffix: string; spring: () => Promise<void> } | null = null;
+  let held: { suffix: string; waiting: number; open: Promise<void> } | null = null;
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve(
       {
         hostname: "127.0.0.1",
         port: 0,
         fetch: async (request) => {
-          const response = await graph.fetch(request);
           const path = new URL(request.url).pathname;
+          const gate = held;
+          if (gate && request.method === "POST" && path.endsWith(gate.suffix)) {
+            gate.waiting += 1;
+            await gate.open;
+          }
+          const response = await graph.fetch(request);
           const armed = trap;
           if (armed && request.method === "POST" && path.endsWith(armed.suffix)) {
             trap = null;
@@ -53,6 +64,22 @@ export async function serveSandboxWithTrap(graph: FakeGraph): Promise<TrappedSan
     },
     disarm() {
       trap = null;
+    },
+    hold(suffix) {
+      let release = () => {};
+      const gate = {
+        suffix,
+        waiting: 0,
+        open: new Promise<void>((resolve) => (release = resolve)),
+      };
+      held = gate;
+      return {
+        waiting: () => gate.waiting,
+        release() {
+          held = null;
+          release();
+        },
+      };
     },
     close: () =>
       new Promise<void>((resolve) => {

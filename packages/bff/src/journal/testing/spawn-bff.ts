@@ -56,9 +56,10 @@ export function bffEnv(
 export async function spawnBff(
   env: Record<string, string>,
   entry: "bin" | "instance" = "bin",
+  nodeArgs: string[] = [],
 ): Promise<BffProcess> {
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
-  const args = entry === "bin" ? [BIN] : ["--import", "tsx", INSTANCE];
+  const args = [...nodeArgs, ...(entry === "bin" ? [BIN] : ["--import", "tsx", INSTANCE])];
   const child = spawn(process.execPath, args, {
     env: { ...inherited, ...env },
     stdio: ["ignore", "pipe", "pipe"],
