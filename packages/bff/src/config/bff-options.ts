@@ -62,6 +62,8 @@ export interface MigrationBffOptions {
   bodyLimitBytes?: number;
   /** SSE heartbeat and store poll intervals (other instances' changes). Defaults 15 s and 1 s. */
   sse?: { heartbeatMs?: number; pollMs?: number };
+  /** Also resume running migrations every this many ms (multi-instance takeover). Default off. */
+  resumeEveryMs?: number;
   /** Resume running migrations from the store on creation. Default true. */
   resumeOnStart?: boolean;
 }

@@ -1,4 +1,5 @@
 import type { MigrationStatus, StepStatus } from "@wa-migrate/contracts";
+import { BffError } from "../errors/bff-error.js";
 import type { StoredMigration } from "../store/migration-store.js";
 import { captureStep } from "./capture-step.js";
 import { creditStep } from "./credit-step.js";
@@ -57,13 +58,24 @@ export function createEngine(rt: BffRuntime): Engine {
   async function drive(id: string): Promise<void> {
     const m = await rt.store.getMigration(id);
     if (m?.status !== "running") return;
-    const sealed = await rt.store.getSecret(id, "business_token");
-    const token = sealed ? rt.box.open(sealed) : null;
-    if (!token) {
-      rt.log.error("no business token stored; the migration cannot continue", {
-        tenant: m.tenant,
-        migrationId: id,
-      });
+    let token: string;
+    try {
+      const sealed = await rt.store.getSecret(id, "business_token");
+      if (!sealed)
+        throw new BffError("internal_error", {
+          detail: "No business token is stored for this migration.",
+        });
+      token = rt.box.open(sealed);
+    } catch (error) {
+      // An unknown key id (a rotated-away key) or a lost token: record it on the next open step
+      // instead of leaving the migration running forever.
+      const open = m.steps.find((s) => s.status === "pending" || s.status === "running");
+      if (open) {
+        await runStep(rt, id, open.id, "internal_error", async () => {
+          throw error;
+        });
+      }
+      await finish(id);
       return;
     }
     rt.log.addSecret(token);
@@ -96,6 +108,14 @@ export function createEngine(rt: BffRuntime): Engine {
     await runStep(rt, id, "register_phone", "graph_error", (c) => registerStep(rt, c, token));
     await credit;
     await finish(id);
+  }
+
+  if (rt.options.resumeEveryMs) {
+    // Picks up migrations whose instance died (their step leases expire) without a restart here.
+    const timer = setInterval(() => {
+      void engine.resume().catch((error: unknown) => rt.log.error("resume failed", { error }));
+    }, rt.options.resumeEveryMs);
+    timer.unref?.();
   }
 
   const engine: Engine = {

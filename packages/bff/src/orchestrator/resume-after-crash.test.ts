@@ -56,3 +56,41 @@ describe("another instance resumes a crashed one's migration", () => {
     );
   });
 });
+
+describe("a secret sealed with a key this instance does not have", () => {
+  test("stops the migration with unknown_key_id instead of leaving it running", async () => {
+    const h = await bffWithSandbox("happy");
+    const stalled = createMigrationBff({
+      ...h.options,
+      instanceId: "A",
+      leaseMs: 5_000,
+      fetch: async (input, init) => {
+        // A dies before capture's background reads come back.
+        if (new URL(input).pathname.endsWith("/message_templates"))
+          return new Promise<Response>(() => {});
+        return (await h.options.fetch?.(input, init)) as Response;
+      },
+    });
+    const signup = await h.signup();
+    const created = await stalled.request("/migrations", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ code: signup.code }),
+    });
+    const { id } = MigrationSchema.parse(await created.json());
+    await h.graph.sandbox.advance(10_000);
+    const rotated = createMigrationBff({
+      ...h.options,
+      instanceId: "B",
+      encryptionKey: `other:${Buffer.alloc(32, 1).toString("base64")}`,
+    });
+    await rotated.resume();
+    await rotated.idle();
+    const m = await h.store.getMigration(id);
+    expect(m?.status).toBe("action_required");
+    expect(m?.steps.find((s) => s.id === "capture_assets")?.lastError?.code).toBe("unknown_key_id");
+    expect(
+      (await h.calls()).some((c) => c.operation === "registerWhatsAppBusinessPhoneNumber"),
+    ).toBe(false);
+  });
+});
