@@ -7,7 +7,7 @@ export default defineProject({
   test: {
     name: "demo-e2e",
     environment: "node",
-    include: ["src/**/*.test.ts", "e2e/*.chromium.test.ts"],
+    include: ["src/**/*.test.{ts,tsx}", "e2e/*.chromium.test.ts"],
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 240_000,

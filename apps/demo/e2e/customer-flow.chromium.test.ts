@@ -52,7 +52,7 @@ describe("customer page", () => {
   test("happy path through the real popup: completed, templates as the scenario says, billing cutover shown", async () => {
     await e2e.reset("happy");
     // Slow Graph a little so the running state can be seen (and scanned) before it completes.
-    await e2e.control("faults", { latency: { fixedMs: 300, jitterMs: 0 } });
+    await e2e.control("faults", { latency: { fixedMs: 500, jitterMs: 0 } });
     const before = await sandboxState();
     const { page } = await e2e.open("/");
     await waitForFlow(page, "ready");
@@ -186,6 +186,7 @@ describe("customer page", () => {
     const notice = page.locator('[data-step="embedded_signup"] [data-code]');
     expect(await notice.getAttribute("data-code")).toBe("popup_closed");
     expect(await notice.textContent()).toContain(TEXTS.en.errors.popup_closed);
+    expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, "customer-5-popup-closed");
 
     await e2e.control("autopilot", { outcome: "finish" });

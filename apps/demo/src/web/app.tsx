@@ -13,6 +13,7 @@ const TITLES: Record<DemoRoute, string> = {
 
 /** The portal's language comes from `?lang=` so a reload (and Meta's SDK path) keeps it. */
 function currentLocale(): DemoLocale {
+  if (typeof window === "undefined") return "en";
   return new URLSearchParams(window.location.search).get("lang") === "de" ? "de" : "en";
 }
 
