@@ -9,9 +9,8 @@ import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { createMemoryStore, createMigrationBff } from "@wa-migrate/bff";
+import { createMemoryStore, createMigrationBff, type Logger } from "@wa-migrate/bff";
 import { createFakeGraph, type PartnerConfig } from "@wa-migrate/sandbox";
-import { quietLogger } from "../throughput/bench-support.js";
 
 const { values } = parseArgs({
   options: {
@@ -40,6 +39,15 @@ const { serve } = (await import(pathToFileURL(fromBff.resolve("@hono/node-server
     hostname: string;
     port: number;
   }) => Server;
+};
+
+// Drops every line: the bench measures the requests, not stdout.
+const quietLogger: Logger = {
+  info() {},
+  warn() {},
+  error() {},
+  child: () => quietLogger,
+  addSecret() {},
 };
 
 const graph = createFakeGraph({
