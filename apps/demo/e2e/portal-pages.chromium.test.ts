@@ -190,7 +190,16 @@ describe("operator view", () => {
 });
 
 describe("sandbox page", () => {
-  test("autopilot, faults, the clock and the live Graph call log", async () => {
+  test("autopilot, faults, the clock (Meta's 24 h re-rating) and the live Graph call log", async () => {
+    // A migration to look at: the customer finishes Meta's window by autopilot.
+    await e2e.reset("happy");
+    const customer = await e2e.open("/");
+    await waitForFlow(customer.page, "ready");
+    await confirmTwoStep(customer.page);
+    await e2e.control("autopilot", { outcome: "finish" });
+    await launchPopup(customer.page);
+    await waitForFlow(customer.page, "completed");
+
     const { page } = await e2e.open("/#/sandbox");
     await page.getByRole("heading", { name: "Graph call log" }).waitFor();
     await page
@@ -224,6 +233,22 @@ describe("sandbox page", () => {
       (await (await fetch(`${e2e.stack.sandbox?.url}/__sandbox/state`)).json()) as { now: number }
     ).now;
     expect(after - before).toBeGreaterThanOrEqual(86_400_000);
+    // 24 h on, Meta rates the copied templates again and says so by webhook: the BFF's report
+    // of the newest migration moves from UNKNOWN to the source's quality.
+    await expect
+      .poll(
+        async () => {
+          const list = (await (await fetch(`${e2e.stack.bffUrl}/migrations?limit=1`)).json()) as {
+            data: Migration[];
+          };
+          const copied = list.data[0]?.templates.items.filter((i) => i.outcome === "copied") ?? [];
+          return [...new Set(copied.map((i) => i.destinationQuality ?? "UNKNOWN"))];
+        },
+        { timeout: 30_000 },
+      )
+      .toEqual(["GREEN"]);
+    await page.goto(`${e2e.stack.url}/#/operator`);
+    await page.locator('tr[data-field="message_template_quality_update"]').first().waitFor();
 
     // The page never gets Meta's secrets: the control routes that carry them are not exposed.
     for (const path of ["state", "partner", "signups"]) {
