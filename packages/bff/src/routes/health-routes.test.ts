@@ -98,6 +98,7 @@ describe("signup events and the OpenAPI document", () => {
       "/migrations/{id}/templates",
       "/openapi.json",
       "/signup-events",
+      "/webhook-events",
       "/webhooks",
     ]);
     const create = doc.components.schemas.CreateMigrationRequest;
@@ -109,5 +110,25 @@ describe("signup events and the OpenAPI document", () => {
       "failed",
       "completed",
     ]);
+  });
+});
+
+describe("CORS", () => {
+  test("allows only the configured origins", async () => {
+    const h = await bffWithSandbox("happy", { corsOrigins: ["https://portal.example"] });
+    const preflight = (origin: string) =>
+      h.bff.request("/migrations", {
+        method: "OPTIONS",
+        headers: {
+          origin,
+          "access-control-request-method": "POST",
+          "access-control-request-headers": "content-type,idempotency-key",
+        },
+      });
+    const allowed = await preflight("https://portal.example");
+    expect(allowed.headers.get("access-control-allow-origin")).toBe("https://portal.example");
+    expect(allowed.headers.get("access-control-allow-headers")).toContain("idempotency-key");
+    const other = await preflight("https://evil.example");
+    expect(other.headers.get("access-control-allow-origin")).toBeNull();
   });
 });

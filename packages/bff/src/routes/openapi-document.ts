@@ -179,6 +179,17 @@ export function openApiDocument(): Record<string, unknown> & {
           },
         },
       },
+      "/webhook-events": {
+        get: {
+          operationId: "listWebhookEvents",
+          summary: "Stored webhook changes (account_update and template updates), newest first",
+          parameters: [
+            { name: "wabaId", in: "query", required: false, schema: { type: "string" } },
+            { name: "limit", in: "query", required: false, schema: { type: "string" } },
+          ],
+          responses: { "200": { description: "Newest first" }, ...errors },
+        },
+      },
       "/webhooks": {
         get: {
           operationId: "verifyWebhook",
