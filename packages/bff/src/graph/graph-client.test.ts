@@ -3,7 +3,11 @@ import { describe, expect, test } from "vitest";
 import { createGraphClient } from "./graph-client.js";
 import { errorCodeOfGraph, GraphError } from "./graph-error.js";
 
-async function setup(faults: FaultConfig, scenario: "happy" | "rate-limited" = "happy") {
+async function setup(
+  faults: FaultConfig,
+  scenario: "happy" | "rate-limited" = "happy",
+  timeoutMs = 30_000,
+) {
   const graph = createFakeGraph({
     scenario,
     seed: 3,
@@ -30,6 +34,7 @@ async function setup(faults: FaultConfig, scenario: "happy" | "rate-limited" = "
       sleeps.push(ms);
     },
     random: () => 0.5,
+    timeoutMs,
   });
   const calls = async (operation: string) =>
     (
@@ -61,6 +66,17 @@ describe("Graph client retries", () => {
     expect((await h.calls("getPhoneNumberById")).length).toBe(4);
     expect((error as GraphError).toRef()).toMatchObject({ code: 2, fbtraceId: expect.any(String) });
     expect(errorCodeOfGraph(error as GraphError)).toBe("graph_unavailable");
+  });
+
+  test("times out a call that hangs and retries it", async () => {
+    const h = await setup(
+      { failNext: [{ operation: "getPhoneNumberById", count: 1, code: "timeout" }] },
+      "happy",
+      200,
+    );
+    const phone = await h.client.getPhone(h.signup.phone_number_id, h.token);
+    expect(phone.id).toBe(h.signup.phone_number_id);
+    expect(h.sleeps).toHaveLength(1);
   });
 
   test("does not retry permanent errors", async () => {
