@@ -24,7 +24,12 @@ export interface GraphClientOptions extends GraphTransportOptions {
   systemToken: string;
 }
 
-/** The WABA fields a migration reads. */
+/**
+ * The WABA fields a migration reads.
+ *
+ * @example
+ * await graph.getWaba(wabaId, token, WABA_FIELDS);
+ */
 export const WABA_FIELDS = [
   "id",
   "name",

@@ -21,7 +21,12 @@ export interface CapturedAssets {
   grantedWabaIds: string[];
 }
 
-/** Turns a Graph failure during the request into the HTTP error the browser gets. */
+/**
+ * Turns a Graph failure during the request into the HTTP error the browser gets.
+ *
+ * @example
+ * try { await graph.exchangeCode(code) } catch (e) { throw requestError(e) }
+ */
 export function requestError(error: unknown): unknown {
   if (!(error instanceof GraphError)) return error;
   return new BffError(errorCodeOfGraph(error), { graph: error.toRef(), cause: error });

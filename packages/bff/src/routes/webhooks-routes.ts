@@ -7,7 +7,12 @@ import { parseWith } from "../http/read-json.js";
 import type { BffRuntime } from "../orchestrator/runtime.js";
 import { applyTemplateChange } from "./apply-webhook.js";
 
-/** Constant-time string comparison (hashing first makes the lengths equal). */
+/**
+ * Constant-time string comparison (hashing first makes the lengths equal).
+ *
+ * @example
+ * safeEqual(header, expected); // false for a forged signature
+ */
 export function safeEqual(a: string, b: string): boolean {
   const ha = createHash("sha256").update(a).digest();
   const hb = createHash("sha256").update(b).digest();
