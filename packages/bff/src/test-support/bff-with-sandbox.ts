@@ -76,10 +76,11 @@ export async function bffWithSandbox(
   const bff = createMigrationBff(options);
   const delivered: number[] = [];
   deliver = async (request) => {
-    const response = await bff.request("/webhooks", {
-      method: "POST",
+    // Deliveries (POST) and Meta's callback verification (GET with hub.* query) both reach /webhooks.
+    const response = await bff.request(`/webhooks${new URL(request.url).search}`, {
+      method: request.method,
       headers: request.headers,
-      body: await request.arrayBuffer(),
+      body: request.method === "GET" ? undefined : await request.arrayBuffer(),
     });
     delivered.push(response.status);
     return response;
