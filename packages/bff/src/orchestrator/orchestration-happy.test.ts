@@ -115,3 +115,46 @@ describe("webhook override", () => {
     expect(apps.data[0]?.override_callback_uri).toBe("https://partner.example/wa/webhooks");
   });
 });
+
+describe("configuration and logs", () => {
+  test("discovers the credit line through extendedcredits when none is configured", async () => {
+    const h = await bffWithSandbox("happy", { creditLineId: undefined });
+    const signup = await h.signup();
+    const m = MigrationSchema.parse(
+      await (await h.post("/migrations", { code: signup.code })).json(),
+    );
+    await h.bff.idle();
+    expect((await h.store.getMigration(m.id))?.status).toBe("completed");
+    const calls = await h.calls();
+    const share = calls.find((c) => c.operation === "createWhatsAppCreditSharingAndAttach");
+    expect(calls.filter((c) => c.operation === "getCreditLines")).toHaveLength(1);
+    expect(share?.path).toBe(`/${h.partner.credit_line_id}/whatsapp_credit_sharing_and_attach`);
+  });
+
+  test("a stopped step logs one JSON line with tenant, migration, step and fbtrace_id", async () => {
+    const h = await bffWithSandbox("register-rate-limited", { authorize: () => "acme" });
+    const signup = await h.signup();
+    const created = await h.post(
+      "/migrations",
+      { code: signup.code },
+      { "x-request-id": "req-42" },
+    );
+    const m = MigrationSchema.parse(await created.json());
+    await h.bff.idle();
+    const lines = h.logs.map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.find((l) => l.msg === "migration created")).toMatchObject({
+      requestId: "req-42",
+      tenant: "acme",
+      migrationId: m.id,
+    });
+    const stopped = lines.find((l) => l.msg === "step stopped");
+    expect(stopped).toMatchObject({
+      level: "warn",
+      tenant: "acme",
+      migrationId: m.id,
+      step: "register_phone",
+      code: "register_rate_limited",
+    });
+    expect(stopped?.fbtraceId).toEqual(expect.any(String));
+  });
+});
