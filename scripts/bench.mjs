@@ -17,26 +17,45 @@ const runs = Math.max(1, Number(values.runs));
 const started = new Date();
 const loadBefore = loadavg();
 
-/** Runs one bench script, echoing its output; resolves with the output text. */
+/** Benches that exited with an error (their figures are missing from the table). */
+const failedBenches = [];
+
+/** Runs one bench script, echoing its output; resolves with the output text (also on failure). */
 function bench(script, args) {
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     console.log(`\n::: bench/${script} ${args.join(" ")}`);
     const child = spawn(tsx, [join("bench", script), ...args], {
       cwd: root,
       env: { ...process.env, FORCE_COLOR: "0" },
-      stdio: ["ignore", "pipe", "inherit"],
+      stdio: ["ignore", "pipe", "pipe"],
     });
     let out = "";
+    let err = "";
     child.stdout.on("data", (chunk) => {
       out += chunk;
       process.stdout.write(chunk);
     });
-    child.on("exit", (code) =>
-      code === 0 ? resolve(out) : reject(new Error(`bench/${script} exited with ${code}`)),
-    );
+    child.stderr.on("data", (chunk) => {
+      err += chunk;
+      process.stderr.write(chunk);
+    });
+    child.on("exit", (code) => {
+      if (code !== 0) {
+        const why = /^Error: (.*)$/m.exec(err)?.[1] ?? `exit ${code}`;
+        failedBenches.push(`\`bench/${script} ${args.join(" ")}\` failed: ${why.slice(0, 300)}`);
+      }
+      resolve(out);
+    });
   });
 }
 const benchJson = (out) => JSON.parse(/^BENCH_JSON (.*)$/m.exec(out)?.[1] ?? "{}");
+const lastJson = (out) => {
+  try {
+    return JSON.parse(out.slice(out.indexOf("{")));
+  } catch {
+    return {};
+  }
+};
 const num = (re, out) => {
   const m = re.exec(out);
   return m ? Number(m[1]) : Number.NaN;
@@ -161,7 +180,7 @@ for (let r = 0; r < runs; r += 1) {
   add("GET /migrations/:id ÷ bare Hono", http.ratios?.[0], "ratio", "aim >= 0.5");
 
   const sandboxOut = await bench("sandbox/graph-throughput.ts", ["--seconds", "5"]);
-  const sandbox = JSON.parse(sandboxOut.slice(sandboxOut.indexOf("{")));
+  const sandbox = lastJson(sandboxOut);
   add("sandbox: Graph requests/s on loopback", sandbox.requestsPerSecond, "req/s");
   add("sandbox: requests per server CPU-second", sandbox.requestsPerServerCpuSecond, "req/CPU-s");
 }
@@ -181,6 +200,7 @@ const lines = [
   `- machine: ${cpus().length} x ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, load average ${loadBefore.map((l) => l.toFixed(1)).join(" ")} at the start (shared machine)`,
   `- command: \`npm run bench\` (= \`node scripts/bench.mjs --runs ${runs}\`)${process.env.TEST_DATABASE_URL ? ", with TEST_DATABASE_URL set" : ""}`,
   ...(skipped.length ? [`- skipped: ${skipped.join("; ")}`] : []),
+  ...failedBenches.map((f) => `- ${f}`),
   "",
   `Each figure is the median of ${runs} runs, with min and max; the sandbox adds 100 ms of real latency per Graph call in the critical-path rows and none in the throughput rows.`,
   "",
