@@ -32,7 +32,7 @@ export function EventLists(props: {
 }) {
   const { signupEvents, signupError, webhookEvents, webhookError } = props;
   return (
-    <div className="demo-columns">
+    <div className="demo-events">
       <section aria-labelledby="signup-events-title">
         <h2 id="signup-events-title">Signup events</h2>
         {signupError ? (
