@@ -1,3 +1,4 @@
+export * from "./app-subscriptions.js";
 export * from "./common.js";
 export * from "./credit.js";
 export * from "./enums.js";
