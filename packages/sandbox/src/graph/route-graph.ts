@@ -1,6 +1,7 @@
 import type { SandboxState } from "../state/sandbox-state.js";
 import { GraphError, unsupportedRequest } from "./graph-error.js";
 import type { Operation } from "./operation.js";
+import { getAppSubscriptions } from "./operations/app-subscriptions.js";
 import { getBusiness } from "./operations/business.js";
 import {
   deleteAllocationConfig,
@@ -26,6 +27,7 @@ const NODE_OPS: Record<NodeKind, MethodTable> = {
   template: { GET: getTemplate },
   allocation: { GET: getAllocationConfig, DELETE: deleteAllocationConfig },
   creditLine: {},
+  app: {},
 };
 
 const EDGE_OPS: Record<NodeKind, Record<string, MethodTable>> = {
@@ -45,6 +47,7 @@ const EDGE_OPS: Record<NodeKind, Record<string, MethodTable>> = {
   },
   template: {},
   allocation: {},
+  app: { subscriptions: { GET: getAppSubscriptions } },
 };
 
 /**

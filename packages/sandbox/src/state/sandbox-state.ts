@@ -68,13 +68,14 @@ export class SandboxState {
   /** The node type of an id, for routing `/{id}` and `/{id}/{edge}`. */
   kindOf(
     id: string,
-  ): "business" | "waba" | "phone" | "template" | "allocation" | "creditLine" | undefined {
+  ): "business" | "waba" | "phone" | "template" | "allocation" | "creditLine" | "app" | undefined {
     if (this.businesses.has(id)) return "business";
     if (this.wabas.has(id)) return "waba";
     if (this.phones.has(id)) return "phone";
     if (this.templates.has(id)) return "template";
     if (this.allocations.has(id)) return "allocation";
     if (this.partner && id === this.partner.creditLineId) return "creditLine";
+    if (this.partner && id === this.partner.app.id) return "app";
     return undefined;
   }
 

@@ -1,3 +1,4 @@
+import { WEBHOOK_FIELDS } from "@wa-migrate/contracts";
 import type { SandboxState } from "./sandbox-state.js";
 import { SOURCE_TEMPLATES, type TemplateSeed } from "./seed-templates.js";
 import type { TemplateRecord, WabaRecord } from "./types.js";
@@ -29,6 +30,8 @@ export function seedWorld(state: SandboxState, now: number): void {
       secret: state.rng.alnum(32).toLowerCase(),
       callbackUrl: "http://127.0.0.1:8787/webhooks/meta",
       verifyToken: `verify-${state.rng.alnum(12)}`,
+      // What a partner app ticks in the App Dashboard: messages plus every field the kit listens to.
+      subscribedFields: ["messages", ...WEBHOOK_FIELDS],
     },
     systemUserId: state.newId(),
     systemToken: state.newToken(),

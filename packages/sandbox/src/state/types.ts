@@ -26,6 +26,8 @@ export interface PartnerApp {
   secret: string;
   callbackUrl: string | undefined;
   verifyToken: string;
+  /** Fields of the app's `whatsapp_business_account` webhook subscription (App Dashboard > WhatsApp > Configuration). */
+  subscribedFields: string[];
 }
 
 /** Login configuration ids per Embedded Signup version. */
