@@ -1,5 +1,6 @@
 import {
   AllocationConfigSchema,
+  AppSubscriptionsResponseSchema,
   BusinessSchema,
   CreditSharingResponseSchema,
   DebugTokenResponseSchema,
@@ -137,6 +138,16 @@ export function createGraphClient(options: GraphClientOptions) {
         token: sys,
         query: { fields: "id,receiving_credential,request_status" },
         schema: AllocationConfigSchema,
+      }),
+    /** `GET /{app-id}/subscriptions` with the app token: the app's default callback and fields per object. */
+    listAppSubscriptions: () =>
+      send({
+        method: "GET",
+        path: `${options.appId}/subscriptions`,
+        operation: "GET /{app}/subscriptions",
+        token: `${options.appId}|${options.appSecret}`,
+        query: { fields: "object,callback_url,active,fields" },
+        schema: AppSubscriptionsResponseSchema,
       }),
     listSubscribedApps: (wabaId: string, token: string) =>
       send({

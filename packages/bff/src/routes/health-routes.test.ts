@@ -39,8 +39,47 @@ describe("GET /health and GET /doctor", () => {
       ["app_credentials", true],
       ["system_token", true],
       ["credit_line", true],
+      ["webhook_callback", true],
+      ["webhook_fields", true],
     ]);
     expect(report.ok).toBe(true);
+    const [call] = (await h.calls()).filter((c) => c.operation === "getAppSubscriptions");
+    expect(call).toMatchObject({
+      method: "GET",
+      path: `/${h.partner.app_id}/subscriptions`,
+      status: 200,
+    });
+  });
+
+  test("doctor reports an app without a default webhook callback and names the dashboard setting", async () => {
+    const h = await bffWithSandbox("no-default-webhook");
+    const report = DoctorResponseSchema.parse(await (await h.bff.request("/doctor")).json());
+    expect(report.ok).toBe(false);
+    const byId = Object.fromEntries(report.checks.map((c) => [c.id, c]));
+    expect(byId.app_credentials?.ok).toBe(true);
+    expect(byId.webhook_callback?.ok).toBe(false);
+    expect(byId.webhook_callback?.remedy).toContain("App Dashboard > WhatsApp > Configuration");
+    expect(byId.webhook_fields?.ok).toBe(false);
+  });
+
+  test("doctor names the webhook fields the app is not subscribed to", async () => {
+    const h = await bffWithSandbox("happy");
+    // The App Dashboard's ticked fields, as Meta holds them: one the kit needs is unticked.
+    h.graph.sandbox.state.partner.app.subscribedFields = [
+      "messages",
+      "account_update",
+      "message_template_status_update",
+      "phone_number_name_update",
+    ];
+    const report = DoctorResponseSchema.parse(await (await h.bff.request("/doctor")).json());
+    expect(report.ok).toBe(false);
+    const byId = Object.fromEntries(report.checks.map((c) => [c.id, c]));
+    expect(byId.webhook_callback?.ok).toBe(true);
+    expect(byId.webhook_fields).toMatchObject({
+      ok: false,
+      message: "The app is not subscribed to: message_template_quality_update.",
+    });
+    expect(byId.webhook_fields?.remedy).toContain("App Dashboard");
   });
 
   test("doctor names what to fix, without echoing secrets", async () => {
@@ -57,6 +96,9 @@ describe("GET /health and GET /doctor", () => {
     expect(byId.app_credentials?.remedy).toContain("META_APP_SECRET");
     expect(byId.credit_line?.ok).toBe(false);
     expect(byId.credit_line?.message).toContain("1234");
+    // The app token is wrong, so the webhook settings cannot be read either.
+    expect(byId.webhook_callback?.ok).toBe(false);
+    expect(byId.webhook_callback?.remedy).toContain("META_APP_SECRET");
     expect(text).not.toContain("wrong-secret-value");
     expect(text).not.toContain(h.partner.system_token);
   });

@@ -1,4 +1,8 @@
-import type { DoctorResponse } from "@wa-migrate/contracts";
+import {
+  type AppSubscriptionsResponse,
+  type DoctorResponse,
+  WEBHOOK_FIELDS,
+} from "@wa-migrate/contracts";
 import { errorCodeOfGraph, GraphError } from "../graph/graph-error.js";
 import type { BffRuntime } from "../orchestrator/runtime.js";
 
@@ -18,10 +22,67 @@ function failed(id: string, error: unknown, remedy: string): Check {
   return { id, ok: false, message: what, remedy };
 }
 
+const DASHBOARD_WEBHOOKS = "App Dashboard > WhatsApp > Configuration > Webhook";
+
+/**
+ * The two webhook checks, from the app's `whatsapp_business_account` subscription: Meta refuses a
+ * WABA subscription (even one with an override) while the app has no default callback URL, and
+ * sends only the fields ticked there.
+ */
+function webhookChecks(answer: PromiseSettledResult<AppSubscriptionsResponse>): Check[] {
+  if (answer.status === "rejected") {
+    const remedy =
+      "Check META_APP_ID and META_APP_SECRET: Graph reads the app's webhook settings only with the app token.";
+    return [
+      failed("webhook_callback", answer.reason, remedy),
+      failed("webhook_fields", answer.reason, remedy),
+    ];
+  }
+  const waba = answer.value.data.find((s) => s.object === "whatsapp_business_account");
+  if (!waba?.callback_url || waba.active === false) {
+    const remedy = `Set a Callback URL and Verify token in ${DASHBOARD_WEBHOOKS}, then subscribe the fields ${WEBHOOK_FIELDS.join(", ")}.`;
+    return [
+      {
+        id: "webhook_callback",
+        ok: false,
+        message: "The app has no active default webhook callback for WhatsApp Business Account.",
+        remedy,
+      },
+      {
+        id: "webhook_fields",
+        ok: false,
+        message: "No webhook fields are subscribed without a callback.",
+        remedy,
+      },
+    ];
+  }
+  const subscribed = new Set((waba.fields ?? []).map((f) => f.name));
+  const missing = WEBHOOK_FIELDS.filter((f) => !subscribed.has(f));
+  return [
+    {
+      id: "webhook_callback",
+      ok: true,
+      message: `The app's default webhook callback is ${waba.callback_url}.`,
+    },
+    missing.length === 0
+      ? {
+          id: "webhook_fields",
+          ok: true,
+          message: "The app is subscribed to every webhook field the kit needs.",
+        }
+      : {
+          id: "webhook_fields",
+          ok: false,
+          message: `The app is not subscribed to: ${missing.join(", ")}.`,
+          remedy: `Subscribe these fields in ${DASHBOARD_WEBHOOKS} (Webhook fields > Subscribe).`,
+        },
+  ];
+}
+
 /**
  * The checks of `GET /doctor`: app credentials (an app token can inspect the system token), the
- * system token's validity and scopes, the credit line, and whether the configured override (if
- * any) is set. Messages never contain a secret.
+ * system token's validity and scopes, the credit line, the app's default webhook callback and its
+ * subscribed fields. Messages never contain a secret.
  *
  * @example
  * const report = await runDoctor(rt); report.ok;
@@ -29,10 +90,11 @@ function failed(id: string, error: unknown, remedy: string): Check {
 export async function runDoctor(rt: BffRuntime): Promise<DoctorResponse> {
   const o = rt.options;
   const appToken = `${o.appId}|${o.appSecret}`;
-  const [asApp, asSystem, credit] = await Promise.allSettled([
+  const [asApp, asSystem, credit, subscriptions] = await Promise.allSettled([
     rt.graph.debugToken(o.systemToken, appToken),
     rt.graph.debugToken(o.systemToken),
     rt.graph.listCreditLines(o.businessId),
+    rt.graph.listAppSubscriptions(),
   ]);
   const checks: Check[] = [];
   if (asApp.status === "fulfilled" && asApp.value.data.app_id === o.appId) {
@@ -113,5 +175,6 @@ export async function runDoctor(rt: BffRuntime): Promise<DoctorResponse> {
       ),
     );
   }
+  checks.push(...webhookChecks(subscriptions));
   return { ok: checks.every((c) => c.ok), checks };
 }
