@@ -41,7 +41,8 @@ function bench(script, args) {
     });
     child.on("exit", (code) => {
       if (code !== 0) {
-        const why = /^Error: (.*)$/m.exec(err)?.[1] ?? `exit ${code}`;
+        const why =
+          /^(?:\w*Error|\s*\[cause\]: \w*Error): .*$/m.exec(err)?.[0]?.trim() ?? `exit ${code}`;
         failedBenches.push(`\`bench/${script} ${args.join(" ")}\` failed: ${why.slice(0, 300)}`);
       }
       resolve(out);
@@ -200,7 +201,7 @@ const lines = [
   `- machine: ${cpus().length} x ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, load average ${loadBefore.map((l) => l.toFixed(1)).join(" ")} at the start (shared machine)`,
   `- command: \`npm run bench\` (= \`node scripts/bench.mjs --runs ${runs}\`)${process.env.TEST_DATABASE_URL ? ", with TEST_DATABASE_URL set" : ""}`,
   ...(skipped.length ? [`- skipped: ${skipped.join("; ")}`] : []),
-  ...failedBenches.map((f) => `- ${f}`),
+  ...[...new Set(failedBenches)].map((f) => `- ${f}`),
   "",
   `Each figure is the median of ${runs} runs, with min and max; the sandbox adds 100 ms of real latency per Graph call in the critical-path rows and none in the throughput rows.`,
   "",
