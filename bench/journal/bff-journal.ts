@@ -6,7 +6,8 @@
 //   - memory per 1,000 in-flight migrations: RSS and heap (after GC) of the BFF process with 1,000
 //     migrations parked mid-way (their credit-share call held by the sandbox), minus before.
 //   npx tsx bench/journal/bff-journal.ts [--migrations 200] [--inflight 1000]
-//   (PostgreSQL too when TEST_DATABASE_URL is set, in a schema of its own, dropped afterwards)
+//   (PostgreSQL too when TEST_DATABASE_URL is set, in a schema of its own, dropped afterwards;
+//   BENCH_ONLY_POSTGRES=1 skips the PGlite run)
 import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -37,10 +38,14 @@ const percentile = (sorted: number[], p: number) =>
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
 async function startSandbox() {
+  // The sandbox clock runs 20 times slower than real time: with hundreds of POSTs queued at once, a
+  // code would otherwise expire (30 s) before the BFF gets to exchange it on this 2-core machine.
+  const start = Date.now();
   const graph = createFakeGraph({
     scenario: "happy",
     seed: 21,
     control: true,
+    clock: () => start + (Date.now() - start) / 20,
     webhookFetch: async () => new Response("ok"),
   });
   const served = await serveSandboxWithTrap(graph);
@@ -75,9 +80,13 @@ async function count(bff: BffProcess, status: string): Promise<number> {
   let n = 0;
   let cursor = "";
   for (;;) {
-    const page = (await (
-      await fetch(`${bff.url}/migrations?status=${status}&limit=100${cursor}`)
-    ).json()) as {
+    // A loaded server may reset a kept-alive connection; one retry is the polite answer.
+    const get = () => fetch(`${bff.url}/migrations?status=${status}&limit=100${cursor}`);
+    const response = await get().catch(async () => {
+      await sleep(500);
+      return get();
+    });
+    const page = (await response.json()) as {
       data: unknown[];
       nextCursor: string | null;
     };
@@ -128,19 +137,55 @@ async function run(name: string, journalEnv: Record<string, string>) {
     await sleep(2000);
     const before = await memory(probe);
     const gate = sandbox.hold(CREDIT);
-    await Promise.all(phones.slice(10 + N).map((p) => post(probe, sandbox.graph, p)));
+    // In batches of 100: parked migrations pile up, while the POSTs themselves stay a sane burst.
+    const parked = phones.slice(10 + N);
+    try {
+      for (let i = 0; i < parked.length; i += 100) {
+        await Promise.all(parked.slice(i, i + 100).map((p) => post(probe, sandbox.graph, p)));
+      }
+    } catch (error) {
+      const alive = probe.child.exitCode === null && probe.child.signalCode === null;
+      console.error(
+        `parking failed (BFF ${alive ? "alive" : `exited ${probe.child.exitCode ?? probe.child.signalCode}`}, ${gate.waiting()} parked):`,
+      );
+      console.error(
+        probe.output
+          .filter((l) => !l.includes('"level":"info"'))
+          .slice(-8)
+          .join("\n"),
+      );
+      throw error;
+    }
     while (gate.waiting() < INFLIGHT) await sleep(200);
     await sleep(1000);
     const during = await memory(probe);
     const running = await count(probe, "running");
-    gate.release();
-    while ((await count(probe, "running")) > 0) await sleep(250);
-    await probe.stop();
     const per1000 = (bytes: number) => mb((bytes * 1000) / INFLIGHT);
     console.log(
       `${name}: ${running} migrations in flight: RSS ${mb(before.rss)} -> ${mb(during.rss)} MB, heap ${mb(before.heapUsed)} -> ${mb(during.heapUsed)} MB; ` +
         `per 1,000 in flight: RSS +${per1000(during.rss - before.rss)} MB, heap +${per1000(during.heapUsed - before.heapUsed)} MB`,
     );
+    gate.release();
+    try {
+      while ((await count(probe, "running")) > 0) await sleep(250);
+      console.log(
+        `${name}: the ${running} parked migrations finished: ${await count(probe, "completed")} completed in all`,
+      );
+    } catch (error) {
+      const alive = probe.child.exitCode === null && probe.child.signalCode === null;
+      console.error(
+        `after release: BFF ${alive ? "alive" : `exited ${probe.child.exitCode ?? probe.child.signalCode}`}`,
+      );
+      console.error(
+        probe.output
+          .filter((l) => !l.includes('"level":"info"'))
+          .slice(-8)
+          .join("\n")
+          .slice(0, 3000),
+      );
+      throw error;
+    }
+    await probe.stop();
   } finally {
     await sandbox.close();
   }
@@ -148,7 +193,9 @@ async function run(name: string, journalEnv: Record<string, string>) {
 
 const dir = await mkdtemp(join(tmpdir(), "wa-bench-bff-"));
 try {
-  await run("PGlite (data dir on disk)", { WA_MIGRATE_DATA_DIR: join(dir, "db") });
+  if (!process.env.BENCH_ONLY_POSTGRES) {
+    await run("PGlite (data dir on disk)", { WA_MIGRATE_DATA_DIR: join(dir, "db") });
+  }
 } finally {
   await rm(dir, { recursive: true, force: true });
 }
