@@ -156,6 +156,10 @@ describe("customer page", () => {
     expect(await step.locator('[data-code="signup_cancelled"]').textContent()).toContain(
       TEXTS.en.errors.signup_cancelled,
     );
+    // The customer is told on which of Meta's screens they stopped.
+    expect(await step.locator('[data-es-step="PHONE_NUMBER_SETUP"]').textContent()).toBe(
+      TEXTS.en.error.stoppedAt.replace("{screen}", TEXTS.en.esSteps.PHONE_NUMBER_SETUP),
+    );
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, "customer-4-cancelled");
 

@@ -104,6 +104,15 @@ export const de: Messages = {
     startAgain: "Erneut beginnen",
     reference: "Referenz für den Support: {reference}",
     metaSaid: "Meta meldet: {detail}",
+    stoppedAt: "Sie haben bei diesem Schritt von Meta aufgehört: {screen}.",
+  },
+  esSteps: {
+    BUSINESS_ACCOUNT_SELECTION: "Unternehmensportfolio auswählen",
+    WABA_PHONE_PROFILE_PICKER: "WhatsApp-Konto auswählen",
+    WHATSAPP_BUSINESS_PROFILE_SETUP: "Unternehmensprofil einrichten",
+    PHONE_NUMBER_SETUP: "Telefonnummer eingeben",
+    PHONE_NUMBER_VERIFICATION: "Telefonnummer bestätigen",
+    PERMISSIONS: "Berechtigungen prüfen",
   },
   templates: {
     title: "Nachrichtenvorlagen",

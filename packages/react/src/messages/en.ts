@@ -103,6 +103,15 @@ export const en: Messages = {
     startAgain: "Start again",
     reference: "Reference for support: {reference}",
     metaSaid: "Meta says: {detail}",
+    stoppedAt: "You stopped at Meta's screen: {screen}.",
+  },
+  esSteps: {
+    BUSINESS_ACCOUNT_SELECTION: "choosing the business portfolio",
+    WABA_PHONE_PROFILE_PICKER: "choosing the WhatsApp account",
+    WHATSAPP_BUSINESS_PROFILE_SETUP: "setting up the business profile",
+    PHONE_NUMBER_SETUP: "entering the phone number",
+    PHONE_NUMBER_VERIFICATION: "verifying the phone number",
+    PERMISSIONS: "reviewing the permissions",
   },
   templates: {
     title: "Message templates",

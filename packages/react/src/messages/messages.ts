@@ -1,4 +1,5 @@
 import type {
+  EsStep,
   MessagingLimitTier,
   MigrationErrorCode,
   QualityRating,
@@ -60,7 +61,11 @@ export interface Messages {
     startAgain: string;
     reference: string;
     metaSaid: string;
+    /** Where the customer left Meta's window: "{screen}" is one of `esSteps`. */
+    stoppedAt: string;
   };
+  /** Names of Meta's Embedded Signup screens (the `current_step` of a CANCEL). */
+  esSteps: Record<EsStep, string>;
   templates: {
     title: string;
     empty: string;

@@ -1,4 +1,4 @@
-import type { MigrationErrorCode } from "@wa-migrate/contracts";
+import type { EsStep, MigrationErrorCode } from "@wa-migrate/contracts";
 import { useFlowContext } from "../flow-context.js";
 import { formatMessage } from "../messages/messages.js";
 
@@ -7,6 +7,8 @@ export interface ErrorNoticeProps {
   code: MigrationErrorCode;
   /** Meta's own words, when it sent any. */
   detail?: string | undefined;
+  /** The Embedded Signup screen where the customer left Meta's window. */
+  esStep?: EsStep | undefined;
   /** Meta's fbtrace_id, for support. */
   reference?: string | undefined;
   /** "warning" for steps that wait on someone's action, "error" for failures. */
@@ -22,12 +24,24 @@ export interface ErrorNoticeProps {
  * @example
  * <MigrationFlow.ErrorNotice code="popup_blocked" />
  */
-export function ErrorNotice({ code, detail, reference, tone = "error", action }: ErrorNoticeProps) {
+export function ErrorNotice({
+  code,
+  detail,
+  esStep,
+  reference,
+  tone = "error",
+  action,
+}: ErrorNoticeProps) {
   const { t, cx } = useFlowContext();
   return (
     <div className={cx("error")} data-code={code} data-tone={tone}>
       <p className={cx("error-title")}>{t.error.title}</p>
       <p className={cx("error-text")}>{t.errors[code]}</p>
+      {esStep ? (
+        <p className={cx("error-detail")} data-es-step={esStep}>
+          {formatMessage(t.error.stoppedAt, { screen: t.esSteps[esStep] })}
+        </p>
+      ) : null}
       {detail ? (
         <p className={cx("error-detail")}>{formatMessage(t.error.metaSaid, { detail })}</p>
       ) : null}

@@ -51,6 +51,7 @@ describe("StepError", () => {
     renderFlow(FLOW_STATE_SNAPSHOTS.cancelled);
     const step = document.querySelector('[data-step="embedded_signup"]') as HTMLElement;
     expect(step).toHaveTextContent(en.errors.signup_cancelled);
+    expect(step).toHaveTextContent("You stopped at Meta's screen: entering the phone number.");
     expect(screen.queryByRole("button", { name: "Try again" })).toBeNull();
     expect(screen.getByRole("button", { name: "Start again with Meta" })).toBeEnabled();
   });

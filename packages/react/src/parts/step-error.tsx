@@ -54,6 +54,7 @@ export function StepError({ step }: { step: StepId }) {
     <ErrorNotice
       code={error.code}
       detail={detail}
+      esStep={stepError ? undefined : flowError?.esStep}
       reference={stepError?.graph?.fbtraceId}
       tone={view?.state === "action_required" ? "warning" : "error"}
       action={action}
