@@ -6,11 +6,11 @@ import type { FakeGraph } from "@wa-migrate/sandbox";
 export interface TrappedSandbox {
   url: string;
   /**
-   * Arms the trap: the next Graph request whose path ends with `pathSuffix` is carried out by the
-   * sandbox (its side effect happens and is in the call log), then `spring` runs (the test kills
-   * the BFF there) before the answer is sent. Fires once, then disarms.
+   * Arms the trap: the next POST whose path ends with one of `pathSuffixes` is carried out by the
+   * sandbox (its side effect happens and is in the call log), then `spring` runs with the suffix
+   * that matched (the test kills the BFF there) before the answer is sent. Fires once, then disarms.
    */
-  arm(pathSuffix: string, spring: () => Promise<void>): void;
+  arm(pathSuffixes: string | readonly string[], spring: (matched: string) => Promise<void>): void;
   disarm(): void;
   /**
    * Holds every POST whose path ends with `pathSuffix` before the sandbox sees it, until
@@ -29,7 +29,8 @@ export interface TrappedSandbox {
  * sandbox.arm("/register", async () => { child.kill("SIGKILL"); });
  */
 export async function serveSandboxWithTrap(graph: FakeGraph): Promise<TrappedSandbox> {
-  let trap: { suffix: string; spring: () => Promise<void> } | null = null;
+  let trap: { suffixes: readonly string[]; spring: (matched: string) => Promise<void> } | null =
+    null;
   let held: { suffix: string; waiting: number; open: Promise<void> } | null = null;
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve(
@@ -45,9 +46,10 @@ export async function serveSandboxWithTrap(graph: FakeGraph): Promise<TrappedSan
           }
           const response = await graph.fetch(request);
           const armed = trap;
-          if (armed && request.method === "POST" && path.endsWith(armed.suffix)) {
+          const matched = armed?.suffixes.find((suffix) => path.endsWith(suffix));
+          if (armed && matched && request.method === "POST") {
             trap = null;
-            await armed.spring();
+            await armed.spring(matched);
           }
           return response;
         },
@@ -59,8 +61,8 @@ export async function serveSandboxWithTrap(graph: FakeGraph): Promise<TrappedSan
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    arm(suffix, spring) {
-      trap = { suffix, spring };
+    arm(suffixes, spring) {
+      trap = { suffixes: typeof suffixes === "string" ? [suffixes] : suffixes, spring };
     },
     disarm() {
       trap = null;
