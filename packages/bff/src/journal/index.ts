@@ -1,5 +1,8 @@
 // The durable journal: the SQL MigrationStore on PGlite (default) or PostgreSQL (DATABASE_URL).
+export { type JournalCommandResult, runJournalCommand } from "./cli.js";
+export { journalOptionsFromEnv } from "./journal-env.js";
 export { JournalError, type JournalErrorCode } from "./journal-error.js";
+export { type JournalReport, readJournalReport } from "./journal-report.js";
 export {
   type AppliedSchemaVersion,
   migrateSchema,
