@@ -3,6 +3,7 @@ import { OPERATION_NAMES } from "@wa-migrate/sandbox";
 import { expect, test } from "vitest";
 import { addCustomerPhones } from "../../src/journal/testing/add-customer-phones.js";
 import { bffWithSandbox } from "../../src/test-support/bff-with-sandbox.js";
+import { collectCalls } from "./collect-calls.js";
 import { reportFigure } from "./report-figure.js";
 
 // Faults (issue 9): N migrations at once while 20 % of Graph calls fail with a transient fault
@@ -62,6 +63,7 @@ test(`${N} migrations under 20 % transient Graph faults: all complete, none dupl
     });
     expect(response.status).toBe(200);
   };
+  const log = collectCalls(h.graph);
   await setFaults(OPERATION_NAMES.filter((op) => !CREATE_OPERATIONS.includes(op)));
   const ids = await Promise.all(
     signups.map(async (signup) => {
@@ -87,7 +89,7 @@ test(`${N} migrations under 20 % transient Graph faults: all complete, none dupl
     );
   expect(notDone).toEqual([]);
 
-  const calls = await h.calls();
+  const calls = await log.stop();
   const injected = calls.filter((c) => c.fault !== null);
   // The faults really happened, of several kinds.
   expect(injected.length).toBeGreaterThan(calls.length * 0.1);

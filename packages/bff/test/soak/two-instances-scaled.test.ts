@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Migration } from "@wa-migrate/contracts";
-import { type CallRecord, createFakeGraph, type PartnerConfig } from "@wa-migrate/sandbox";
+import { createFakeGraph, type PartnerConfig } from "@wa-migrate/sandbox";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createPostgresClient } from "../../src/journal/postgres-client.js";
 import type { SqlClient } from "../../src/journal/sql-client.js";
@@ -10,6 +10,7 @@ import {
   type TrappedSandbox,
 } from "../../src/journal/testing/serve-sandbox-with-trap.js";
 import { type BffProcess, bffEnv, spawnBff } from "../../src/journal/testing/spawn-bff.js";
+import { collectCalls } from "../reliability/collect-calls.js";
 import { reportFigure } from "../reliability/report-figure.js";
 
 // Soak (issue 9): the journal's two-instance test scaled to RELIABILITY_TWO_INSTANCE_MIGRATIONS
@@ -62,6 +63,7 @@ describe.skipIf(!url)(
         servers.push(await spawnBff(env, "instance"));
       }
       const phones = addCustomerPhones(graph, COUNT);
+      const log = collectCalls(graph);
       const started = performance.now();
       // In waves of 100, so the machine is loaded, not swamped by 1,000 sockets at once.
       const ids: string[] = [];
@@ -122,9 +124,7 @@ describe.skipIf(!url)(
       // budget can refuse the source read, and Meta's automatic copy takes over (as in the journal test).
       const expected = new Set(SERVER_STEPS.map((s) => `${s}:succeeded:1`));
       expected.add("migrate_templates:skipped:1");
-      const calls = (
-        (await (await graph.request("/__sandbox/calls")).json()) as { data: CallRecord[] }
-      ).data;
+      const calls = await log.stop();
       const perWaba = new Map<string, number>();
       const perPhone = new Map<string, number>();
       for (const c of calls) {
