@@ -14,6 +14,7 @@ import { migrationsRoutes } from "../routes/migrations-routes.js";
 import { openApiDocument } from "../routes/openapi-document.js";
 import { signupEventsRoutes } from "../routes/signup-events-routes.js";
 import { webhooksRoutes } from "../routes/webhooks-routes.js";
+import { StoreError } from "../store/store-error.js";
 
 /** The BFF: a Hono app to mount, plus control over its background migrations. */
 export type MigrationBff = Hono<BffEnv> & {
@@ -119,7 +120,12 @@ export function createMigrationBff(options: MigrationBffOptions): MigrationBff {
   );
   app.onError((error, c) => {
     const known =
-      error instanceof BffError ? error : new BffError("internal_error", { cause: error });
+      error instanceof BffError
+        ? error
+        : // A journal that cannot be reached is the operator's to fix, not a bug: say so.
+          error instanceof StoreError && error.kind === "unavailable"
+          ? new BffError("store_unavailable", { cause: error })
+          : new BffError("internal_error", { cause: error });
     const log = c.get("log") ?? rt.log;
     if (known.status >= 500)
       log.error("request failed", { code: known.code, error, fbtraceId: known.graph?.fbtraceId });

@@ -32,6 +32,16 @@ describe("GET /health and GET /doctor", () => {
     expect(await response.json()).toEqual({ status: "degraded", store: false, graph: false });
   });
 
+  test("a request while the journal is down is 503 store_unavailable, not an internal error", async () => {
+    const store = createMemoryStore();
+    await store.close();
+    const h = await bffWithSandbox("happy", { store });
+    const response = await h.bff.request("/migrations/mig_missing");
+    expect(response.status).toBe(503);
+    expect(response.headers.get("content-type")).toBe("application/problem+json");
+    expect(await response.json()).toMatchObject({ code: "store_unavailable", status: 503 });
+  });
+
   test("doctor passes a correct configuration", async () => {
     const h = await bffWithSandbox("happy");
     const report = DoctorResponseSchema.parse(await (await h.bff.request("/doctor")).json());
