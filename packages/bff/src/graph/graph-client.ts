@@ -84,13 +84,18 @@ export function createGraphClient(options: GraphClientOptions) {
         query: { fields: fields.join(",") },
         schema: PhoneNumberSchema,
       }),
-    listPhones: (wabaId: string, token: string) =>
+    listPhones: (wabaId: string, token: string, after?: string) =>
       send({
         method: "GET",
         path: `${wabaId}/phone_numbers`,
         operation: "GET /{waba}/phone_numbers",
         token,
-        query: { fields: PHONE_SNAPSHOT_FIELDS.join(",") },
+        // Graph pages by 25 by default; 100 is its maximum, so large accounts need fewer pages.
+        query: {
+          fields: PHONE_SNAPSHOT_FIELDS.join(","),
+          limit: "100",
+          ...(after ? { after } : {}),
+        },
         schema: PhoneNumberListSchema,
       }),
     getWaba: (wabaId: string, token: string, fields: readonly string[] = WABA_FIELDS) =>

@@ -46,6 +46,30 @@ async function readable<T>(read: Promise<T>): Promise<T | null> {
   }
 }
 
+/** Pages a source account may list before discovery gives up on it (100 numbers a page). */
+const MAX_PHONE_PAGES = 50;
+
+/**
+ * Whether `wabaId` lists `phoneNumberId`, following Graph's cursors: an account with more numbers
+ * than one page must not look unreadable. Null when the account cannot be read at all.
+ */
+async function listsPhone(
+  rt: BffRuntime,
+  wabaId: string,
+  token: string,
+  phoneNumberId: string,
+): Promise<boolean | null> {
+  let after: string | undefined;
+  for (let page = 0; page < MAX_PHONE_PAGES; page++) {
+    const phones = await readable(rt.graph.listPhones(wabaId, token, after));
+    if (!phones) return page === 0 ? null : false;
+    if (phones.data.some((p) => p.id === phoneNumberId)) return true;
+    after = phones.paging?.next ? phones.paging.cursors?.after : undefined;
+    if (!after) return false;
+  }
+  return false;
+}
+
 /**
  * Finds and reads the source WABA: the given `sourceWabaId`, else the granted WABA (other than the
  * destination) that lists the phone number. Null when none is readable (the old partner owns it).
@@ -65,12 +89,12 @@ export async function readSource(
 ): Promise<SourceAccount | null> {
   const { token } = input;
   const readAccount = async (wabaId: string, mustList: boolean): Promise<SourceAccount | null> => {
-    const [phones, waba, templates] = await Promise.all([
-      mustList ? readable(rt.graph.listPhones(wabaId, token)) : Promise.resolve(null),
+    const [lists, waba, templates] = await Promise.all([
+      mustList ? listsPhone(rt, wabaId, token, input.phoneNumberId) : Promise.resolve(true),
       readable(rt.graph.getWaba(wabaId, token)),
       readable(listAllTemplates(rt, wabaId, token)),
     ]);
-    if (mustList && !phones?.data.some((p) => p.id === input.phoneNumberId)) return null;
+    if (!lists) return null;
     return waba && templates ? { waba, templates } : null;
   };
   if (input.sourceWabaId) return readAccount(input.sourceWabaId, false);
