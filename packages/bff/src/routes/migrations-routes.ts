@@ -3,7 +3,6 @@ import {
   CreateMigrationRequestSchema,
   ListMigrationsQuerySchema,
   MigrateTemplatesRequestSchema,
-  STEP_IDS,
 } from "@wa-migrate/contracts";
 import { Hono } from "hono";
 import { BffError } from "../errors/bff-error.js";
@@ -14,25 +13,9 @@ import { captureOnCreate, requestError } from "../orchestrator/capture-on-create
 import type { Engine } from "../orchestrator/engine.js";
 import type { BffRuntime } from "../orchestrator/runtime.js";
 import { templatesStep } from "../orchestrator/templates-step.js";
-import type { NewMigration, StoredMigration, StoredStep } from "../store/migration-store.js";
+import { firstSteps } from "../store/first-steps.js";
+import type { NewMigration, StoredMigration } from "../store/migration-store.js";
 import { toMigration } from "../store/to-migration.js";
-
-function firstSteps(now: string): StoredStep[] {
-  return STEP_IDS.map((id) => {
-    // The browser did these before handing over the code.
-    const browser = id === "two_step_verification" || id === "embedded_signup";
-    return {
-      id,
-      status: browser ? "succeeded" : "pending",
-      attempts: browser ? 1 : 0,
-      startedAt: null,
-      finishedAt: browser ? now : null,
-      lastError: null,
-      leaseOwner: null,
-      leaseExpiresAt: null,
-    };
-  });
-}
 
 /**
  * `/migrations` routes: create (exchange before answering, Idempotency-Key, rate limit), read,

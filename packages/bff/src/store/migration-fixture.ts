@@ -1,5 +1,5 @@
-import { STEP_IDS } from "@wa-migrate/contracts";
-import type { NewMigration, StoredStep } from "./migration-store.js";
+import { firstSteps } from "./first-steps.js";
+import type { NewMigration } from "./migration-store.js";
 
 /**
  * A fresh migration record as `POST /migrations` creates it: browser steps succeeded, server steps
@@ -10,19 +10,7 @@ import type { NewMigration, StoredStep } from "./migration-store.js";
  */
 export function newMigrationFixture(overrides: Partial<NewMigration> = {}): NewMigration {
   const now = overrides.createdAt ?? "2026-11-25T10:00:00.000Z";
-  const steps: StoredStep[] = STEP_IDS.map((id) => {
-    const browser = id === "two_step_verification" || id === "embedded_signup";
-    return {
-      id,
-      status: browser ? "succeeded" : "pending",
-      attempts: browser ? 1 : 0,
-      startedAt: null,
-      finishedAt: browser ? now : null,
-      lastError: null,
-      leaseOwner: null,
-      leaseExpiresAt: null,
-    };
-  });
+  const steps = firstSteps(now);
   return {
     id: "mig_fixture",
     tenant: "tenant_a",
