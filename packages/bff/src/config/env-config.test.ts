@@ -51,3 +51,37 @@ test("names every missing and invalid variable, without their values", () => {
   ]);
   expect((error as ConfigError).message).not.toContain("c2hvcnQ=");
 });
+
+test("lease and takeover settings: defaults, values, and invalid ones named", () => {
+  expect(loadEnvConfig(valid)).toMatchObject({
+    instanceId: undefined,
+    leaseMs: 60_000,
+    resumeEveryMs: 15_000,
+  });
+  expect(
+    loadEnvConfig({
+      ...valid,
+      WA_MIGRATE_INSTANCE_ID: "bff-eu-1",
+      WA_MIGRATE_LEASE_MS: "30000",
+      WA_MIGRATE_RESUME_EVERY_MS: "0",
+    }),
+  ).toMatchObject({ instanceId: "bff-eu-1", leaseMs: 30_000, resumeEveryMs: 0 });
+});
+
+test.each([
+  ["WA_MIGRATE_INSTANCE_ID", "two words"],
+  ["WA_MIGRATE_INSTANCE_ID", "x".repeat(65)],
+  ["WA_MIGRATE_LEASE_MS", "100"],
+  ["WA_MIGRATE_LEASE_MS", "1h"],
+  ["WA_MIGRATE_RESUME_EVERY_MS", "10"],
+  ["WA_MIGRATE_RESUME_EVERY_MS", "-1"],
+])("%s=%s is refused by name", (name, value) => {
+  const error = (() => {
+    try {
+      loadEnvConfig({ ...valid, [name]: value });
+    } catch (e) {
+      return e as ConfigError;
+    }
+  })();
+  expect(error?.problems.map((p) => p.split(" ")[0])).toEqual([name]);
+});

@@ -17,6 +17,12 @@ export interface EnvConfig {
   host: string;
   port: number;
   corsOrigins: string[];
+  /** `WA_MIGRATE_INSTANCE_ID`: this process's name in step leases (default: host name + pid). */
+  instanceId: string | undefined;
+  /** `WA_MIGRATE_LEASE_MS`: how long a step lease lasts without renewal (default 60 s). */
+  leaseMs: number;
+  /** `WA_MIGRATE_RESUME_EVERY_MS`: how often to pick up migrations whose lease expired (0 = off; default 15 s). */
+  resumeEveryMs: number;
 }
 
 /**
@@ -39,7 +45,8 @@ const DIGITS = /^\d{1,32}$/;
 /**
  * Reads and validates `META_APP_ID`, `META_APP_SECRET`, `META_SYSTEM_TOKEN`, `META_BUSINESS_ID`,
  * `META_CREDIT_LINE_ID`, `WABA_CURRENCY`, `GRAPH_BASE_URL`, `GRAPH_VERSION`, `DATABASE_URL`,
- * `WA_MIGRATE_ENCRYPTION_KEY`, `WEBHOOK_VERIFY_TOKEN`, `PORT`, `HOST` and `CORS_ORIGINS`.
+ * `WA_MIGRATE_ENCRYPTION_KEY`, `WEBHOOK_VERIFY_TOKEN`, `PORT`, `HOST`, `CORS_ORIGINS`,
+ * `WA_MIGRATE_INSTANCE_ID`, `WA_MIGRATE_LEASE_MS` and `WA_MIGRATE_RESUME_EVERY_MS`.
  * Throws one {@link ConfigError} listing every problem.
  *
  * @example
@@ -121,6 +128,27 @@ export function loadEnvConfig(env: Readonly<Record<string, string | undefined>>)
       .split(",")
       .map((s) => s.trim())
       .filter(Boolean),
+    instanceId: optional(
+      "WA_MIGRATE_INSTANCE_ID",
+      "1-64 letters, digits, '.', '_' or '-', unique per running instance",
+      (v) => /^[\w.-]{1,64}$/.test(v),
+    ),
+    leaseMs: Number(
+      optional(
+        "WA_MIGRATE_LEASE_MS",
+        "milliseconds from 5000 to 3600000",
+        (v) => /^\d{4,7}$/.test(v) && Number(v) >= 5_000 && Number(v) <= 3_600_000,
+      ) ?? 60_000,
+    ),
+    // On by default: a restart inside a dead instance's lease window finds its steps still leased
+    // (busy) and must come back for them once the lease has expired.
+    resumeEveryMs: Number(
+      optional(
+        "WA_MIGRATE_RESUME_EVERY_MS",
+        "0 (off) or milliseconds from 1000 to 3600000",
+        (v) => v === "0" || (/^\d{4,7}$/.test(v) && Number(v) >= 1_000 && Number(v) <= 3_600_000),
+      ) ?? 15_000,
+    ),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -33,10 +33,80 @@ export interface LoggerOptions {
 const SECRET_KEYS =
   /^(access_token|token|business_?token|system_?token|pin|app_?secret|client_secret|secret|authorization|password|input_token|encryption_?key)$/i;
 const REDACTED = "[redacted]";
+/** Shorter values are not secrets worth a substring match (and would blank out ordinary words). */
+const MIN_SECRET_LENGTH = 6;
+/** Registered values kept at most; the oldest go first (their migrations ended long ago). */
+const MAX_SECRETS = 100_000;
+/** Characters of a secret indexed; taken a little into it, since tokens share their first ones. */
+const WINDOW = MIN_SECRET_LENGTH;
+const DIGITS = /^\d+$/;
+const isDigit = (c: string | undefined) => c !== undefined && c >= "0" && c <= "9";
+
+/**
+ * The registered secret values, indexed by six of their characters so that scrubbing a string costs
+ * one map lookup per character whatever the number of secrets (a BFF with 1,000 migrations in
+ * flight holds a few thousand tokens, codes and PINs).
+ */
+function createSecretSet(initial: readonly string[]) {
+  const all = new Set<string>(); // insertion order = age
+  const byWindow = new Map<string, { secret: string; offset: number }[]>();
+  const windowOf = (secret: string) => {
+    const offset = Math.min(secret.length - WINDOW, 12);
+    return { key: secret.slice(offset, offset + WINDOW), offset };
+  };
+  const add = (value: string) => {
+    if (value.length < MIN_SECRET_LENGTH || all.has(value)) return;
+    all.add(value);
+    const { key, offset } = windowOf(value);
+    const bucket = byWindow.get(key);
+    if (bucket) bucket.push({ secret: value, offset });
+    else byWindow.set(key, [{ secret: value, offset }]);
+    if (all.size > MAX_SECRETS) {
+      const oldest = all.values().next().value as string;
+      all.delete(oldest);
+      const old = windowOf(oldest);
+      const rest = (byWindow.get(old.key) ?? []).filter((e) => e.secret !== oldest);
+      if (rest.length > 0) byWindow.set(old.key, rest);
+      else byWindow.delete(old.key);
+    }
+  };
+  for (const value of initial) add(value);
+  const scrub = (text: string): string => {
+    if (all.size === 0 || text.length < MIN_SECRET_LENGTH) return text;
+    const ranges: [number, number][] = [];
+    for (let i = 0; i + WINDOW <= text.length; i += 1) {
+      for (const { secret, offset } of byWindow.get(text.slice(i, i + WINDOW)) ?? []) {
+        const start = i - offset;
+        const end = start + secret.length;
+        if (start < 0 || !text.startsWith(secret, start)) continue;
+        // A PIN is six digits: inside a longer number (a WABA or phone id) it is not the PIN.
+        if (DIGITS.test(secret) && (isDigit(text[start - 1]) || isDigit(text[end]))) continue;
+        ranges.push([start, end]);
+      }
+    }
+    if (ranges.length === 0) return text;
+    ranges.sort((x, y) => x[0] - y[0]);
+    let out = "";
+    let from = 0;
+    for (const [start, end] of ranges) {
+      // Overlapping secrets (one extends another) are redacted as one.
+      if (start < from) {
+        from = Math.max(from, end);
+        continue;
+      }
+      out += `${text.slice(from, start)}${REDACTED}`;
+      from = end;
+    }
+    return out + text.slice(from);
+  };
+  return { add, scrub };
+}
 
 /**
  * A JSON-line logger that redacts secret-named keys and every registered secret value (also inside
- * strings such as URLs or Graph messages), so tokens and PINs never reach a log line.
+ * strings such as URLs or Graph messages), so tokens and PINs never reach a log line. Values shorter
+ * than six characters are not registered (they would blank out ordinary words); an all-digit value
+ * (a PIN) is redacted only where it stands alone, not inside a longer number such as an id.
  *
  * @example
  * const log = createLogger({ secrets: [appSecret, systemToken] });
@@ -46,13 +116,9 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   const write = options.write ?? ((line: string) => process.stdout.write(`${line}\n`));
   const now = options.now ?? (() => new Date());
   // Shared by every child, so a secret learned in one request is redacted everywhere.
-  const secrets = new Set((options.secrets ?? []).filter((s) => s.length >= 4));
+  const secrets = createSecretSet(options.secrets ?? []);
 
-  const scrubString = (value: string) => {
-    let out = value;
-    for (const secret of secrets) out = out.split(secret).join(REDACTED);
-    return out;
-  };
+  const scrubString = (value: string) => secrets.scrub(value);
   const scrub = (value: unknown, depth: number): unknown => {
     if (typeof value === "string") return scrubString(value);
     if (depth > 6 || value === null || typeof value !== "object") return value;
@@ -78,9 +144,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       warn: (message, fields) => line("warn", message, fields),
       error: (message, fields) => line("error", message, fields),
       child: (fields) => make({ ...base, ...fields }),
-      addSecret: (value) => {
-        if (value.length >= 4) secrets.add(value);
-      },
+      addSecret: (value) => secrets.add(value),
     };
   };
   return make({});

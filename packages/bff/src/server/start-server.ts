@@ -1,3 +1,4 @@
+import { hostname } from "node:os";
 import { serve } from "@hono/node-server";
 import { createMigrationBff, type MigrationBff } from "../app/create-migration-bff.js";
 import { ConfigError, loadEnvConfig } from "../config/env-config.js";
@@ -46,6 +47,8 @@ export async function startServer(
     encryptionKey: config.encryptionKey,
     webhookVerifyToken: config.webhookVerifyToken,
     corsOrigins: config.corsOrigins,
+    instanceId: config.instanceId ?? `${hostname()}-${process.pid}`,
+    leaseMs: config.leaseMs,
     store,
     logger: log,
     ...(deps.fetch ? { fetch: deps.fetch } : {}),
@@ -55,17 +58,29 @@ export async function startServer(
       resolve(s),
     );
   });
+  // Picks up migrations whose lease ran out (another instance died, or this one restarted inside
+  // its old lease window and found the steps still leased). Ours, not the app's `resumeEveryMs`,
+  // so that close() can stop it before the journal closes.
+  const resumer =
+    config.resumeEveryMs > 0
+      ? setInterval(() => {
+          void bff.resume().catch((error: unknown) => log.error("resume failed", { error }));
+        }, config.resumeEveryMs)
+      : undefined;
+  resumer?.unref();
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`;
   log.info("wa-migrate-bff listening", {
     url,
+    instanceId: config.instanceId ?? `${hostname()}-${process.pid}`,
     journal: config.databaseUrl ? "postgresql" : "pglite",
   });
   return {
     url,
     bff,
     async close() {
+      clearInterval(resumer);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await bff.idle();
       await store.close();
