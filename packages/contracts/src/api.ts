@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { ES_STEPS } from "./embedded-signup.js";
+import { ES_STEPS } from "./closed-lists.js";
 import { MigrationSchema, MigrationStatusSchema } from "./migration.js";
 
 // Request and response bodies of the BFF's HTTP API. Requests are strict (unknown fields refused);

@@ -1,19 +1,14 @@
 import * as z from "zod/mini";
+import { MAX_ES_MESSAGE_LENGTH } from "./browser/parse-embedded-signup-message.js";
+import { ES_STEPS } from "./closed-lists.js";
+
+// The browser twin of this module (no zod, same accept/reject, proven by a property test) is
+// browser/parse-embedded-signup-message.ts; the origin check lives beside it.
+export { isAllowedEmbeddedSignupOrigin } from "./browser/is-allowed-embedded-signup-origin.js";
+export { MAX_ES_MESSAGE_LENGTH };
 
 // Shapes of Meta's Embedded Signup session-logging messages (facts §1.5). Extra fields Meta adds are
 // ignored (objects strip unknown keys); everything else is rejected with a reason, never thrown.
-
-/** The `current_step` values Meta sends in a `CANCEL` message, in screen order. */
-export const ES_STEPS = [
-  "BUSINESS_ACCOUNT_SELECTION",
-  "WABA_PHONE_PROFILE_PICKER",
-  "WHATSAPP_BUSINESS_PROFILE_SETUP",
-  "PHONE_NUMBER_SETUP",
-  "PHONE_NUMBER_VERIFICATION",
-  "PERMISSIONS",
-] as const;
-/** One of {@link ES_STEPS}. */
-export type EsStep = (typeof ES_STEPS)[number];
 
 const GraphId = z.string().check(z.regex(/^\d{1,32}$/));
 const IdList = z.optional(z.array(GraphId).check(z.maxLength(100)));
@@ -111,9 +106,6 @@ export type EmbeddedSignupParseResult =
   | { ok: true; message: EmbeddedSignupMessage }
   | { ok: false; reason: string };
 
-/** Larger payloads are refused before `JSON.parse` (Meta's messages are a few hundred bytes). */
-export const MAX_ES_MESSAGE_LENGTH = 16_384;
-
 /**
  * Parses a `message` event's `data`: a JSON string (what Meta sends) or an already parsed object.
  * Never throws; anything that is not a documented `WA_EMBEDDED_SIGNUP` message gives a reason.
@@ -153,30 +145,4 @@ export function parseEmbeddedSignupMessage(input: unknown): EmbeddedSignupParseR
     // A hostile object (throwing getter, proxy) must not break the listener.
     return { ok: false, reason: "unreadable object" };
   }
-}
-
-/**
- * Whether a `message` event comes from Meta: `https:` and host `facebook.com` or a subdomain of it
- * (stricter than Meta's sample `endsWith("facebook.com")`, which lets `evilfacebook.com` in).
- * Pass `allowedOrigins` (exact origins, e.g. the sandbox's `http://127.0.0.1:4010`) to replace the rule.
- *
- * @example
- * isAllowedEmbeddedSignupOrigin("https://www.facebook.com"); // true
- * isAllowedEmbeddedSignupOrigin("https://evilfacebook.com"); // false
- * isAllowedEmbeddedSignupOrigin("http://127.0.0.1:4010", ["http://127.0.0.1:4010"]); // true
- */
-export function isAllowedEmbeddedSignupOrigin(
-  origin: unknown,
-  allowedOrigins?: readonly string[],
-): boolean {
-  if (typeof origin !== "string" || origin.length > 512) return false;
-  if (allowedOrigins) return allowedOrigins.includes(origin);
-  let url: URL;
-  try {
-    url = new URL(origin);
-  } catch {
-    return false;
-  }
-  if (url.protocol !== "https:" || url.port !== "" || url.origin !== origin) return false;
-  return url.hostname === "facebook.com" || url.hostname.endsWith(".facebook.com");
 }

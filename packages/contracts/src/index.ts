@@ -5,6 +5,7 @@
  * import { MigrationSchema, STEP_IDS, parseEmbeddedSignupMessage } from "@wa-migrate/contracts";
  */
 export * from "./api.js";
+export * from "./closed-lists.js";
 export * from "./embedded-signup.js";
 export * from "./error-code-list.js";
 export * from "./error-codes.js";

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { MIGRATION_STATUSES, TEMPLATE_OUTCOMES, TEMPLATES_MODES } from "./closed-lists.js";
 import { MigrationErrorCodeSchema, MigrationErrorSchema } from "./errors.js";
 import {
   MessagingLimitTierSchema,
@@ -14,16 +15,12 @@ import { StepIdSchema, StepStatusSchema } from "./steps.js";
 const Timestamp = z.string();
 
 /**
- * Where a whole migration stands.
+ * Schema for a {@link MigrationStatus}.
  *
  * @example
  * MigrationStatusSchema.parse("completed");
  */
-export const MIGRATION_STATUSES = ["running", "action_required", "failed", "completed"] as const;
-/** Schema for a {@link MigrationStatus}. */
 export const MigrationStatusSchema = z.enum(MIGRATION_STATUSES);
-/** One of {@link MIGRATION_STATUSES}. */
-export type MigrationStatus = (typeof MIGRATION_STATUSES)[number];
 
 /** One step of a migration as the journal records it. */
 export const MigrationStepSchema = z.object({
@@ -57,27 +54,8 @@ export const PhoneSnapshotSchema = z.object({
 /** See {@link PhoneSnapshotSchema}. */
 export type PhoneSnapshot = z.infer<typeof PhoneSnapshotSchema>;
 
-/**
- * What happened to one source template.
- * - `copied`: it exists in the new account (quality UNKNOWN for 24 h);
- * - `rejected_on_recheck`: Meta re-checked the copy and rejected it;
- * - `not_eligible`: not APPROVED + GREEN (reason says which);
- * - `over_limit`: the new account's template limit was reached;
- * - `failed`: Meta refused to copy it (reason from `failed_templates`);
- * - `pending`: not yet copied (Meta's automatic copy after registration, or a retry due).
- */
-export const TEMPLATE_OUTCOMES = [
-  "copied",
-  "rejected_on_recheck",
-  "not_eligible",
-  "over_limit",
-  "failed",
-  "pending",
-] as const;
 /** Schema for a {@link TemplateOutcome}. */
 export const TemplateOutcomeSchema = z.enum(TEMPLATE_OUTCOMES);
-/** One of {@link TEMPLATE_OUTCOMES}. */
-export type TemplateOutcome = (typeof TEMPLATE_OUTCOMES)[number];
 
 /** One line of the templates report. */
 export const TemplateReportItemSchema = z.object({
@@ -97,7 +75,7 @@ export type TemplateReportItem = z.infer<typeof TemplateReportItemSchema>;
 
 /** How templates were (or will be) moved: by the kit before registration, or by Meta afterwards. */
 export const TemplatesReportSchema = z.object({
-  mode: z.enum(["copied_before_registration", "meta_automatic", "not_started"]),
+  mode: z.enum(TEMPLATES_MODES),
   sourceReadable: z.boolean(),
   items: z.array(TemplateReportItemSchema),
 });

@@ -1,9 +1,9 @@
 import {
   type CreateMigrationRequest,
   type Migration,
-  MigrationSchema,
+  parseMigration,
   type SignupEventRequest,
-} from "@wa-migrate/contracts";
+} from "@wa-migrate/contracts/browser";
 import { BffError } from "./bff-error.js";
 import { readProblem } from "./read-problem.js";
 import { type SubscriptionTiming, subscribeMigration } from "./subscribe-migration.js";
@@ -90,11 +90,12 @@ export function createBffClient(options: BffClientOptions): BffClient {
   }
 
   async function migration(response: Response): Promise<Migration> {
-    const parsed = MigrationSchema.safeParse(await response.json().catch((e: unknown) => e));
-    if (parsed.success) return parsed.data;
+    const body: unknown = await response.json().catch((e: unknown) => e);
+    const parsed = parseMigration(body);
+    if (parsed) return parsed;
     throw new BffError("internal_error", "The server's answer is not a migration record", {
       status: response.status,
-      cause: parsed.error,
+      cause: body,
     });
   }
 

@@ -4,7 +4,7 @@ import {
   STEP_IDS,
   type StepId,
   type StepStatus,
-} from "@wa-migrate/contracts";
+} from "@wa-migrate/contracts/browser";
 import type { FlowError, FlowState, StepView, StepViewState } from "./flow-types.js";
 
 /**

@@ -1,4 +1,4 @@
-import { GRAPH_VERSION } from "@wa-migrate/contracts";
+import { GRAPH_VERSION } from "@wa-migrate/contracts/browser";
 import type { FacebookSdk } from "./facebook-sdk.js";
 import { SdkLoadError } from "./sdk-load-error.js";
 

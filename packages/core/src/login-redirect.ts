@@ -1,4 +1,4 @@
-import { GRAPH_VERSION } from "@wa-migrate/contracts";
+import { GRAPH_VERSION } from "@wa-migrate/contracts/browser";
 import type { SignupExtras } from "./build-login-options.js";
 import { buildLoginOptions } from "./build-login-options.js";
 

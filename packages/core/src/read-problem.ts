@@ -1,4 +1,4 @@
-import { ProblemDetailsSchema } from "@wa-migrate/contracts";
+import { parseProblemDetails } from "@wa-migrate/contracts/browser";
 import { BffError } from "./bff-error.js";
 
 /**
@@ -15,9 +15,8 @@ export async function readProblem(response: Response): Promise<BffError> {
   } catch (cause) {
     body = cause;
   }
-  const parsed = ProblemDetailsSchema.safeParse(body);
-  if (parsed.success) {
-    const problem = parsed.data;
+  const problem = parseProblemDetails(body);
+  if (problem) {
     return new BffError(problem.code, problem.detail ?? problem.title, {
       status: response.status,
       problem,

@@ -1,4 +1,4 @@
-import { GRAPH_VERSION } from "@wa-migrate/contracts";
+import { GRAPH_VERSION } from "@wa-migrate/contracts/browser";
 import type { FacebookSdk } from "./facebook-sdk.js";
 import { loadFacebookSdk } from "./load-facebook-sdk.js";
 import type { MigrationFlowOptions } from "./migration-flow-options.js";

@@ -4,7 +4,7 @@ import {
   type EsStep,
   isAllowedEmbeddedSignupOrigin,
   parseEmbeddedSignupMessage,
-} from "@wa-migrate/contracts";
+} from "@wa-migrate/contracts/browser";
 import type { FacebookLoginResponse } from "./facebook-sdk.js";
 
 /**

@@ -1,4 +1,4 @@
-import { type Migration, MigrationSchema } from "@wa-migrate/contracts";
+import { type Migration, parseMigration } from "@wa-migrate/contracts/browser";
 import { BffError } from "./bff-error.js";
 import { readProblem } from "./read-problem.js";
 import { readServerEvents } from "./read-server-events.js";
@@ -83,12 +83,12 @@ export function subscribeMigration(
         // The contracts' SSE_MIGRATION_EVENT, spelled out: importing it would bring along every
         // request schema of its module (about 0.5 kB gzipped). The tests hold the two together.
         if (event.event !== "migration") return;
-        const parsed = MigrationSchema.safeParse(safeJson(event.data));
-        if (!parsed.success) return;
+        const parsed = parseMigration(safeJson(event.data));
+        if (!parsed) return;
         received = true;
         failures = 0;
-        running = parsed.data.status === "running";
-        deliver(parsed.data);
+        running = parsed.status === "running";
+        deliver(parsed);
       });
     } catch (error) {
       if (stopped) return;

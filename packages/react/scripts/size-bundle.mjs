@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Bundles everything public from @wa-migrate/core and @wa-migrate/react (React external) plus the
 // stylesheet, minified, into .ci-out/size/ at the repository root, for the size budget that
-// `size-limit` checks (root package.json, gzip). Both locales, the contracts' parsers (zod/mini)
-// and every part are included because the entry re-exports them all. Deterministic: same sources,
+// `size-limit` checks (root package.json, gzip). Both locales, the contracts' lean validators
+// (`@wa-migrate/contracts/browser`, no zod) and every part are included because the entry re-exports them all. Deterministic: same sources,
 // same bytes.
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";

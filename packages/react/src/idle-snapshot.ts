@@ -1,4 +1,4 @@
-import { STEP_IDS } from "@wa-migrate/contracts";
+import { STEP_IDS } from "@wa-migrate/contracts/browser";
 import type { FlowSnapshot } from "@wa-migrate/core";
 
 /**

@@ -1,4 +1,8 @@
-import { BROWSER_STEP_IDS, type MigrationErrorCode, type StepId } from "@wa-migrate/contracts";
+import {
+  BROWSER_STEP_IDS,
+  type MigrationErrorCode,
+  type StepId,
+} from "@wa-migrate/contracts/browser";
 import { useFlowContext } from "../flow-context.js";
 import { ErrorNotice } from "./error-notice.js";
 

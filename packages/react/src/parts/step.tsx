@@ -1,4 +1,4 @@
-import { STEP_IDS, type StepId } from "@wa-migrate/contracts";
+import { STEP_IDS, type StepId } from "@wa-migrate/contracts/browser";
 import type { StepView } from "@wa-migrate/core";
 import { type ReactNode, useEffect, useId, useRef } from "react";
 import { useFlowContext } from "../flow-context.js";

@@ -1,4 +1,4 @@
-import { STEP_IDS } from "@wa-migrate/contracts";
+import { STEP_IDS } from "@wa-migrate/contracts/browser";
 import type { ReactNode } from "react";
 import { useFlowContext } from "../flow-context.js";
 import { Step } from "./step.js";

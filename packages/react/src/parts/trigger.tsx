@@ -1,4 +1,4 @@
-import { BROWSER_STEP_IDS, type StepId } from "@wa-migrate/contracts";
+import { BROWSER_STEP_IDS, type StepId } from "@wa-migrate/contracts/browser";
 import type { FlowSnapshot } from "@wa-migrate/core";
 import { type ButtonHTMLAttributes, useId } from "react";
 import { useFlowContext } from "../flow-context.js";
