@@ -194,9 +194,9 @@ describe("control API", () => {
   });
 
   test("GET popup gives the popup-facing facts of the scenario", async () => {
-    const h = await startSandbox("two-step-on");
+    const h = await startSandbox("two-step-on-popup");
     expect(await (await h.graph.request("/__sandbox/popup")).json()).toEqual({
-      scenario: "two-step-on",
+      scenario: "two-step-on-popup",
       error: {
         current_step: "PHONE_NUMBER_SETUP",
         error_message: "Please ensure two-step authentication is disabled.",
@@ -237,7 +237,7 @@ describe("control API", () => {
   test("GET scenarios and operations list what the sandbox knows", async () => {
     const h = await startSandbox();
     const scenarios = await (await h.graph.request("/__sandbox/scenarios")).json();
-    expect(scenarios.data).toHaveLength(18);
+    expect(scenarios.data).toHaveLength(19);
     const operations = await (await h.graph.request("/__sandbox/operations")).json();
     expect(operations.data).toContain("registerWhatsAppBusinessPhoneNumber");
     expect(operations.data).toContain("createMigrateMessageTemplates");

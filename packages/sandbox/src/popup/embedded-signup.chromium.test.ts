@@ -308,7 +308,7 @@ describe("Meta's snippet against the sandbox", { timeout: 30_000 }, () => {
   );
 
   test("a scenario error shows Meta's text on its screen and Cancel reports it", async () => {
-    await control("scenario", { name: "two-step-on" });
+    await control("scenario", { name: "two-step-on-popup" });
     const { page, logged } = await openSnippet();
     const popup = await launch(page);
     await goTo(popup, "PHONE_NUMBER_SETUP");

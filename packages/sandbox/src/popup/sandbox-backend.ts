@@ -2,6 +2,7 @@ import { createRng, type Rng } from "../engine/rng.js";
 import type { Sandbox } from "../engine/sandbox.js";
 import { completeSignup } from "../signup/complete-signup.js";
 import { partnerConfig, popupScenario } from "../signup/partner-config.js";
+import { TWO_STEP_POPUP_ERROR } from "../signup/popup-refusal.js";
 import type { SandboxState } from "../state/sandbox-state.js";
 import type { PhoneRecord } from "../state/types.js";
 import { scenarioErrorScreen } from "./es-error-texts.js";
@@ -69,10 +70,13 @@ export function createSandboxBackend(sandbox: Sandbox): PopupBackend {
         });
         return { registered: false, needsVerification: false, problem: error };
       }
+      // Read live, so a number whose two-step verification was turned off meanwhile goes on.
+      const { scenario } = sandbox;
+      const twoStep = scenario.popupChecksTwoStep && phone.twoStepEnabled;
       return {
         registered: true,
         needsVerification: phone.code_verification_status !== "VERIFIED",
-        problem: undefined,
+        problem: twoStep ? scenarioErrorScreen(TWO_STEP_POPUP_ERROR) : undefined,
       };
     },
     scenario() {
@@ -82,7 +86,10 @@ export function createSandboxBackend(sandbox: Sandbox): PopupBackend {
         verificationCode: rng().digits(6),
         messageOrder: facts.order === "callback-then-message" ? "callback-first" : "message-first",
         finishOnlyWaba: facts.finishEvent === "FINISH_ONLY_WABA",
-        error: facts.error ? scenarioErrorScreen(facts.error) : undefined,
+        // The scenario's fixed error only: the two-step check is per number (`checkNumber`).
+        error: sandbox.scenario.popup.error
+          ? scenarioErrorScreen(sandbox.scenario.popup.error)
+          : undefined,
       };
     },
     generation: () => sandbox.state,

@@ -7,6 +7,7 @@ export const SCENARIO_NAMES = [
   "happy",
   "source-obo",
   "two-step-on",
+  "two-step-on-popup",
   "test-number",
   "name-pending-review",
   "pending-rename",
@@ -55,6 +56,13 @@ export interface ScenarioDefinition {
   destTemplateLimit: 250 | 6000;
   /** Set: a registration already went through with this PIN (the number moved, 2SV on). */
   alreadyRegisteredPin: string | undefined;
+  /**
+   * Whether the popup refuses a number while its two-step verification is on (read live at
+   * PHONE_NUMBER_SETUP and on finishing). Meta does not say where it checks this rule (decisions
+   * 007 and 016): only `two-step-on-popup` checks it in the popup; elsewhere Graph's check at
+   * registration (and the partner's own, on `is_pin_enabled`) is what stops the number.
+   */
+  popupChecksTwoStep: boolean;
   faults: FaultConfig;
   /** Changes to the default world. */
   setup: (state: SandboxState, now: number) => void;
@@ -86,6 +94,7 @@ export const SCENARIO_DEFAULTS: Omit<ScenarioDefinition, "name" | "summary"> = {
   recheckRejects: [],
   destTemplateLimit: 6000,
   alreadyRegisteredPin: undefined,
+  popupChecksTwoStep: false,
   faults: {},
   setup: () => {},
 };

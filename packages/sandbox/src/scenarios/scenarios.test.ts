@@ -106,7 +106,7 @@ describe("scenarios", () => {
   });
 
   test.each([
-    ["two-step-on", "2388001"],
+    ["two-step-on-popup", "2388001"],
     ["test-number", "2388103"],
     ["name-pending-review", "2388103"],
     ["pending-rename", "2388103"],
@@ -119,6 +119,7 @@ describe("scenarios", () => {
 
   test.each([
     ["two-step-on", 2388001, "Please ensure two-step authentication is disabled."],
+    ["two-step-on-popup", 2388001, "Please ensure two-step authentication is disabled."],
     ["test-number", 2388103, "There was an error migrating this phone number."],
     ["name-pending-review", 2388103, "Registered name should be present and approved."],
     ["pending-rename", 2388103, "Registered name should be present and approved."],

@@ -41,8 +41,18 @@ const definitions: ScenarioDefinition[] = [
     ...SCENARIO_DEFAULTS,
     name: "two-step-on",
     summary:
-      'Two-step verification is still on: the popup shows "Please ensure two-step authentication is disabled." at PHONE_NUMBER_SETUP; Graph refuses migration with 100/2388001 (register on the destination, `migrate_phone_number`).',
-    popup: phoneError("Please ensure two-step authentication is disabled.", "2388001"),
+      "Two-step verification is still on (PIN 424242) and Meta's popup lets the number through (decision 016): `is_pin_enabled` is true and Graph refuses migration with 100/2388001 (register on the destination, `migrate_phone_number`) until `POST /__sandbox/phone-numbers/{id} {twoStepEnabled: false}` turns it off.",
+    setup: (state) => {
+      customerPhone(state).twoStepEnabled = true;
+      customerPhone(state).pin = "424242";
+    },
+  },
+  {
+    ...SCENARIO_DEFAULTS,
+    name: "two-step-on-popup",
+    summary:
+      "Two-step verification is still on (PIN 424242) and Meta's popup checks it: \"Please ensure two-step authentication is disabled.\" at PHONE_NUMBER_SETUP (error_id 2388001) while the number's two-step is on; Graph refuses migration with 100/2388001 as in `two-step-on`.",
+    popupChecksTwoStep: true,
     setup: (state) => {
       customerPhone(state).twoStepEnabled = true;
       customerPhone(state).pin = "424242";
@@ -212,7 +222,7 @@ export function isScenarioName(value: unknown): value is ScenarioName {
  * The definition of a scenario.
  *
  * @example
- * getScenario("two-step-on").popup.error?.error_id; // "2388001"
+ * getScenario("test-number").popup.error?.error_id; // "2388103"
  */
 export function getScenario(name: ScenarioName): ScenarioDefinition {
   const found = SCENARIOS.get(name);

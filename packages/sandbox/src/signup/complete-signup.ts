@@ -4,6 +4,7 @@ import type { PopupFacts } from "../scenarios/scenarios.js";
 import { createWaba } from "../state/seed-world.js";
 import type { PhoneRecord } from "../state/types.js";
 import { accountUpdateValue } from "../webhooks/webhook-payloads.js";
+import { popupRefusal } from "./popup-refusal.js";
 
 /** What finishing Embedded Signup hands the page: the code and the ids of the message event. */
 export interface SignupResult {
@@ -75,7 +76,8 @@ export function completeSignup(sandbox: Sandbox, input: SignupInput = {}): Signu
       },
     };
   }
-  if (scenario.popup.error && !input.force) return { ok: false, error: scenario.popup.error };
+  const refusal = popupRefusal(sandbox, phone);
+  if (refusal && !input.force) return { ok: false, error: refusal };
 
   const now = clock.now();
   const customerId = state.customer.businessId;

@@ -1,5 +1,6 @@
 import type { Sandbox } from "../engine/sandbox.js";
 import type { PopupFacts, ScenarioName } from "../scenarios/scenarios.js";
+import { popupRefusal } from "./popup-refusal.js";
 
 /** `GET /__sandbox/partner`: what a BFF (and the popup pages) need to act as the partner. */
 export interface PartnerConfig {
@@ -67,6 +68,8 @@ export function popupScenario(sandbox: Sandbox): PopupScenario {
   const business = state.businesses.get(state.customer.businessId);
   return {
     ...scenario.popup,
+    // The scenario's error, or the customer number's live two-step state where the popup checks it.
+    error: popupRefusal(sandbox, phone),
     scenario: scenario.name,
     phone: phone ? `${phone.cc}${phone.phoneNumber}` : "",
     display_phone_number: phone?.display_phone_number ?? "",
