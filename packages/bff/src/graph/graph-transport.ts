@@ -17,6 +17,15 @@ export interface GraphTransportOptions {
   maxDelayMs?: number;
   /** Longest wait Meta may ask for before we give up for now (the step is retried later). Default 60 s. */
   maxRegainWaitMs?: number;
+  /**
+   * Read by the step runner, not by the transport: how long a step keeps retrying while Graph stays
+   * transiently unavailable (after these per-call retries) before it ends `graph_unavailable`.
+   * Default 15 minutes.
+   */
+  maxTransientRetryMs?: number;
+  /** Step runner backoff base and cap between step attempts (full jitter). Defaults 1 s, 60 s. */
+  stepBaseDelayMs?: number;
+  stepMaxDelayMs?: number;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
   logger?: Logger;

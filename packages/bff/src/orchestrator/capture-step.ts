@@ -1,22 +1,46 @@
 import type { PhoneNumber, Waba } from "@wa-migrate/contracts";
 import { BffError } from "../errors/bff-error.js";
 import type { StoredMigration } from "../store/migration-store.js";
+import { checkGrant, type GrantCheck } from "./check-grant.js";
 import { checkEligibility } from "./eligibility.js";
-import { phoneSnapshot, readSource, reportItem } from "./read-source.js";
+import {
+  phoneSnapshot,
+  readSource,
+  readSourceAccount,
+  reportItem,
+  type SourceAccount,
+} from "./read-source.js";
 import type { BffRuntime } from "./runtime.js";
 import type { StepResult } from "./step-runner.js";
 
-/** What `POST /migrations` read, kept in the context so the first capture attempt need not read it again. */
+/** What the grant check read, kept in the context for later steps (template limit, funding). */
 export interface CaptureReads {
   phone: PhoneNumber;
   destination: Waba;
 }
 
 /**
- * `capture_assets` after the answer: reads the source WABA and its templates (discovering it from
- * the granted WABAs when not given), writes the phone snapshot and the templates report, then
- * checks eligibility; a failed rule ends the step as action required with the contracts' code.
- * On a retry it reads the number and the destination again, since the customer fixed something.
+ * What `POST /migrations` waits for: the grant check's outcome. The rest of `capture_assets`
+ * (source, templates, eligibility) goes on after the answer.
+ */
+export type GrantVerdict = { ok: true; migration: StoredMigration } | { ok: false; error: unknown };
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+const settle = <T>(p: Promise<T>): Promise<Settled<T>> =>
+  p.then(
+    (value) => ({ ok: true, value }),
+    (error: unknown) => ({ ok: false, error }),
+  );
+
+/**
+ * `capture_assets`: the grant check (`debug_token` with the destination's numbers and fields, see
+ * {@link checkGrant}), reported through `onGrantChecked` as soon as it is known (the create request
+ * answers then, so a wrong grant is its 403), then the source WABA and its templates, the phone
+ * snapshot and templates report, and eligibility; a failed rule ends the step as action required
+ * with the contracts' code. When the caller named the source WABA, its reads are GETs sent together
+ * with `debug_token` (one round trip less) and discarded if the grant check fails; otherwise the
+ * source is discovered among the granted WABAs after `debug_token`.
  *
  * @example
  * await runStep(rt, id, "capture_assets", "graph_error", (m) => captureStep(rt, m, token));
@@ -25,54 +49,61 @@ export async function captureStep(
   rt: BffRuntime,
   m: StoredMigration,
   token: string,
+  onGrantChecked: (verdict: GrantVerdict) => void = () => {},
 ): Promise<StepResult> {
-  const ctx = m.context;
-  const attempt = m.steps.find((s) => s.id === "capture_assets")?.attempts ?? 1;
-  const stored = ctx.captureReads as CaptureReads | undefined;
-  const wabaId = m.wabaId;
-  const phoneNumberId = m.phoneNumberId;
-  if (!wabaId || !phoneNumberId) throw new BffError("assets_not_found");
-  const [reads, source] = await Promise.all([
-    stored && attempt <= 1
-      ? Promise.resolve(stored)
-      : Promise.all([rt.graph.listPhones(wabaId, token), rt.graph.getWaba(wabaId, token)]).then(
-          ([phones, destination]): CaptureReads => {
-            const phone = phones.data.find((p) => p.id === phoneNumberId);
-            if (!phone) {
-              throw new BffError("asset_not_granted", {
-                detail:
-                  "The phone number does not belong to the granted WhatsApp Business Account.",
-              });
-            }
-            return { phone, destination };
-          },
-        ),
-    readSource(rt, {
+  const speculative = m.sourceWabaId ? settle(readSourceAccount(rt, m.sourceWabaId, token)) : null;
+  let grant: GrantCheck;
+  try {
+    grant = await checkGrant(rt, m, token);
+  } catch (error) {
+    onGrantChecked({ ok: false, error });
+    throw error;
+  }
+  const reads: CaptureReads = { phone: grant.phone, destination: grant.destination };
+  const checked = await rt.store.updateMigration(
+    m.id,
+    {
+      wabaId: grant.wabaId,
+      phoneNumberId: grant.phoneNumberId,
+      businessId: grant.businessId,
+      phone: phoneSnapshot(grant.phone),
+      context: {
+        grantedWabaIds: grant.grantedWabaIds,
+        captureReads: reads,
+        destinationPrimaryFundingId: grant.destination.primary_funding_id ?? null,
+      },
+    },
+    rt.now(),
+  );
+  rt.hub.notify(m.id);
+  if (checked) onGrantChecked({ ok: true, migration: checked });
+  let source: SourceAccount | null;
+  if (speculative) {
+    const settled = await speculative;
+    if (!settled.ok) throw settled.error;
+    source = settled.value;
+  } else {
+    source = await readSource(rt, {
       token,
-      phoneNumberId,
-      destinationWabaId: wabaId,
-      sourceWabaId: m.sourceWabaId,
-      grantedWabaIds: ctx.grantedWabaIds ?? [],
-    }),
-  ]);
+      phoneNumberId: grant.phoneNumberId,
+      destinationWabaId: grant.wabaId,
+      sourceWabaId: null,
+      grantedWabaIds: grant.grantedWabaIds,
+    });
+  }
   const eligibility = checkEligibility({
-    phone: reads.phone,
-    destination: reads.destination,
+    phone: grant.phone,
+    destination: grant.destination,
     source: source?.waba ?? null,
   });
   await rt.store.updateMigration(
     m.id,
     {
-      phone: phoneSnapshot(reads.phone),
       sourceWabaId: source?.waba.id ?? m.sourceWabaId,
       warnings: eligibility.warnings,
       templates: source
         ? { mode: "not_started", sourceReadable: true, items: source.templates.map(reportItem) }
         : { mode: "meta_automatic", sourceReadable: false, items: [] },
-      context: {
-        captureReads: reads,
-        destinationPrimaryFundingId: reads.destination.primary_funding_id ?? null,
-      },
     },
     rt.now(),
   );

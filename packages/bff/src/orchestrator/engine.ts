@@ -1,7 +1,7 @@
 import type { MigrationStatus, StepStatus } from "@wa-migrate/contracts";
 import { BffError } from "../errors/bff-error.js";
 import type { StoredMigration } from "../store/migration-store.js";
-import { captureStep } from "./capture-step.js";
+import { captureStep, type GrantVerdict } from "./capture-step.js";
 import { creditStep } from "./credit-step.js";
 import { registerStep } from "./register-step.js";
 import type { BffRuntime } from "./runtime.js";
@@ -9,10 +9,22 @@ import { runStep, type StepRun } from "./step-runner.js";
 import { subscribeStep } from "./subscribe-step.js";
 import { templatesStep } from "./templates-step.js";
 
+/** What the create request hands the first run of a migration it is creating. */
+export interface StartHooks {
+  /** Resolves true once the migration and its token are in the journal (false: do not run). */
+  stored?: Promise<boolean>;
+  /** Told the outcome of the grant check (see `captureStep`). */
+  onGrantChecked?: (verdict: GrantVerdict) => void;
+}
+
 /** Runs migrations in the background of this instance. */
 export interface Engine {
-  /** Starts (or joins) the background run of a migration. */
-  start(migrationId: string): Promise<void>;
+  /**
+   * Starts (or joins) the background run of a migration. The create request starts it before the
+   * migration is stored (`hooks.stored`), so a resume in between joins this run instead of
+   * starting one without the token.
+   */
+  start(migrationId: string, hooks?: StartHooks): Promise<void>;
   /** Starts every `running` migration of the store (on start, and after a crash of another instance). */
   resume(): Promise<number>;
   /** Resolves when no migration runs in this instance. */
@@ -55,7 +67,8 @@ export function createEngine(rt: BffRuntime): Engine {
     rt.log.info("migration ended", { tenant: m.tenant, migrationId: id, status });
   }
 
-  async function drive(id: string): Promise<void> {
+  async function drive(id: string, hooks: StartHooks): Promise<void> {
+    if (hooks.stored && !(await hooks.stored)) return;
     const m = await rt.store.getMigration(id);
     if (m?.status !== "running") return;
     let token: string;
@@ -80,7 +93,7 @@ export function createEngine(rt: BffRuntime): Engine {
     }
     rt.log.addSecret(token);
     const capture = await runStep(rt, id, "capture_assets", "graph_error", (c) =>
-      captureStep(rt, c, token),
+      captureStep(rt, c, token, hooks.onGrantChecked),
     );
     if (capture !== "done") return void (capture === "stopped" ? await finish(id) : undefined);
     // Registration waits for the subscription and the templates, and for the credit line to be
@@ -119,10 +132,10 @@ export function createEngine(rt: BffRuntime): Engine {
   }
 
   const engine: Engine = {
-    start(id) {
+    start(id, hooks = {}) {
       const existing = running.get(id);
       if (existing) return existing;
-      const run = drive(id)
+      const run = drive(id, hooks)
         .catch((error: unknown) =>
           rt.log.error("migration run crashed", { migrationId: id, error }),
         )

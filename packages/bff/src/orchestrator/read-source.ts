@@ -71,6 +71,25 @@ async function listsPhone(
 }
 
 /**
+ * Reads a source WABA the caller named (no discovery): its fields and every template. Null when
+ * Meta refuses (the old partner owns it); transient failures throw.
+ *
+ * @example
+ * const source = await readSourceAccount(rt, sourceWabaId, token);
+ */
+export async function readSourceAccount(
+  rt: BffRuntime,
+  wabaId: string,
+  token: string,
+): Promise<SourceAccount | null> {
+  const [waba, templates] = await Promise.all([
+    readable(rt.graph.getWaba(wabaId, token)),
+    readable(listAllTemplates(rt, wabaId, token)),
+  ]);
+  return waba && templates ? { waba, templates } : null;
+}
+
+/**
  * Finds and reads the source WABA: the given `sourceWabaId`, else the granted WABA (other than the
  * destination) that lists the phone number. Null when none is readable (the old partner owns it).
  *
@@ -88,21 +107,19 @@ export async function readSource(
   },
 ): Promise<SourceAccount | null> {
   const { token } = input;
-  const readAccount = async (wabaId: string, mustList: boolean): Promise<SourceAccount | null> => {
-    const [lists, waba, templates] = await Promise.all([
-      mustList ? listsPhone(rt, wabaId, token, input.phoneNumberId) : Promise.resolve(true),
-      readable(rt.graph.getWaba(wabaId, token)),
-      readable(listAllTemplates(rt, wabaId, token)),
+  if (input.sourceWabaId) return readSourceAccount(rt, input.sourceWabaId, token);
+  const readCandidate = async (wabaId: string): Promise<SourceAccount | null> => {
+    const [lists, account] = await Promise.all([
+      listsPhone(rt, wabaId, token, input.phoneNumberId),
+      readSourceAccount(rt, wabaId, token),
     ]);
-    if (!lists) return null;
-    return waba && templates ? { waba, templates } : null;
+    return lists ? account : null;
   };
-  if (input.sourceWabaId) return readAccount(input.sourceWabaId, false);
   // Reading every candidate at once keeps discovery at one round trip.
   const candidates = input.grantedWabaIds
     .filter((id) => id !== input.destinationWabaId)
     .slice(0, 5);
-  const accounts = await Promise.all(candidates.map((id) => readAccount(id, true)));
+  const accounts = await Promise.all(candidates.map(readCandidate));
   return accounts.find((a) => a !== null) ?? null;
 }
 

@@ -27,6 +27,13 @@ const NEEDS_ACTION: ReadonlySet<MigrationErrorCode> = new Set<MigrationErrorCode
   "two_step_enabled",
 ]);
 
+// What a transient Graph failure is called when the step gives up; each is retryable in the catalog.
+const TRANSIENT_CODES: readonly MigrationErrorCode[] = [
+  "graph_unavailable",
+  "graph_rate_limited",
+  "graph_response_invalid",
+];
+
 /** How a step ended in failure: the stored error and the step status. */
 export interface StepFailure {
   error: MigrationError;
@@ -45,11 +52,17 @@ export function stepFailure(error: unknown, fallback: MigrationErrorCode): StepF
   let result: MigrationError;
   if (error instanceof BffError) {
     result = error.toMigrationError();
+  } else if (error instanceof GraphError && error.transient) {
+    // Only reached once the step runner's retry budget is spent: say what it was (Graph
+    // unavailable or throttling), never a step-specific "failed", and keep it retryable.
+    const code = errorCodeOfGraph(error);
+    result = migrationError(
+      TRANSIENT_CODES.includes(code) ? code : "graph_unavailable",
+      error.toRef(),
+    );
   } else if (error instanceof GraphError) {
     const code = errorCodeOfGraph(error);
-    const generic = code === "graph_error" || code === "graph_unavailable";
-    result = migrationError(generic ? fallback : code, error.toRef());
-    if (generic && error.transient) result = { ...result, retryable: true };
+    result = migrationError(code === "graph_error" ? fallback : code, error.toRef());
   } else if (error instanceof SecretBoxError && error.reason === "unknown_key_id") {
     result = migrationError("unknown_key_id");
   } else {

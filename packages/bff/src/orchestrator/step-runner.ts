@@ -3,16 +3,12 @@ import { GraphError } from "../graph/graph-error.js";
 import type { StoredMigration } from "../store/migration-store.js";
 import type { BffRuntime } from "./runtime.js";
 import { stepFailure } from "./step-failure.js";
-
-/** Attempts of a step within one run when Graph keeps failing transiently (each with its own retries). */
-const STEP_TRIES = 3;
-
-/** A transient Graph failure Meta did not ask us to wait long for: worth another attempt now. */
-function retryNow(error: unknown): boolean {
-  return (
-    error instanceof GraphError && error.transient && (error.details.regainAccessMs ?? 0) <= 60_000
-  );
-}
+import {
+  nextTransientRetry,
+  type TransientRetryState,
+  transientRetryKey,
+  transientRetryPolicy,
+} from "./transient-retry.js";
 
 /** What a step body returns: done, or nothing to do. */
 export type StepResult = "succeeded" | "skipped";
@@ -23,6 +19,11 @@ export type StepRun = "done" | "stopped" | "busy";
 /**
  * Runs one step under a lease: claims it (unless already done), renews the lease while `body`
  * runs, and records the outcome with attempts, timings and the last error (with fbtrace_id).
+ * A transient Graph failure (after the Graph client's own retries) is attempted again with capped
+ * exponential backoff and full jitter, for up to `graph.maxTransientRetryMs` in total (the budget
+ * is kept in the journal, so a restart continues it); then the step ends `failed` with a
+ * retryable `graph_unavailable` (or `graph_rate_limited`). Permanent failures stop at once.
+ * Every attempt claims the step again, which counts it, and the step bodies check before acting.
  * "busy" means another instance holds the step; "stopped" that it failed or needs action.
  *
  * @example
@@ -61,10 +62,16 @@ export async function runStep(
     Math.max(1_000, Math.floor(rt.leaseMs / 3)),
   );
   renew.unref?.();
+  const retryKey = transientRetryKey(stepId);
+  const policy = transientRetryPolicy(rt);
   try {
     for (let tries = 1; ; tries += 1) {
+      const retrying = claimed.context[retryKey] as TransientRetryState | null | undefined;
       try {
         const status = await body(claimed);
+        if (retrying) {
+          await rt.store.updateMigration(migrationId, { context: { [retryKey]: null } }, rt.now());
+        }
         await rt.store.finishStep(migrationId, stepId, rt.instanceId, {
           status,
           lastError: null,
@@ -74,22 +81,35 @@ export async function runStep(
         return "done";
       } catch (error) {
         const failure = stepFailure(error, fallbackCode);
-        if (tries < STEP_TRIES && retryNow(error)) {
-          log.warn("step retried", {
-            code: failure.error.code,
-            fbtraceId: failure.error.graph?.fbtraceId,
-            attempt: tries,
-          });
-          await rt.sleep(1_000 * 2 ** (tries - 1));
-          // Same owner: the claim renews the lease and counts the attempt; the step checks before acting.
-          const again = await rt.store.claimStep(migrationId, stepId, {
-            owner: rt.instanceId,
-            leaseMs: rt.leaseMs,
-            now: rt.now(),
-          });
-          if (!again) return "busy";
-          claimed = again;
-          continue;
+        if (error instanceof GraphError && error.transient) {
+          const next = nextTransientRetry(retrying, rt.now(), error.details.regainAccessMs, policy);
+          // Persisted before the wait: a crash during it resumes with the budget already spent.
+          // A spent budget is cleared, so that POST /retry starts a new one.
+          if (next || retrying) {
+            await rt.store.updateMigration(
+              migrationId,
+              { context: { [retryKey]: next ? next.state : null } },
+              rt.now(),
+            );
+          }
+          if (next) {
+            log.warn("step retried", {
+              code: failure.error.code,
+              fbtraceId: failure.error.graph?.fbtraceId,
+              attempt: tries,
+              delayMs: next.delayMs,
+            });
+            await rt.sleep(next.delayMs);
+            // Same owner: the claim renews the lease and counts the attempt; the step checks before acting.
+            const again = await rt.store.claimStep(migrationId, stepId, {
+              owner: rt.instanceId,
+              leaseMs: rt.leaseMs,
+              now: rt.now(),
+            });
+            if (!again) return "busy";
+            claimed = again;
+            continue;
+          }
         }
         await rt.store.finishStep(migrationId, stepId, rt.instanceId, {
           status: failure.status,

@@ -1,21 +1,39 @@
 import { createHash } from "node:crypto";
 import {
   CreateMigrationRequestSchema,
+  type GraphErrorRef,
   ListMigrationsQuerySchema,
   MigrateTemplatesRequestSchema,
+  type MigrationErrorCode,
 } from "@wa-migrate/contracts";
 import { Hono } from "hono";
 import { BffError } from "../errors/bff-error.js";
+import { GraphError } from "../graph/graph-error.js";
 import type { BffEnv } from "../http/app-env.js";
 import { createRateLimiter } from "../http/rate-limiter.js";
 import { parseWith, readJson } from "../http/read-json.js";
-import { captureOnCreate, requestError } from "../orchestrator/capture-on-create.js";
+import type { GrantVerdict } from "../orchestrator/capture-step.js";
 import type { Engine } from "../orchestrator/engine.js";
+import { exchangeCode } from "../orchestrator/exchange-code.js";
+import { newMigration } from "../orchestrator/new-migration.js";
+import { requestError } from "../orchestrator/request-error.js";
 import type { BffRuntime } from "../orchestrator/runtime.js";
 import { templatesStep } from "../orchestrator/templates-step.js";
-import { firstSteps } from "../store/first-steps.js";
-import type { NewMigration, StoredMigration } from "../store/migration-store.js";
+import type { StoredMigration } from "../store/migration-store.js";
 import { toMigration } from "../store/to-migration.js";
+
+/** How `POST /migrations` refused after the exchange, kept so that a replay answers the same. */
+interface CreateRefusal {
+  code: MigrationErrorCode;
+  detail?: string;
+  graph?: GraphErrorRef;
+}
+
+/** A failure of the grant check that is the create request's answer (not one Graph may heal). */
+function refusesCreate(error: unknown): boolean {
+  if (error instanceof GraphError) return !error.transient;
+  return error instanceof BffError;
+}
 
 /**
  * `/migrations` routes: create (exchange before answering, Idempotency-Key, rate limit), read,
@@ -47,57 +65,77 @@ export function migrationsRoutes(rt: BffRuntime, engine: Engine) {
       });
     }
     const requestHash = createHash("sha256").update(JSON.stringify(body)).digest("hex");
+    // A replay answers what the first request answered: the migration, or its refusal.
+    const replay = (m: StoredMigration) => {
+      const refusal = m.context.createRefusal as CreateRefusal | undefined;
+      if (refusal) throw new BffError(refusal.code, refusal);
+      return c.json(toMigration(m), 201, {
+        "idempotent-replayed": "true",
+        location: `migrations/${m.id}`,
+      });
+    };
     if (key) {
       const record = await rt.store.getIdempotencyRecord(tenant, key);
       if (record) {
         if (record.requestHash !== requestHash) throw new BffError("idempotency_conflict");
-        const m = await owned(tenant, record.migrationId);
-        return c.json(toMigration(m), 201, {
-          "idempotent-replayed": "true",
-          location: `migrations/${m.id}`,
-        });
+        return replay(await owned(tenant, record.migrationId));
       }
     }
     if (!limiter.take(tenant)) throw new BffError("rate_limited");
-    const assets = await captureOnCreate(rt, body);
-    const now = rt.now();
-    const migration: NewMigration = {
-      id: rt.newId("mig"),
-      tenant,
-      status: "running",
-      businessId: assets.businessId,
-      wabaId: assets.wabaId,
-      phoneNumberId: assets.phoneNumberId,
-      sourceWabaId: body.sourceWabaId ?? null,
-      phone: null,
-      steps: firstSteps(now),
-      templates: { mode: "not_started", sourceReadable: false, items: [] },
-      warnings: [],
-      billingCutoverAt: null,
-      createdAt: now,
-      updatedAt: now,
-      context: {
-        grantedWabaIds: assets.grantedWabaIds,
-        ...(assets.phone && assets.waba
-          ? { captureReads: { phone: assets.phone, destination: assets.waba } }
-          : {}),
-      },
-    };
-    const created = await rt.store.createMigration(
-      migration,
-      key ? { key, requestHash, createdAt: now } : undefined,
-    );
-    if (created.created) {
-      await rt.store.putSecret(migration.id, "business_token", rt.box.seal(assets.token));
-      void engine.start(migration.id);
+    const token = await exchangeCode(rt, body.code);
+    // The code is spent from here on: the token goes into the journal with the migration before
+    // any other Graph call, so a failing read can no longer lose it (a retry with the same
+    // Idempotency-Key finds the migration; the engine retries the reads).
+    const migration = newMigration(rt, tenant, body);
+    let markStored: (stored: boolean) => void = () => {};
+    const stored = new Promise<boolean>((resolve) => {
+      markStored = resolve;
+    });
+    const checked = new Promise<GrantVerdict | null>((resolve) => {
+      void engine
+        .start(migration.id, { stored, onGrantChecked: resolve })
+        .finally(() => resolve(null));
+    });
+    let created: Awaited<ReturnType<typeof rt.store.createMigration>>;
+    try {
+      created = await rt.store.createMigration(
+        migration,
+        key ? { key, requestHash, createdAt: migration.createdAt } : undefined,
+      );
+      if (created.created) {
+        await rt.store.putSecret(migration.id, "business_token", rt.box.seal(token));
+      }
+    } catch (error) {
+      markStored(false);
+      throw error;
     }
-    c.get("log").info("migration created", {
-      migrationId: created.migration.id,
-      wabaId: assets.wabaId,
-    });
-    return c.json(toMigration(created.migration), 201, {
-      location: `migrations/${created.migration.id}`,
-    });
+    markStored(created.created);
+    if (!created.created) {
+      // A concurrent request with the same key stored first.
+      if (created.idempotency?.requestHash !== requestHash)
+        throw new BffError("idempotency_conflict");
+      return replay(created.migration);
+    }
+    c.get("log").info("migration created", { migrationId: migration.id });
+    // Answer once the grant is checked: a wrong grant is this request's 403. When Graph fails
+    // transiently instead, answer 201 now; the engine goes on retrying the capture.
+    const verdict = await checked;
+    if (verdict && !verdict.ok && refusesCreate(verdict.error)) {
+      const refusal = requestError(verdict.error) as BffError;
+      const recorded: CreateRefusal = {
+        code: refusal.code,
+        ...(refusal.detail ? { detail: refusal.detail } : {}),
+        ...(refusal.graph ? { graph: refusal.graph } : {}),
+      };
+      await rt.store.updateMigration(
+        migration.id,
+        { context: { createRefusal: recorded } },
+        rt.now(),
+      );
+      throw refusal;
+    }
+    const latest = verdict?.ok ? verdict.migration : await owned(tenant, migration.id);
+    return c.json(toMigration(latest), 201, { location: `migrations/${migration.id}` });
   });
 
   app.get("/", async (c) => {
