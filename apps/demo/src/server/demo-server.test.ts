@@ -162,6 +162,7 @@ describe("demo server", () => {
     ["GET", "scenarios"],
     ["POST", "clock"],
     ["POST", "autopilot"],
+    ["POST", "phone-numbers/9"],
   ])("the sandbox page may %s %s", async (method, path) => {
     const answer = await fetch(`${demo.url}/sandbox-api/${path}`, {
       method,
@@ -175,6 +176,9 @@ describe("demo server", () => {
     ["GET", "partner"],
     ["POST", "signups"],
     ["POST", "reset"],
+    ["GET", "phone-numbers/9"],
+    ["POST", "phone-numbers/9/register"],
+    ["POST", "phone-numbers/..%2Freset"],
   ])("the sandbox page may not %s %s (secrets, or not its business)", async (method, path) => {
     const answer = await fetch(`${demo.url}/sandbox-api/${path}`, { method });
     expect(answer.status).toBe(404);
@@ -187,6 +191,7 @@ describe("demo server", () => {
     expect(JSON.parse(text)).toMatchObject({
       scenario: "happy",
       phone: { id: "9", twoStepEnabled: true },
+      phones: [{ id: "9", twoStepEnabled: true }],
       wabas: [{ id: "8", templates: 1 }],
     });
     for (const secret of ["EAAsecret", "EAAbusiness", "424242"]) expect(text).not.toContain(secret);

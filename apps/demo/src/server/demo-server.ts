@@ -61,6 +61,10 @@ const SANDBOX_ROUTES = new Set([
   "POST /clock",
 ]);
 
+// `POST /phone-numbers/{id}`: two-step verification on or off for one number (answers no PIN).
+const isPhoneNumberControl = (method: string, rest: string) =>
+  method === "POST" && /^\/phone-numbers\/\d+$/.test(rest);
+
 function problem(res: ServerResponse, status: number, code: MigrationErrorCode, detail: string) {
   const { message, remedy, retryable } = ERROR_CATALOG[code];
   res.writeHead(status, { "content-type": PROBLEM_JSON });
@@ -135,7 +139,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
         res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });
         return res.end(JSON.stringify(summary));
       }
-      if (!SANDBOX_ROUTES.has(`${method} ${rest}`))
+      if (!SANDBOX_ROUTES.has(`${method} ${rest}`) && !isPhoneNumberControl(method, rest))
         return problem(res, 404, "not_found", `The sandbox page has no route ${method} ${rest}.`);
       return proxyRequest(
         req,

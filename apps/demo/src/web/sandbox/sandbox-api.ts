@@ -12,6 +12,20 @@ export interface GraphCall {
   time: number;
 }
 
+/** One phone number of Meta's world as the sandbox page shows it (no PIN). */
+export interface SandboxPhone {
+  id: string;
+  display_phone_number: string;
+  verified_name: string;
+  status: string;
+  platform_type: string;
+  name_status: string;
+  quality_rating: string;
+  twoStepEnabled: boolean;
+  wabaId: string;
+  movingTo: string | null;
+}
+
 /**
  * What the demo server tells the sandbox page about Meta's world: the scenario, the clock and the
  * customer's number, with tokens, PINs and codes left out (see `src/server/sandbox-summary.ts`).
@@ -20,18 +34,10 @@ export interface SandboxSummary {
   scenario: string;
   seed: number;
   now: number;
-  phone: {
-    id: string;
-    display_phone_number: string;
-    verified_name: string;
-    status: string;
-    platform_type: string;
-    name_status: string;
-    quality_rating: string;
-    twoStepEnabled: boolean;
-    wabaId: string;
-    movingTo: string | null;
-  } | null;
+  /** The customer's number (the one the signup moves). */
+  phone: SandboxPhone | null;
+  /** Every number of the customer's portfolio, the signup's first. */
+  phones: SandboxPhone[];
   wabas: { id: string; name: string; templates: number; subscribedApps: number }[];
   pendingJobs: number;
   faults: unknown;
@@ -78,6 +84,12 @@ export function sandboxApi(base: string) {
       call<{ faults: unknown }>(`${root}/faults`, { method: "POST", body }),
     advanceClock: (advanceMs: number) =>
       call<{ now: number }>(`${root}/clock`, { method: "POST", body: { advanceMs } }),
+    /** Two-step verification on or off for one number (what WhatsApp Manager does). */
+    setTwoStep: (phoneId: string, twoStepEnabled: boolean) =>
+      call<{ id: string; twoStepEnabled: boolean }>(
+        `${root}/phone-numbers/${encodeURIComponent(phoneId)}`,
+        { method: "POST", body: { twoStepEnabled } },
+      ),
   };
 }
 

@@ -3,6 +3,7 @@ import { usePolling } from "../operator/use-polling.js";
 import { AutopilotPanel } from "./autopilot-panel.js";
 import { CallLog } from "./call-log.js";
 import { FaultsPanel } from "./faults-panel.js";
+import { NumbersPanel } from "./numbers-panel.js";
 import { type SandboxApi, sandboxApi } from "./sandbox-api.js";
 import { useAction } from "./use-action.js";
 
@@ -65,8 +66,9 @@ function ScenarioPanel({
 
 /**
  * The sandbox page (only when the demo runs against the sandbox): the scenario for the next
- * signup, the popup's autopilot, fault injection, the sandbox clock, Meta's view of the number and
- * the Graph call log, live.
+ * signup, the popup's autopilot, fault injection, the sandbox clock, Meta's view of the number,
+ * the customer's numbers with their two-step verification (and a switch), and the Graph call log,
+ * live.
  *
  * @example
  * <SandboxPage sandboxApi="/sandbox-api" />
@@ -158,6 +160,7 @@ export function SandboxPage({ sandboxApi: base }: { sandboxApi: string }) {
           ) : null}
         </section>
       </div>
+      <NumbersPanel api={api} phones={s?.phones ?? null} onChange={summary.reload} />
       <div className="demo-columns">
         <AutopilotPanel api={api} />
         <FaultsPanel api={api} current={s?.faults ?? null} onChange={summary.reload} />

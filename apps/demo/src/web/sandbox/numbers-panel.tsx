@@ -1,0 +1,86 @@
+import type { SandboxApi, SandboxPhone } from "./sandbox-api.js";
+import { useAction } from "./use-action.js";
+
+/**
+ * The customer's numbers in Meta's world with their two-step verification, and a button per number
+ * to turn it off (or on) as the old partner or the owner would in WhatsApp Manager. Graph and the
+ * popup read the change at once, so a migration stopped on `two_step_enabled` can be retried.
+ *
+ * @example
+ * <NumbersPanel api={api} phones={summary.phones} onChange={reload} />
+ */
+export function NumbersPanel({
+  api,
+  phones,
+  onChange,
+}: {
+  api: SandboxApi;
+  phones: SandboxPhone[] | null;
+  onChange: () => void;
+}) {
+  const [notice, act] = useAction();
+  const toggle = (phone: SandboxPhone) => {
+    const on = !phone.twoStepEnabled;
+    const state = on ? "on" : "off";
+    return act(`Two-step verification is ${state} for ${phone.display_phone_number}`, async () => {
+      await api.setTwoStep(phone.id, on);
+      onChange();
+    });
+  };
+  return (
+    <section className="demo-panel" aria-labelledby="numbers-title">
+      <h2 id="numbers-title">Phone numbers</h2>
+      <p className="demo-muted">
+        The customer's numbers. Meta lets only the old partner or the owner (in WhatsApp Manager)
+        turn two-step verification off; a number with it on cannot move.
+      </p>
+      {phones === null ? (
+        <p>Loading…</p>
+      ) : phones.length === 0 ? (
+        <p>No numbers in this world.</p>
+      ) : (
+        <table className="demo-table" aria-labelledby="numbers-title">
+          <thead>
+            <tr>
+              <th scope="col">Number</th>
+              <th scope="col">Status</th>
+              <th scope="col">Two-step verification</th>
+              <th scope="col">Change</th>
+            </tr>
+          </thead>
+          <tbody>
+            {phones.map((phone) => (
+              <tr key={phone.id} data-phone-id={phone.id}>
+                <td>
+                  {phone.display_phone_number} · {phone.verified_name}
+                </td>
+                <td>
+                  {phone.status} on {phone.platform_type}
+                  {phone.movingTo ? ` (moving to ${phone.movingTo})` : ""}
+                </td>
+                <td data-two-step={phone.twoStepEnabled ? "on" : "off"}>
+                  {phone.twoStepEnabled ? "on" : "off"}
+                </td>
+                <td>
+                  <button type="button" onClick={() => toggle(phone)}>
+                    {phone.twoStepEnabled
+                      ? "Turn two-step verification off"
+                      : "Turn two-step verification on"}
+                    <span className="demo-visually-hidden">
+                      {` for ${phone.display_phone_number}`}
+                    </span>
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {notice ? (
+        <p role="status" className={notice.tone === "ok" ? "demo-ok" : "demo-problem"}>
+          {notice.text}
+        </p>
+      ) : null}
+    </section>
+  );
+}
