@@ -107,8 +107,66 @@ describe("interruptions", () => {
     expect(migration?.status).toBe("completed");
   });
 
-  test("two-step verification on: Meta's window stops with the remedy; fixed in the sandbox page, starting again completes", async () => {
+  test("two-step verification on: action required with the remedy; turned off on the Sandbox page, Try again completes", async () => {
     await e2e.reset("two-step-on");
+    const known = (await migrations()).length;
+    const { page } = await e2e.open("/");
+    await waitForFlow(page, "ready");
+    await confirmTwoStep(page);
+    // In `two-step-on` Meta's window lets the number through (decision 016): the BFF's check on
+    // `is_pin_enabled` stops the migration before anything is written.
+    await finishPopup(await launchPopup(page));
+    await waitForFlow(page, "action_required");
+    const step = page.locator('[data-step="capture_assets"]');
+    expect(await step.getAttribute("data-state")).toBe("action_required");
+    const notice = step.locator('[data-code="two_step_enabled"]');
+    expect(await notice.getAttribute("data-tone")).toBe("warning");
+    expect(await notice.getByText(TEXTS.en.errors.two_step_enabled, { exact: true }).count()).toBe(
+      1,
+    );
+    expect(await page.locator("[data-code]").count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, "customer-7-two-step-on");
+    const [stopped] = await migrations();
+    expect(await migrations()).toHaveLength(known + 1);
+    expect(stopped?.status).toBe("action_required");
+    const phoneId = stopped?.phoneNumberId ?? "";
+    expect(phoneId).not.toBe("");
+    const before = await e2e.calls();
+    expect(before.filter((c) => c.operation === "registerWhatsAppBusinessPhoneNumber")).toEqual([]);
+    expect(successes(before, "createWhatsAppCreditSharingAndAttach")).toBe(0);
+
+    // The old partner turns two-step verification off for that number: on the Sandbox page.
+    await page.getByRole("link", { name: "Sandbox", exact: true }).click();
+    const row = page.locator(`tr[data-phone-id="${phoneId}"]`);
+    expect(await row.locator("[data-two-step]").textContent()).toBe("on");
+    await row.getByRole("button", { name: "Turn two-step verification off" }).click();
+    await page
+      .getByRole("status")
+      .filter({ hasText: "Two-step verification is off for" })
+      .waitFor();
+    await row.locator('[data-two-step="off"]').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await row.getByRole("button", { name: "Turn two-step verification on" }).count()).toBe(
+      1,
+    );
+
+    // Back on the customer page the flow shows where it stopped; "Try again" retries on the server.
+    await page.goBack();
+    await waitForFlow(page, "action_required");
+    await page.getByRole("button", { name: TEXTS.en.error.retry }).click();
+    await waitForFlow(page, "completed");
+    expect(await migrations()).toHaveLength(known + 1);
+    const done = await e2e.migration(stopped?.id ?? "");
+    expect(done.status).toBe("completed");
+    expect(done.steps.find((s) => s.id === "capture_assets")?.attempts).toBe(2);
+    const calls = await e2e.calls();
+    expect(successes(calls, "registerWhatsAppBusinessPhoneNumber")).toBe(1);
+    expect(successes(calls, "createWhatsAppCreditSharingAndAttach")).toBe(1);
+  });
+
+  test("two-step verification on, checked by Meta's window: it stops with Meta's text; turned off on the Sandbox page, starting again completes", async () => {
+    await e2e.reset("two-step-on-popup");
     const { context, page } = await e2e.open("/");
     await waitForFlow(page, "ready");
     await confirmTwoStep(page);
@@ -130,21 +188,19 @@ describe("interruptions", () => {
       "Please ensure two-step authentication is disabled.",
     );
     expect(await axeViolations(page)).toEqual([]);
-    await screenshot(page, "customer-7-two-step-on");
+    await screenshot(page, "customer-7b-two-step-on-popup");
 
-    // The old partner turns two-step verification off: in the sandbox, the same customer and
-    // number in the `happy` world, chosen on the Sandbox page.
+    // Same world, same number: only its two-step verification changes.
     const sandbox = await context.newPage();
     await sandbox.goto(`${e2e.stack.url}/#/sandbox`);
-    await sandbox.getByLabel("Scenario", { exact: true }).selectOption("happy");
-    await sandbox.getByRole("button", { name: "Use this scenario" }).click();
-    await sandbox.getByText("Scenario happy is set").waitFor();
-    await sandbox.getByText("Two-step verification").waitFor();
-    expect(await sandbox.locator("dd", { hasText: /^off$/ }).count()).toBe(1);
+    await sandbox.getByRole("button", { name: "Turn two-step verification off" }).click();
+    await sandbox.locator('[data-two-step="off"]').waitFor();
+    expect(await sandbox.locator('[data-two-step="on"]').count()).toBe(0);
     await sandbox.close();
 
     const again = await launchPopup(page, "en", true);
     await finishPopup(again);
     await waitForFlow(page, "completed");
+    expect(successes(await e2e.calls(), "registerWhatsAppBusinessPhoneNumber")).toBe(1);
   });
 });
