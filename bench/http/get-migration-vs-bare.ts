@@ -1,16 +1,18 @@
 // Bench (not a test): GET /migrations/:id requests per second beside a bare Hono handler that
 // answers the same JSON, both served by one @hono/node-server on loopback (port 0), load from
 // node:http keep-alive in this process. The ratio says what the BFF's middleware, tenant check,
-// journal read and mapping cost. Rounds alternate bare / BFF so both see the same neighbours.
+// journal read and mapping cost. Both paths are warmed up, then alternate in 250 ms slices so
+// both see the same neighbours.
 //   npx tsx bench/http/get-migration-vs-bare.ts [--seconds 3] [--rounds 3] [--concurrency 32]
 
+import { readFileSync } from "node:fs";
 import { Agent, request, type Server } from "node:http";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
+import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { createMemoryStore, createMigrationBff, type Logger } from "@wa-migrate/bff";
-import { createFakeGraph, type PartnerConfig } from "@wa-migrate/sandbox";
+import { benchBffWithSandbox } from "../support/bench-bff-with-sandbox.js";
 
 const { values } = parseArgs({
   options: {
@@ -23,17 +25,23 @@ const seconds = Number(values.seconds);
 const rounds = Number(values.rounds);
 const concurrency = Number(values.concurrency);
 
-// Hono and its Node adapter as the BFF itself resolves them (the bench adds no dependency).
+// Hono and its Node adapter as the BFF itself loads them: the same ESM builds (require() would
+// give the CommonJS copies, a second Hono beside the BFF's), and no dependency of the bench.
 const fromBff = createRequire(fileURLToPath(import.meta.resolve("@wa-migrate/bff")));
+async function importAsBff(name: string): Promise<unknown> {
+  let dir = dirname(fromBff.resolve(name));
+  while (!dir.endsWith(join("node_modules", name))) dir = dirname(dir);
+  const { exports } = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+  const entry = exports["."].import;
+  return import(pathToFileURL(join(dir, typeof entry === "string" ? entry : entry.default)).href);
+}
 // Typed by hand here: the bench package cannot see hono's types.
 interface BareApp {
   get(path: string, handler: (c: { json(value: unknown): Response }) => Response): void;
   fetch(request: Request): Response | Promise<Response>;
 }
-const { Hono } = (await import(pathToFileURL(fromBff.resolve("hono")).href)) as {
-  Hono: new () => BareApp;
-};
-const { serve } = (await import(pathToFileURL(fromBff.resolve("@hono/node-server")).href)) as {
+const { Hono } = (await importAsBff("hono")) as { Hono: new () => BareApp };
+const { serve } = (await importAsBff("@hono/node-server")) as {
   serve: (options: {
     fetch: (request: Request) => Response | Promise<Response>;
     hostname: string;
@@ -41,47 +49,12 @@ const { serve } = (await import(pathToFileURL(fromBff.resolve("@hono/node-server
   }) => Server;
 };
 
-// Drops every line: the bench measures the requests, not stdout.
-const quietLogger: Logger = {
-  info() {},
-  warn() {},
-  error() {},
-  child: () => quietLogger,
-  addSecret() {},
-};
-
-const graph = createFakeGraph({
-  scenario: "happy",
-  seed: 41,
-  control: true,
-  webhookFetch: async () => new Response("ok"),
-});
-const partner = (await (await graph.request("/__sandbox/partner")).json()) as PartnerConfig;
-const bff = createMigrationBff({
-  appId: partner.app_id,
-  appSecret: partner.app_secret,
-  systemToken: partner.system_token,
-  businessId: partner.business_id,
-  creditLineId: partner.credit_line_id,
-  graphBaseUrl: "http://graph.sandbox.test",
-  encryptionKey: `bench:${Buffer.alloc(32, 3).toString("base64")}`,
-  webhookVerifyToken: "bench",
-  store: createMemoryStore(),
-  fetch: async (input, init) => graph.fetch(new Request(input, init)),
-  logger: quietLogger,
-  resumeOnStart: false,
-});
-const signup = (await (
-  await graph.request("/__sandbox/signups", { method: "POST", body: "{}" })
-).json()) as { code: string; waba_id: string; phone_number_id: string };
-const created = await bff.request("/migrations", {
-  method: "POST",
-  headers: { "content-type": "application/json" },
-  body: JSON.stringify({
-    code: signup.code,
-    wabaId: signup.waba_id,
-    phoneNumberId: signup.phone_number_id,
-  }),
+const { bff, signup, post } = await benchBffWithSandbox("happy", { seed: 41 });
+const { code, waba_id, phone_number_id } = await signup();
+const created = await post("/migrations", {
+  code,
+  wabaId: waba_id,
+  phoneNumberId: phone_number_id,
 });
 const { id } = (await created.json()) as { id: string };
 await bff.idle();
@@ -110,10 +83,11 @@ function get(path: string): Promise<number> {
   });
 }
 
-async function load(path: string): Promise<number> {
+/** Requests answered and seconds spent on `path` during `ms` of load from `concurrency` clients. */
+async function load(path: string, ms: number): Promise<{ done: number; seconds: number }> {
   let done = 0;
-  const deadline = performance.now() + seconds * 1000;
   const began = performance.now();
+  const deadline = began + ms;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (performance.now() < deadline) {
@@ -123,15 +97,39 @@ async function load(path: string): Promise<number> {
       }
     }),
   );
-  return done / ((performance.now() - began) / 1000);
+  return { done, seconds: (performance.now() - began) / 1000 };
 }
 
-await load(`/bare/${id}`); // warm-up
+// The machine is shared: a neighbour's burst during one path's turn would skew the ratio. Each
+// round interleaves the two paths in 250 ms slices, so both see the same neighbours.
+const SLICE_MS = 250;
+async function round(): Promise<{ bare: number; bffRate: number }> {
+  const sum = { bare: { done: 0, seconds: 0 }, bff: { done: 0, seconds: 0 } };
+  for (let t = 0; t < seconds * 1000; t += SLICE_MS) {
+    for (const [key, path] of [
+      ["bare", `/bare/${id}`],
+      ["bff", `/migrations/${id}`],
+    ] as const) {
+      const slice = await load(path, SLICE_MS);
+      sum[key].done += slice.done;
+      sum[key].seconds += slice.seconds;
+    }
+  }
+  return {
+    bare: sum.bare.done / sum.bare.seconds,
+    bffRate: sum.bff.done / sum.bff.seconds,
+  };
+}
+
+// Warm-up of both paths (the JIT), not measured.
+await load(`/bare/${id}`, 1000);
+await load(`/migrations/${id}`, 1000);
 const bareRps: number[] = [];
 const bffRps: number[] = [];
 for (let r = 0; r < rounds; r += 1) {
-  bareRps.push(await load(`/bare/${id}`));
-  bffRps.push(await load(`/migrations/${id}`));
+  const { bare: b, bffRate } = await round();
+  bareRps.push(b);
+  bffRps.push(bffRate);
 }
 agent.destroy();
 server.close();

@@ -4,13 +4,8 @@
 // The BFF (in-memory journal) and the sandbox run in this process; the sandbox adds real latency.
 import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
-import { createMemoryStore, createMigrationBff } from "@wa-migrate/bff";
-import {
-  type CallRecord,
-  createFakeGraph,
-  type PartnerConfig,
-  type ScenarioName,
-} from "@wa-migrate/sandbox";
+import type { CallRecord, ScenarioName } from "@wa-migrate/sandbox";
+import { benchBffWithSandbox } from "../support/bench-bff-with-sandbox.js";
 
 const { values } = parseArgs({
   options: { runs: { type: "string", default: "5" }, latency: { type: "string", default: "100" } },
@@ -26,58 +21,28 @@ interface Run {
   status: string;
 }
 
-async function migrateOnce(scenario: ScenarioName): Promise<Run> {
-  const graph = createFakeGraph({
-    scenario,
+/**
+ * One migration from POST to the end. With `withSourceWaba` the POST names the source WABA (a
+ * browser that knows it, e.g. from the partner's own records), so the BFF need not discover it.
+ */
+async function migrateOnce(scenario: ScenarioName, withSourceWaba = false): Promise<Run> {
+  const {
+    graph,
+    bff,
+    signup: finishSignup,
+    post,
+  } = await benchBffWithSandbox(scenario, {
     seed: 11,
-    control: true,
     latencyMs,
-    webhookFetch: async () => new Response("ok"),
   });
-  const partner = (await (await graph.request("/__sandbox/partner")).json()) as PartnerConfig;
-  const bff = createMigrationBff({
-    appId: partner.app_id,
-    appSecret: partner.app_secret,
-    systemToken: partner.system_token,
-    businessId: partner.business_id,
-    creditLineId: partner.credit_line_id,
-    graphBaseUrl: "http://graph.sandbox.test",
-    encryptionKey: `bench:${Buffer.alloc(32, 3).toString("base64")}`,
-    webhookVerifyToken: "bench",
-    store: createMemoryStore(),
-    fetch: async (input, init) => graph.fetch(new Request(input, init)),
-    logger: {
-      info() {},
-      warn() {},
-      error() {},
-      child() {
-        return this;
-      },
-      addSecret() {},
-    },
-    clock: () => new Date(graph.sandbox.clock.now()),
-    resumeOnStart: false,
-  });
-  const signupResponse = await graph.request("/__sandbox/signups", {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: "{}",
-  });
-  const signup = (await signupResponse.json()) as {
-    code: string;
-    waba_id: string;
-    phone_number_id: string;
-  };
+  const signup = await finishSignup();
   const before = (await (await graph.request("/__sandbox/calls")).json()) as { data: CallRecord[] };
   const t0 = performance.now();
-  const response = await bff.request("/migrations", {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      code: signup.code,
-      wabaId: signup.waba_id,
-      phoneNumberId: signup.phone_number_id,
-    }),
+  const response = await post("/migrations", {
+    code: signup.code,
+    wabaId: signup.waba_id,
+    phoneNumberId: signup.phone_number_id,
+    ...(withSourceWaba ? { sourceWabaId: graph.sandbox.state.customer.sourceWabaId } : {}),
   });
   const answerMs = performance.now() - t0;
   const { id } = (await response.json()) as { id: string };
@@ -139,6 +104,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 const happy: Run[] = [];
 for (let i = 0; i < runs; i += 1) happy.push(await migrateOnce("happy"));
+const withSource: Run[] = [];
+for (let i = 0; i < runs; i += 1) withSource.push(await migrateOnce("happy", true));
 const obo = await migrateOnce("source-obo");
 
 const wall = median(happy.map((r) => r.wallMs));
@@ -160,6 +127,10 @@ console.log(
   `POST -> completed (median of ${runs}): ${wall.toFixed(0)} ms = ${(wall / latencyMs).toFixed(2)} x ${latencyMs} ms`,
 );
 console.log(`wall times: ${happy.map((r) => r.wallMs.toFixed(0)).join(", ")} ms`);
+const wallWithSource = median(withSource.map((r) => r.wallMs));
+console.log(
+  `with sourceWabaId: POST -> completed (median of ${runs}): ${wallWithSource.toFixed(0)} ms = ${(wallWithSource / latencyMs).toFixed(2)} x ${latencyMs} ms (statuses ${withSource.map((r) => r.status).join(",")}; ${withSource[0]?.calls.length} Graph calls)`,
+);
 const first = happy[0] as Run;
 console.log(`Graph calls per happy migration: ${first.calls.length}`);
 for (const c of first.calls) console.log(`  ${c.seq} ${c.method} ${c.operation}`);
