@@ -68,7 +68,9 @@ button:focus-visible, input:focus-visible, select:focus-visible { outline: 3px s
 `;
 
 /**
- * A complete popup page: language, title, the sandbox banner and the popup script.
+ * A complete popup page: language, title, the sandbox banner and the popup script. Its empty
+ * inline icon keeps browsers from asking the sandbox for `/favicon.ico`, which would land in the
+ * Graph call log as an unknown call.
  *
  * @example
  * htmlPage({ lang: "en", title: "Verify your phone number", body: "<form>...</form>" });
@@ -80,6 +82,7 @@ export function htmlPage(page: { lang: string; title: string; body: string }): s
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(page.title)} · WhatsApp Embedded Signup (sandbox)</title>
+<link rel="icon" href="data:,">
 <style>${STYLE}</style>
 <script src="${POPUP_SCRIPT_PATH}" defer></script>
 </head>

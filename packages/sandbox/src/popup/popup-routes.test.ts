@@ -98,6 +98,11 @@ describe("the Login dialog as a full page (manual login flow)", () => {
     expect(phone.migration.destWabaId).toBe(waba.id);
   });
 
+  test("the page brings its own (empty) icon: no /favicon.ico request reaches the Graph call log", async () => {
+    const { html } = await openDialog({ redirect_uri: "https://partner.example/cb" });
+    expect(html).toContain('<link rel="icon" href="data:,">');
+  });
+
   test("Cancel redirects with Meta's access_denied parameters and state", async () => {
     const { path } = await openDialog({ redirect_uri: "https://partner.example/cb", state: "xyz" });
     const cancelled = await post(path, { action: "cancel" });
