@@ -16,6 +16,7 @@ import { parseArgs } from "node:util";
 import { createPostgresClient } from "@wa-migrate/bff";
 import { createFakeGraph, type PartnerConfig } from "@wa-migrate/sandbox";
 import { addCustomerPhones } from "../../packages/bff/src/journal/testing/add-customer-phones.js";
+import { fetchAgainOnDrop } from "../../packages/bff/src/journal/testing/fetch-again-on-drop.js";
 import { serveSandboxWithTrap } from "../../packages/bff/src/journal/testing/serve-sandbox-with-trap.js";
 import {
   type BffProcess,
@@ -77,39 +78,31 @@ async function post(bff: BffProcess, graph: ReturnType<typeof createFakeGraph>, 
   // With an Idempotency-Key a POST may be sent again when the connection drops (a kept-alive
   // socket the loaded server closed just as the request left: ECONNRESET / "other side closed"),
   // as a partner's client would; the replay answers 201 with the same migration.
-  const send = () =>
-    fetch(`${bff.url}/migrations`, {
-      method: "POST",
-      headers: { "content-type": "application/json", "idempotency-key": `bench-${phone}` },
-      body,
-    });
-  const response = await retryOnReset(send);
+  const response = await retryOnReset(`${bff.url}/migrations`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "idempotency-key": `bench-${phone}` },
+    body,
+  });
   if (response.status !== 201)
     throw new Error(`POST /migrations: ${response.status} ${await response.text()}`);
 }
 
-/** Number of requests sent again after a dropped connection (printed, so resets stay visible). */
+/** Number of requests sent again after a dropped connection (printed, so drops stay visible). */
 let resets = 0;
-async function retryOnReset(send: () => Promise<Response>): Promise<Response> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await send();
-    } catch (error) {
-      const code = (error as { cause?: { code?: string } }).cause?.code ?? String(error);
-      if (attempt >= 4) throw error;
+const retryOnReset = (url: string, init?: RequestInit) =>
+  fetchAgainOnDrop(url, init, {
+    onDrop(code) {
       resets += 1;
       if (resets <= 5) console.error(`request dropped (${code}); sent again`);
-      await sleep(250 * attempt);
-    }
-  }
-}
+    },
+  });
 
 async function count(bff: BffProcess, status: string): Promise<number> {
   let n = 0;
   let cursor = "";
   for (;;) {
-    const response = await retryOnReset(() =>
-      fetch(`${bff.url}/migrations?status=${status}&limit=100${cursor}`),
+    const response = await retryOnReset(
+      `${bff.url}/migrations?status=${status}&limit=100${cursor}`,
     );
     const page = (await response.json()) as {
       data: unknown[];
