@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createPostgresClient } from "../../src/journal/postgres-client.js";
 import type { SqlClient } from "../../src/journal/sql-client.js";
 import { addCustomerPhones } from "../../src/journal/testing/add-customer-phones.js";
+import { fetchAgainOnDrop } from "../../src/journal/testing/fetch-again-on-drop.js";
 import {
   serveSandboxWithTrap,
   type TrappedSandbox,
@@ -77,9 +78,11 @@ describe.skipIf(!url)(
               })
             ).json()) as { code: string; waba_id: string; phone_number_id: string };
             const server = servers[(at + i) % 2] as BffProcess;
-            const response = await fetch(`${server.url}/migrations`, {
+            // Keyed, so a POST whose kept-alive connection the loaded server closed under it
+            // (14:24Z run: "other side closed" after 763 migrations) is sent again, once.
+            const response = await fetchAgainOnDrop(`${server.url}/migrations`, {
               method: "POST",
-              headers: { "content-type": "application/json" },
+              headers: { "content-type": "application/json", "idempotency-key": `soak-${phone}` },
               body: JSON.stringify({
                 code: signup.code,
                 wabaId: signup.waba_id,
@@ -110,7 +113,9 @@ describe.skipIf(!url)(
               .slice(at, at + 100)
               .map(
                 async (id) =>
-                  (await (await fetch(`${reader.url}/migrations/${id}`)).json()) as Migration,
+                  (await (
+                    await fetchAgainOnDrop(`${reader.url}/migrations/${id}`)
+                  ).json()) as Migration,
               ),
           )),
         );
