@@ -1,5 +1,6 @@
 import type { Migration } from "@wa-migrate/contracts";
 import { BffError } from "./bff-error.js";
+import { stepOfStop } from "./derive-step-views.js";
 import type { FlowError } from "./flow-types.js";
 
 /**
@@ -29,7 +30,8 @@ export function flowErrorFromBff(error: unknown, step: FlowError["step"]): FlowE
 }
 
 /**
- * The error where a migration stopped: the last error of its failed or action-required step.
+ * The error where a migration stopped: the last error of its failed or action-required step,
+ * attributed to the step the customer acts on ({@link stepOfStop}), as the step views show it.
  *
  * @example
  * flowErrorFromMigration(migration)?.code; // e.g. "pin_mismatch"
@@ -39,7 +41,8 @@ export function flowErrorFromMigration(migration: Migration): FlowError | null {
     (s) => s.lastError && (s.status === "failed" || s.status === "action_required"),
   );
   if (!stopped?.lastError) return null;
-  return flowError(stopped.lastError.code, stopped.id, {
+  const { code } = stopped.lastError;
+  return flowError(code, stepOfStop(stopped.id, code), {
     retryable: stopped.lastError.retryable,
     detail: stopped.lastError.graph?.message,
   });

@@ -47,7 +47,10 @@ export type StepViewState = "pending" | "current" | "complete" | "failed" | "act
 export interface StepView {
   id: StepId;
   state: StepViewState;
-  /** The server's status for server steps; null for browser steps before a migration exists. */
+  /**
+   * The server's status for server steps; null for browser steps, except step 1 when a server stop
+   * belongs to it (`two_step_enabled`): then the stopped step's status, and `error` its error.
+   */
   status: StepStatus | null;
   error: MigrationError | null;
 }

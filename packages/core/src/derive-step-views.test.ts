@@ -1,0 +1,141 @@
+import { describe, expect, it } from "vitest";
+import { deriveCurrentStep, deriveStepViews, type StepInputs } from "./derive-step-views.js";
+import { flowErrorFromMigration } from "./flow-errors.js";
+import { buildMigration } from "./testing/index.js";
+
+const views = (inputs: StepInputs) =>
+  deriveStepViews(inputs).map((view) => `${view.id}:${view.state}`);
+
+/** The `two-step-on` case: the customer confirmed step 1, the server's capture found the PIN on. */
+const twoStepOn = (status: "action_required" | "failed" = "action_required"): StepInputs => ({
+  state: status,
+  migration: buildMigration({ status, steps: { capture_assets: [status, "two_step_enabled"] } }),
+  error: null,
+  twoStepConfirmed: true,
+});
+
+describe("deriveStepViews", () => {
+  it("shows each server step by its record and the browser steps as done once a migration exists", () => {
+    const inputs: StepInputs = {
+      state: "action_required",
+      migration: buildMigration({
+        status: "action_required",
+        steps: {
+          capture_assets: "succeeded",
+          share_credit_line: ["action_required", "credit_line_not_found"],
+        },
+      }),
+      error: null,
+      twoStepConfirmed: true,
+    };
+    expect(views(inputs)).toEqual([
+      "two_step_verification:complete",
+      "embedded_signup:complete",
+      "capture_assets:complete",
+      "share_credit_line:action_required",
+      "subscribe_webhooks:pending",
+      "migrate_templates:pending",
+      "register_phone:pending",
+    ]);
+    expect(deriveCurrentStep(inputs)).toBe("share_credit_line");
+  });
+
+  it("puts a server two_step_enabled on step 1, with its error, and leaves the server step pending", () => {
+    const inputs = twoStepOn();
+    expect(views(inputs)).toEqual([
+      "two_step_verification:action_required",
+      "embedded_signup:complete",
+      "capture_assets:pending",
+      "share_credit_line:pending",
+      "subscribe_webhooks:pending",
+      "migrate_templates:pending",
+      "register_phone:pending",
+    ]);
+    const [stepOne, , capture] = deriveStepViews(inputs);
+    expect(stepOne?.error?.code).toBe("two_step_enabled");
+    expect(stepOne?.status).toBe("action_required");
+    expect(capture?.error).toBeNull();
+    expect(capture?.status).toBe("action_required");
+    expect(deriveCurrentStep(inputs)).toBe("two_step_verification");
+    expect(
+      flowErrorFromMigration(inputs.migration as NonNullable<typeof inputs.migration>),
+    ).toEqual(expect.objectContaining({ code: "two_step_enabled", step: "two_step_verification" }));
+  });
+
+  it("shows a failed two-step check as step 1 failed", () => {
+    expect(views(twoStepOn("failed")).slice(0, 3)).toEqual([
+      "two_step_verification:failed",
+      "embedded_signup:complete",
+      "capture_assets:pending",
+    ]);
+  });
+
+  it("puts a two_step_enabled at registration on step 1 too; the steps done stay done", () => {
+    const inputs: StepInputs = {
+      state: "action_required",
+      migration: buildMigration({
+        status: "action_required",
+        steps: {
+          capture_assets: "succeeded",
+          share_credit_line: "succeeded",
+          subscribe_webhooks: "succeeded",
+          migrate_templates: "succeeded",
+          register_phone: ["action_required", "two_step_enabled"],
+        },
+      }),
+      error: null,
+      twoStepConfirmed: true,
+    };
+    expect(views(inputs)).toEqual([
+      "two_step_verification:action_required",
+      "embedded_signup:complete",
+      "capture_assets:complete",
+      "share_credit_line:complete",
+      "subscribe_webhooks:complete",
+      "migrate_templates:complete",
+      "register_phone:pending",
+    ]);
+  });
+
+  it("completes step 1 again once the retried capture runs", () => {
+    const stopped = twoStepOn().migration as NonNullable<StepInputs["migration"]>;
+    // The record while the retry runs: the step's last error is still there, its status is not a stop.
+    const retrying = {
+      ...stopped,
+      status: "running" as const,
+      steps: stopped.steps.map((s) =>
+        s.id === "capture_assets" ? { ...s, status: "running" as const } : s,
+      ),
+    };
+    const inputs: StepInputs = { ...twoStepOn(), state: "running", migration: retrying };
+    expect(views(inputs).slice(0, 3)).toEqual([
+      "two_step_verification:complete",
+      "embedded_signup:complete",
+      "capture_assets:current",
+    ]);
+    expect(deriveCurrentStep(inputs)).toBe("capture_assets");
+  });
+
+  it("before a migration: step 1 current until confirmed, a browser error fails its step", () => {
+    const base: StepInputs = {
+      state: "ready",
+      migration: null,
+      error: null,
+      twoStepConfirmed: false,
+    };
+    expect(views(base).slice(0, 2)).toEqual([
+      "two_step_verification:current",
+      "embedded_signup:pending",
+    ]);
+    const cancelled: StepInputs = {
+      ...base,
+      state: "cancelled",
+      twoStepConfirmed: true,
+      error: { code: "popup_blocked", step: "embedded_signup", retryable: true },
+    };
+    expect(views(cancelled).slice(0, 2)).toEqual([
+      "two_step_verification:complete",
+      "embedded_signup:failed",
+    ]);
+  });
+});
