@@ -49,7 +49,11 @@ function overallStatus(m: StoredMigration): MigrationStatus | null {
 /**
  * The orchestration: capture_assets → (share_credit_line ‖ subscribe_webhooks ‖ migrate_templates)
  * → register_phone (with the CONNECTED/CLOUD_API check and billingCutoverAt). Each step runs under
- * a lease in the store, so another instance can take over a crashed one's work.
+ * a lease in the store, so another instance can take over a crashed one's work, and retries
+ * transient Graph failures within a budget (see `runStep`). In round trips after the code
+ * exchange: debug_token ‖ destination reads (‖ source reads when `sourceWabaId` is known) →
+ * writes → register → confirm; without `sourceWabaId` the source is discovered after
+ * debug_token, one round trip more.
  *
  * @example
  * const engine = createEngine(rt);

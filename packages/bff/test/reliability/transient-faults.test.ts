@@ -1,4 +1,5 @@
 import type { Migration } from "@wa-migrate/contracts";
+import { OPERATION_NAMES } from "@wa-migrate/sandbox";
 import { expect, test } from "vitest";
 import { addCustomerPhones } from "../../src/journal/testing/add-customer-phones.js";
 import { bffWithSandbox } from "../../src/test-support/bff-with-sandbox.js";
@@ -7,10 +8,14 @@ import { reportFigure } from "./report-figure.js";
 
 // Faults (issue 9): N migrations at once while 20 % of Graph calls fail with a transient fault
 // (HTTP 5xx from the edge, codes 1, 2, 4, 80007, 130429, a timeout, a dropped connection), through
-// the sandbox's fault control, on every operation from the first call on. Every migration
-// completes and Meta's call log shows exactly one successful registration and one credit share
-// per migration. The browser's part is played as core's client does: an Idempotency-Key per
-// migration, and the same request again when the answer is retryable. `npm run soak` sets N = 1,000.
+// the sandbox's fault control, from the first call on. Every migration completes and Meta's call
+// log shows exactly one successful registration and one credit share per migration. Only the code
+// exchange itself is spared: its failure leaves the code unspent and is answered retryable (the
+// browser sends the request again), but a code lives 30 s, and with 1,000 migrations in one
+// process a retried exchange can come later than that; every call after the exchange is under
+// faults (findings F1 and F2, issue 5). The browser's part is played as core's client does: an
+// Idempotency-Key per migration, the same request again on a retryable answer. `npm run soak`
+// sets N = 1,000.
 const N = Number(process.env.RELIABILITY_FAULT_MIGRATIONS ?? 100);
 
 test(`${N} migrations under 20 % transient Graph faults: all complete, none duplicated`, {
@@ -26,24 +31,31 @@ test(`${N} migrations under 20 % transient Graph faults: all complete, none dupl
     { webhookFetch: async () => new Response("ok") },
   );
   const phones = addCustomerPhones(h.graph, N);
-  const signups = [];
-  for (const phone of phones) {
+  // These N customers share one source WABA (with N numbers, so discovery lists N/100 pages each):
+  // at 1,000 its budget of 5,000 calls an hour runs out (80007, regain in an hour, longer than the
+  // retry budget). Real customers each have their own WABA and budget; this test is about faults,
+  // not Meta's rate limit (the `rate-limited` scenario covers that), so the budget is lifted.
+  h.graph.sandbox.wabaHourlyLimit = () => Number.MAX_SAFE_INTEGER;
+  // Each customer's browser posts the code right after the popup (it lives 30 s).
+  const signup = async (phone: string) => {
     const response = await h.graph.request("/__sandbox/signups", {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ phone }),
     });
     expect(response.status).toBe(201);
-    signups.push(
-      (await response.json()) as { code: string; waba_id: string; phone_number_id: string },
-    );
-  }
+    return (await response.json()) as { code: string; waba_id: string; phone_number_id: string };
+  };
   const setFaults = async () => {
     const response = await h.graph.request("/__sandbox/faults", {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({
-        errorRate: { rate: 0.2, codes: ["5xx", 1, 2, 4, 80007, 130429, "timeout", "drop"] },
+        errorRate: {
+          rate: 0.2,
+          codes: ["5xx", 1, 2, 4, 80007, 130429, "timeout", "drop"],
+          operations: OPERATION_NAMES.filter((op) => op !== "exchangeCodeForToken"),
+        },
         timeoutMs: 100,
       }),
     });
@@ -53,12 +65,9 @@ test(`${N} migrations under 20 % transient Graph faults: all complete, none dupl
   await setFaults();
   let retriedCreates = 0;
   const ids = await Promise.all(
-    signups.map(async (signup, i) => {
-      const body = {
-        code: signup.code,
-        wabaId: signup.waba_id,
-        phoneNumberId: signup.phone_number_id,
-      };
+    phones.map(async (phone, i) => {
+      const done = await signup(phone);
+      const body = { code: done.code, wabaId: done.waba_id, phoneNumberId: done.phone_number_id };
       const send = () => h.post("/migrations", body, { "idempotency-key": `faults-${i}` });
       const retryable = async (r: Response) =>
         r.status !== 201 && ((await r.clone().json()) as { retryable?: boolean }).retryable;
