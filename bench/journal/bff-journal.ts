@@ -5,7 +5,7 @@
 //   - p50 / p99 of claimStep as the BFF saw it during that run;
 //   - memory per 1,000 in-flight migrations: RSS and heap (after GC) of the BFF process with 1,000
 //     migrations parked mid-way (their credit-share call held by the sandbox), minus before.
-//   npx tsx bench/journal/bff-journal.ts [--migrations 200] [--inflight 1000]
+//   npx tsx bench/journal/bff-journal.ts [--migrations 200] [--inflight 1000 (0: no memory probe)]
 //   (PostgreSQL too when TEST_DATABASE_URL is set, in a schema of its own, dropped afterwards;
 //   BENCH_ONLY_POSTGRES=1 skips the PGlite run)
 import { randomBytes } from "node:crypto";
@@ -151,66 +151,69 @@ async function run(name: string, journalEnv: Record<string, string>) {
         `claimStep p50 ${percentile(claims, 0.5).toFixed(1)} ms, p99 ${percentile(claims, 0.99).toFixed(1)} ms (${claims.length} claims)`,
     );
 
-    // 2. Memory per 1,000 in-flight migrations (a new process on the same journal).
-    const probe = await spawnBff(env, "instance", ["--expose-gc"]);
-    await sleep(2000);
-    const before = await memory(probe);
-    const gate = sandbox.hold(CREDIT);
-    // In batches of 100: parked migrations pile up, while the POSTs themselves stay a sane burst.
-    const parked = phones.slice(10 + N);
-    try {
-      for (let i = 0; i < parked.length; i += 100) {
-        await Promise.all(parked.slice(i, i + 100).map((p) => post(probe, sandbox.graph, p)));
+    // 2. Memory per 1,000 in-flight migrations (a new process on the same journal); skipped with
+    // --inflight 0 (parking 1,000 takes minutes on PGlite: npm run bench probes once).
+    if (INFLIGHT > 0) {
+      const probe = await spawnBff(env, "instance", ["--expose-gc"]);
+      await sleep(2000);
+      const before = await memory(probe);
+      const gate = sandbox.hold(CREDIT);
+      // In batches of 100: parked migrations pile up, while the POSTs themselves stay a sane burst.
+      const parked = phones.slice(10 + N);
+      try {
+        for (let i = 0; i < parked.length; i += 100) {
+          await Promise.all(parked.slice(i, i + 100).map((p) => post(probe, sandbox.graph, p)));
+        }
+      } catch (error) {
+        const alive = probe.child.exitCode === null && probe.child.signalCode === null;
+        console.error(
+          `parking failed (BFF ${alive ? "alive" : `exited ${probe.child.exitCode ?? probe.child.signalCode}`}, ${gate.waiting()} parked):`,
+        );
+        console.error(
+          probe.output
+            .filter((l) => !l.includes('"level":"info"'))
+            .slice(-8)
+            .join("\n"),
+        );
+        throw error;
       }
-    } catch (error) {
-      const alive = probe.child.exitCode === null && probe.child.signalCode === null;
-      console.error(
-        `parking failed (BFF ${alive ? "alive" : `exited ${probe.child.exitCode ?? probe.child.signalCode}`}, ${gate.waiting()} parked):`,
-      );
-      console.error(
-        probe.output
-          .filter((l) => !l.includes('"level":"info"'))
-          .slice(-8)
-          .join("\n"),
-      );
-      throw error;
-    }
-    while (gate.waiting() < INFLIGHT) {
-      // A migration that fails before the credit share never parks: say so instead of waiting.
-      const failed = await count(probe, "failed");
-      if (failed > 0)
-        throw new Error(`${failed} migrations failed before parking (${gate.waiting()} parked)`);
-      await sleep(500);
-    }
-    await sleep(1000);
-    const during = await memory(probe);
-    const running = await count(probe, "running");
-    const per1000 = (bytes: number) => mb((bytes * 1000) / INFLIGHT);
-    console.log(
-      `${name}: ${running} migrations in flight: RSS ${mb(before.rss)} -> ${mb(during.rss)} MB, heap ${mb(before.heapUsed)} -> ${mb(during.heapUsed)} MB; ` +
-        `per 1,000 in flight: RSS +${per1000(during.rss - before.rss)} MB, heap +${per1000(during.heapUsed - before.heapUsed)} MB`,
-    );
-    gate.release();
-    try {
-      while ((await count(probe, "running")) > 0) await sleep(250);
+      while (gate.waiting() < INFLIGHT) {
+        // A migration that fails before the credit share never parks: say so instead of waiting.
+        const failed = await count(probe, "failed");
+        if (failed > 0)
+          throw new Error(`${failed} migrations failed before parking (${gate.waiting()} parked)`);
+        await sleep(500);
+      }
+      await sleep(1000);
+      const during = await memory(probe);
+      const running = await count(probe, "running");
+      const per1000 = (bytes: number) => mb((bytes * 1000) / INFLIGHT);
       console.log(
-        `${name}: the ${running} parked migrations finished: ${await count(probe, "completed")} completed in all`,
+        `${name}: ${running} migrations in flight: RSS ${mb(before.rss)} -> ${mb(during.rss)} MB, heap ${mb(before.heapUsed)} -> ${mb(during.heapUsed)} MB; ` +
+          `per 1,000 in flight: RSS +${per1000(during.rss - before.rss)} MB, heap +${per1000(during.heapUsed - before.heapUsed)} MB`,
       );
-    } catch (error) {
-      const alive = probe.child.exitCode === null && probe.child.signalCode === null;
-      console.error(
-        `after release: BFF ${alive ? "alive" : `exited ${probe.child.exitCode ?? probe.child.signalCode}`}`,
-      );
-      console.error(
-        probe.output
-          .filter((l) => !l.includes('"level":"info"'))
-          .slice(-8)
-          .join("\n")
-          .slice(0, 3000),
-      );
-      throw error;
+      gate.release();
+      try {
+        while ((await count(probe, "running")) > 0) await sleep(250);
+        console.log(
+          `${name}: the ${running} parked migrations finished: ${await count(probe, "completed")} completed in all`,
+        );
+      } catch (error) {
+        const alive = probe.child.exitCode === null && probe.child.signalCode === null;
+        console.error(
+          `after release: BFF ${alive ? "alive" : `exited ${probe.child.exitCode ?? probe.child.signalCode}`}`,
+        );
+        console.error(
+          probe.output
+            .filter((l) => !l.includes('"level":"info"'))
+            .slice(-8)
+            .join("\n")
+            .slice(0, 3000),
+        );
+        throw error;
+      }
+      await probe.stop();
     }
-    await probe.stop();
     if (resets > 0)
       console.log(`${name}: ${resets} requests sent again after a dropped connection`);
   } finally {
