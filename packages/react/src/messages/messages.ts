@@ -76,6 +76,8 @@ export interface Messages {
     qualityNote: string;
     sourceUnreadable: string;
     copyNow: string;
+    /** Why "copy now" is disabled: the migration stopped before the templates step. */
+    copyLater: string;
   };
   summary: {
     title: string;

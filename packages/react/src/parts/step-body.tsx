@@ -20,9 +20,9 @@ export function StepBody({ view }: { view: StepView }) {
     case "two_step_verification":
       return (
         <>
+          <StepError step={id} />
           <TwoStepInstructions />
           <Requirements />
-          <StepError step={id} />
         </>
       );
     case "embedded_signup":

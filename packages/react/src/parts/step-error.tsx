@@ -43,15 +43,16 @@ export function StepError({ step }: { step: StepId }) {
 
   const detail = stepError ? stepError.graph?.message : flowError?.detail;
   // Browser steps start again through the Trigger; a failed submit or SDK load is retried (the
-  // controller re-sends the same code, or reloads the SDK).
-  const browserStep = isBrowserStep(step);
+  // controller re-sends the same code, or reloads the SDK). A server stop shown on a browser step
+  // (two-step verification found on) is retried on the server like any server step.
+  const serverStop = stepError !== null || !isBrowserStep(step);
   const redirect = flow.redirectToLogin;
   const action =
     error.code === "popup_blocked" && redirect
       ? { label: t.launch.redirect, run: redirect }
-      : !browserStep && NEEDS_NEW_SIGNUP.has(error.code)
+      : serverStop && NEEDS_NEW_SIGNUP.has(error.code)
         ? { label: t.error.startAgain, run: () => flow.reset() }
-        : error.retryable && (!browserStep || snapshot.state === "failed")
+        : error.retryable && (serverStop || snapshot.state === "failed")
           ? { label: t.error.retry, run: () => flow.retry() }
           : null;
   return (

@@ -1,5 +1,6 @@
 import { render, screen, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
+import { en } from "../messages/en.js";
 import { MigrationFlow } from "../migration-flow.js";
 import {
   fixtureHandle,
@@ -7,7 +8,23 @@ import {
   makeSnapshot,
   TEMPLATE_ITEMS,
 } from "../test-support/fixtures.js";
-import { doneBefore, FLOW_STATE_SNAPSHOTS } from "../test-support/flow-fixtures.js";
+import {
+  CAPTURED_ITEMS,
+  doneBefore,
+  FLOW_STATE_SNAPSHOTS,
+  withStep,
+} from "../test-support/flow-fixtures.js";
+
+const renderReport = (snapshot: Parameters<typeof fixtureHandle>[0]) => {
+  const migrateTemplates = vi.fn();
+  render(
+    <MigrationFlow.Root flow={fixtureHandle(snapshot, { migrateTemplates })}>
+      <MigrationFlow.TemplatesReport />
+    </MigrationFlow.Root>,
+  );
+  return migrateTemplates;
+};
+const captured = { mode: "not_started" as const, sourceReadable: true, items: CAPTURED_ITEMS };
 
 describe("TemplatesReport", () => {
   it("lists each template with its outcome and reason, and the 24 h quality note", () => {
@@ -42,6 +59,45 @@ describe("TemplatesReport", () => {
       </MigrationFlow.Root>,
     );
     screen.getByRole("button", { name: "Copy templates now" }).click();
+    expect(migrateTemplates).toHaveBeenCalledTimes(1);
+  });
+
+  it("disables the manual copy, with the reason, while the migration stopped before capture finished", () => {
+    const migrateTemplates = renderReport(FLOW_STATE_SNAPSHOTS.action_required);
+    const button = screen.getByRole("button", { name: "Copy templates now" });
+    expect(button).toBeDisabled();
+    expect(button).toHaveAccessibleDescription(en.templates.copyLater);
+    button.click();
+    expect(migrateTemplates).not.toHaveBeenCalled();
+  });
+
+  it("keeps it disabled when the stop is after capture but before the templates step ran", () => {
+    const migration = withStep(
+      makeMigration(doneBefore("share_credit_line"), { status: "failed", templates: captured }),
+      "share_credit_line",
+      "failed",
+      "credit_share_failed",
+    );
+    renderReport(makeSnapshot({ state: "failed", migration }));
+    expect(screen.getByRole("button", { name: "Copy templates now" })).toBeDisabled();
+  });
+
+  it("offers it once the templates step has run and the migration stopped later", () => {
+    const migration = withStep(
+      makeMigration(
+        { ...doneBefore("register_phone"), migrate_templates: "succeeded" },
+        { status: "failed", templates: captured },
+      ),
+      "register_phone",
+      "failed",
+      "graph_unavailable",
+    );
+    const migrateTemplates = renderReport(makeSnapshot({ state: "failed", migration }));
+    const button = screen.getByRole("button", { name: "Copy templates now" });
+    expect(button).toBeEnabled();
+    expect(button).not.toHaveAttribute("aria-describedby");
+    expect(screen.queryByText(en.templates.copyLater)).toBeNull();
+    button.click();
     expect(migrateTemplates).toHaveBeenCalledTimes(1);
   });
 

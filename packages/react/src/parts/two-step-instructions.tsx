@@ -6,13 +6,17 @@ type CopyState = "idle" | "copied" | "failed";
 /**
  * Step 1: what to ask the old partner, a copyable request text, and the "done" confirmation.
  * Copying uses the async Clipboard API inside the click; where it is missing or refused, the text
- * is selected so the customer can copy it by hand.
+ * is selected so the customer can copy it by hand. When the server found two-step verification
+ * still on (step 1 `failed` or `action_required`), the confirmation is not shown: it was proven
+ * wrong, and the way on is the step error's "Try again".
  *
  * @example
  * <MigrationFlow.TwoStepInstructions />
  */
 export function TwoStepInstructions() {
   const { flow, t, cx } = useFlowContext();
+  const step = flow.snapshot.steps.find((s) => s.id === "two_step_verification");
+  const disproved = step?.state === "failed" || step?.state === "action_required";
   const [copy, setCopy] = useState<CopyState>("idle");
   const fieldId = useId();
 
@@ -49,7 +53,7 @@ export function TwoStepInstructions() {
           {copy === "copied" ? t.twoStep.copied : copy === "failed" ? t.twoStep.copyFailed : ""}
         </span>
       </div>
-      {flow.snapshot.twoStepConfirmed ? (
+      {disproved ? null : flow.snapshot.twoStepConfirmed ? (
         <p className={cx("confirmed")}>{t.twoStep.confirmed}</p>
       ) : (
         <button type="button" className={cx("button")} onClick={() => flow.confirmTwoStep()}>

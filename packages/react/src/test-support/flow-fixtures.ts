@@ -5,6 +5,7 @@ import {
   STEP_IDS,
   type StepId,
   type StepStatus,
+  type TemplateReportItem,
 } from "@wa-migrate/contracts";
 import type { FlowSnapshot, FlowState, StepViewState } from "@wa-migrate/core";
 import { IDLE_SNAPSHOT } from "../idle-snapshot.js";
@@ -34,6 +35,13 @@ export function doneBefore(id: StepId): Partial<Record<StepId, StepStatus>> {
   return Object.fromEntries(ids.map((step) => [step, "succeeded"]));
 }
 
+/** The templates report as capture leaves it: eligible ones waiting, the others with the reason. */
+export const CAPTURED_ITEMS: TemplateReportItem[] = TEMPLATE_ITEMS.map((item) =>
+  item.outcome === "not_eligible"
+    ? item
+    : { ...item, outcome: "pending" as const, reason: null, destinationQuality: null },
+);
+
 /** A completed migration with every template outcome, a billing cutover time and a warning. */
 export const COMPLETED_MIGRATION = makeMigration(
   { ...doneBefore("register_phone"), register_phone: "succeeded" },
@@ -59,10 +67,17 @@ export const FLOW_STATE_SNAPSHOTS: Record<FlowState, FlowSnapshot> = {
       subscribe_webhooks: "running",
     }),
   }),
+  // The `two-step-on` case: capture read the old account's templates, then found the PIN still on.
   action_required: makeSnapshot({
     state: "action_required",
     migration: withStep(
-      makeMigration({}, { status: "action_required" }),
+      makeMigration(
+        {},
+        {
+          status: "action_required",
+          templates: { mode: "not_started", sourceReadable: true, items: CAPTURED_ITEMS },
+        },
+      ),
       "capture_assets",
       "action_required",
       "two_step_enabled",
@@ -129,6 +144,14 @@ const SERVER_STATUS: Record<StepViewState, StepStatus> = {
 
 /** One step shown in one view state, for the per-step stories. */
 export function snapshotForStep(id: StepId, state: StepViewState): FlowSnapshot {
+  if (id === "two_step_verification" && (state === "failed" || state === "action_required")) {
+    // Step 1 fails only by the server's word: capture found two-step verification still on.
+    const migration = makeMigration({}, { status: state });
+    return makeSnapshot({
+      state,
+      migration: withStep(migration, "capture_assets", state, "two_step_enabled"),
+    });
+  }
   if (id === "two_step_verification" || id === "embedded_signup") {
     const base =
       id === "embedded_signup" && (state === "failed" || state === "action_required")
