@@ -4,7 +4,7 @@ import * as stories from "./interactions.stories.js";
 
 // The play functions of the live stories (real controller, fake SDK, in-memory BFF) as tests.
 // `run()` mounts each story into its own canvas; the play functions query only inside it.
-const { Launch, Cancel, Retry, Completion, Resume } = composeStories(stories);
+const { Launch, Cancel, Retry, TwoStepStillOn, Completion, Resume } = composeStories(stories);
 
 describe("live stories", () => {
   it("launch: FB.login inside the click, code handed over, server steps start", async () => {
@@ -15,6 +15,9 @@ describe("live stories", () => {
   });
   it("retry: a failed step is retried and the migration completes", async () => {
     await Retry.run();
+  });
+  it("two-step still on: step 1 needs action again, the retry completes and step 1 is done", async () => {
+    await TwoStepStillOn.run();
   });
   it("completion: summary and onComplete", async () => {
     await Completion.run();

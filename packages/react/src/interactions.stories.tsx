@@ -112,6 +112,45 @@ export const Retry: Story = {
   },
 };
 
+/**
+ * Two-step verification still on: the customer confirmed step 1, the server's check during capture
+ * says otherwise. Step 1 needs action again (remedy, request text, "Try again"); after the old
+ * partner turned it off, the retry completes and step 1 reads done.
+ */
+export const TwoStepStillOn: Story = {
+  loaders: [
+    () => ({
+      sdk: createFakeFacebookSdk(),
+      client: createMemoryBffClient({
+        stopAt: { step: "capture_assets", code: "two_step_enabled", status: "action_required" },
+      }),
+    }),
+  ],
+  play: async ({ canvasElement, loaded }) => {
+    const { sdk, client } = loaded as Loaded;
+    await confirmAndLaunch(canvasElement, sdk);
+    await waitFor(() => expect(rootState(canvasElement)).toBe("running"));
+    client.runToEnd();
+    await waitFor(() => expect(rootState(canvasElement)).toBe("action_required"));
+    const step = canvasElement.querySelector('[data-step="two_step_verification"]') as HTMLElement;
+    await expect(step).toHaveAttribute("data-state", "action_required");
+    await expect(step.querySelector('[data-code="two_step_enabled"]')).not.toBeNull();
+    await expect(
+      within(step).getByRole("textbox", { name: "Request for your current provider" }),
+    ).toBeInTheDocument();
+    await expect(canvasElement.querySelector('[data-step="capture_assets"]')).toHaveAttribute(
+      "data-state",
+      "pending",
+    );
+    within(step).getByRole("button", { name: "Try again" }).click();
+    await waitFor(() => expect(client.calls.retry).toEqual(["mig_1"]));
+    await waitFor(() => expect(rootState(canvasElement)).toBe("running"));
+    client.runToEnd();
+    await waitFor(() => expect(rootState(canvasElement)).toBe("completed"));
+    await expect(step).toHaveAttribute("data-state", "complete");
+  },
+};
+
 /** Completion: every step succeeds; the summary shows what was kept and the billing cutover. */
 export const Completion: Story = {
   play: async ({ canvasElement, loaded, args }) => {

@@ -46,7 +46,20 @@ export const Ready = state("ready");
 export const InPopup = state("in_popup");
 export const Submitting = state("submitting");
 export const Running = state("running");
-export const ActionRequired = state("action_required");
+/**
+ * The server found two-step verification still on during capture: step 1 needs action again (its
+ * remedy, the request text, "Try again"), and "Copy templates now" waits, disabled with the reason.
+ */
+export const ActionRequired: Story = {
+  ...state("action_required"),
+  play: async ({ canvasElement }) => {
+    const stepOne = canvasElement.querySelector('[data-step="two_step_verification"]');
+    await expect(stepOne).toHaveAttribute("data-state", "action_required");
+    await expect(stepOne?.querySelector('[data-code="two_step_enabled"]')).not.toBeNull();
+    const copy = within(canvasElement).getByRole("button", { name: "Copy templates now" });
+    await expect(copy).toBeDisabled();
+  },
+};
 export const Failed = state("failed");
 export const Completed = state("completed");
 export const Cancelled = state("cancelled");

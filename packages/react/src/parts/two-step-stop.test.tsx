@@ -1,7 +1,9 @@
+import { composeStories } from "@storybook/react-vite";
 import { render, screen, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { en } from "../messages/en.js";
 import { MigrationFlow } from "../migration-flow.js";
+import * as flowStories from "../migration-flow.stories.js";
 import { fixtureHandle, makeMigration, makeSnapshot } from "../test-support/fixtures.js";
 import { FLOW_STATE_SNAPSHOTS } from "../test-support/flow-fixtures.js";
 
@@ -72,5 +74,9 @@ describe("two-step verification found on by the server", () => {
       "capture_assets:current",
     ]);
     expect(document.querySelector("[data-code]")).toBeNull();
+  });
+
+  it("the ActionRequired story's play function checks the same (step 1, copy disabled)", async () => {
+    await composeStories(flowStories).ActionRequired.run();
   });
 });
