@@ -5,6 +5,7 @@ import type { Migration } from "@wa-migrate/contracts";
 import { type CallRecord, createFakeGraph, type PartnerConfig } from "@wa-migrate/sandbox";
 import { afterAll, expect, test } from "vitest";
 import { addCustomerPhones } from "../../src/journal/testing/add-customer-phones.js";
+import { fetchAgainOnDrop } from "../../src/journal/testing/fetch-again-on-drop.js";
 import { serveSandboxWithTrap } from "../../src/journal/testing/serve-sandbox-with-trap.js";
 import { type BffProcess, bffEnv, spawnBff } from "../../src/journal/testing/spawn-bff.js";
 import { reportFigure } from "./report-figure.js";
@@ -53,7 +54,10 @@ afterAll(async () => {
 async function noneRunning(url: string): Promise<"settled"> {
   for (;;) {
     try {
-      const page = (await (await fetch(`${url}/migrations?status=running&limit=1`)).json()) as {
+      // A kept-alive socket the server closed under the poll is not a dead server: ask again.
+      const page = (await (
+        await fetchAgainOnDrop(`${url}/migrations?status=running&limit=1`)
+      ).json()) as {
         data: unknown[];
       };
       if (page.data.length === 0) return "settled";
@@ -126,9 +130,9 @@ test(`${N} migrations, the server SIGKILLed up to ${KILLS} times (two staged, th
             body: JSON.stringify({ phone }),
           })
         ).json()) as { code: string; waba_id: string; phone_number_id: string };
-        const response = await fetch(`${first.url}/migrations`, {
+        const response = await fetchAgainOnDrop(`${first.url}/migrations`, {
           method: "POST",
-          headers: { "content-type": "application/json" },
+          headers: { "content-type": "application/json", "idempotency-key": `crash-${phone}` },
           body: JSON.stringify({
             code: signup.code,
             wabaId: signup.waba_id,
