@@ -81,35 +81,36 @@ export async function runStep(
         return "done";
       } catch (error) {
         const failure = stepFailure(error, fallbackCode);
-        if (error instanceof GraphError && error.transient) {
-          const next = nextTransientRetry(retrying, rt.now(), error.details.regainAccessMs, policy);
-          // Persisted before the wait: a crash during it resumes with the budget already spent.
-          // A spent budget is cleared, so that POST /retry starts a new one.
-          if (next || retrying) {
-            await rt.store.updateMigration(
-              migrationId,
-              { context: { [retryKey]: next ? next.state : null } },
-              rt.now(),
-            );
-          }
-          if (next) {
-            log.warn("step retried", {
-              code: failure.error.code,
-              fbtraceId: failure.error.graph?.fbtraceId,
-              attempt: tries,
-              delayMs: next.delayMs,
-            });
-            await rt.sleep(next.delayMs);
-            // Same owner: the claim renews the lease and counts the attempt; the step checks before acting.
-            const again = await rt.store.claimStep(migrationId, stepId, {
-              owner: rt.instanceId,
-              leaseMs: rt.leaseMs,
-              now: rt.now(),
-            });
-            if (!again) return "busy";
-            claimed = again;
-            continue;
-          }
+        const next =
+          error instanceof GraphError && error.transient
+            ? nextTransientRetry(retrying, rt.now(), error.details.regainAccessMs, policy)
+            : null;
+        // Persisted before the wait: a crash during it resumes with the budget already spent.
+        // A step that stops clears it, so that POST /retry starts a new one.
+        if (next || retrying) {
+          await rt.store.updateMigration(
+            migrationId,
+            { context: { [retryKey]: next ? next.state : null } },
+            rt.now(),
+          );
+        }
+        if (next) {
+          log.warn("step retried", {
+            code: failure.error.code,
+            fbtraceId: failure.error.graph?.fbtraceId,
+            attempt: tries,
+            delayMs: next.delayMs,
+          });
+          await rt.sleep(next.delayMs);
+          // Same owner: the claim renews the lease and counts the attempt; the step checks before acting.
+          const again = await rt.store.claimStep(migrationId, stepId, {
+            owner: rt.instanceId,
+            leaseMs: rt.leaseMs,
+            now: rt.now(),
+          });
+          if (!again) return "busy";
+          claimed = again;
+          continue;
         }
         await rt.store.finishStep(migrationId, stepId, rt.instanceId, {
           status: failure.status,
