@@ -89,10 +89,11 @@ describe("German customer page", () => {
 describe("operator view", () => {
   test("a failed step with remedy and fbtrace_id, events, support bundle without secrets, retry to completed", async () => {
     await e2e.reset("happy");
-    // Meta fails every template copy with a transient error until the faults are cleared: the
-    // BFF's own attempts are used up and the step stops with Meta's trace id.
+    // Meta refuses every template copy with an error that is not transient (the token is no
+    // longer valid for it) until the faults are cleared: the step stops at once with Meta's trace
+    // id. A transient error would be retried for the BFF's whole retry budget instead.
     await e2e.control("faults", {
-      errorRate: { rate: 1, codes: [131000], operations: ["createMigrateMessageTemplates"] },
+      errorRate: { rate: 1, codes: [190], operations: ["createMigrateMessageTemplates"] },
     });
     const { context, page } = await e2e.open("/");
     await waitForFlow(page, "ready");
