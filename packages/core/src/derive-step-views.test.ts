@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { deriveCurrentStep, deriveStepViews, type StepInputs } from "./derive-step-views.js";
+import {
+  deriveCurrentStep,
+  deriveStepViews,
+  type StepInputs,
+  stepOfStop,
+} from "./derive-step-views.js";
 import { flowErrorFromMigration } from "./flow-errors.js";
 import { buildMigration } from "./testing/index.js";
 
@@ -136,6 +141,27 @@ describe("deriveStepViews", () => {
     expect(views(cancelled).slice(0, 2)).toEqual([
       "two_step_verification:complete",
       "embedded_signup:failed",
+    ]);
+  });
+});
+
+describe("stepOfStop", () => {
+  it("moves only a stopped two_step_enabled to step 1", () => {
+    const steps = buildMigration({
+      steps: {
+        capture_assets: ["action_required", "two_step_enabled"],
+        share_credit_line: ["running", "two_step_enabled"],
+        register_phone: ["failed", "pin_mismatch"],
+      },
+    }).steps;
+    expect(steps.map(stepOfStop)).toEqual([
+      "two_step_verification",
+      "embedded_signup",
+      "two_step_verification",
+      "share_credit_line",
+      "subscribe_webhooks",
+      "migrate_templates",
+      "register_phone",
     ]);
   });
 });

@@ -1,7 +1,6 @@
 import {
   BROWSER_STEP_IDS,
   type Migration,
-  type MigrationErrorCode,
   type MigrationStep,
   STEP_IDS,
   type StepId,
@@ -26,14 +25,16 @@ export interface StepInputs {
  * The step a server step's stop belongs to, as the customer sees it. `two_step_enabled` (the
  * server found the PIN still on, at capture or at registration) proves the customer's step-1
  * confirmation wrong: the action is on step 1, where the request text for the old partner is.
- * Every other stop stays on its own step.
+ * Every other step (stopped or not) stays itself.
  *
  * @example
- * stepOfStop("capture_assets", "two_step_enabled"); // "two_step_verification"
- * stepOfStop("register_phone", "pin_mismatch"); // "register_phone"
+ * stepOfStop({ id: "capture_assets", status: "action_required", attempts: 1, lastError }); // "two_step_verification" when lastError.code is "two_step_enabled"
  */
-export function stepOfStop(step: StepId, code: MigrationErrorCode | null | undefined): StepId {
-  return code === "two_step_enabled" ? "two_step_verification" : step;
+export function stepOfStop(step: MigrationStep): StepId {
+  return (step.status === "failed" || step.status === "action_required") &&
+    step.lastError?.code === "two_step_enabled"
+    ? "two_step_verification"
+    : step.id;
 }
 
 /**
@@ -47,8 +48,7 @@ export function deriveCurrentStep(inputs: StepInputs): StepId {
   const { migration } = inputs;
   if (migration) {
     const open = migration.steps.find((s) => s.status !== "succeeded" && s.status !== "skipped");
-    if (!open) return "register_phone";
-    return isStop(open) ? stepOfStop(open.id, open.lastError?.code) : open.id;
+    return open ? stepOfStop(open) : "register_phone";
   }
   if (inputs.state === "submitting") return "capture_assets";
   if (inputs.error?.step) return inputs.error.step;
@@ -58,8 +58,8 @@ export function deriveCurrentStep(inputs: StepInputs): StepId {
 
 /**
  * The seven steps as the stepper shows them (`data-state`), in {@link STEP_IDS} order. A server
- * stop that belongs to another step ({@link stepOfStop}) is shown there, with the record's status
- * and error; the server step it came from reads `pending` (it runs again on retry).
+ * stop that belongs to step 1 ({@link stepOfStop}) is shown there, with the record's status and
+ * error; the server step it came from reads `pending` (it runs again on retry).
  *
  * @example
  * deriveStepViews(inputs).map((s) => `${s.id}:${s.state}`);
@@ -67,21 +67,13 @@ export function deriveCurrentStep(inputs: StepInputs): StepId {
 export function deriveStepViews(inputs: StepInputs): StepView[] {
   const current = deriveCurrentStep(inputs);
   const { migration, error } = inputs;
-  const moved = migration?.steps.find(
-    (s) => isStop(s) && stepOfStop(s.id, s.lastError?.code) !== s.id,
-  );
+  const moved = migration?.steps.find((s) => stepOfStop(s) !== s.id);
   return STEP_IDS.map((id): StepView => {
-    if (moved && stepOfStop(moved.id, moved.lastError?.code) === id) {
-      return {
-        id,
-        state: viewOf(moved.status, true),
-        status: moved.status,
-        error: moved.lastError ?? null,
-      };
-    }
-    const record = migration?.steps.find((s) => s.id === id);
+    const record =
+      moved && id === "two_step_verification" ? moved : migration?.steps.find((s) => s.id === id);
+    const waits = moved?.id === id;
     let state: StepViewState;
-    if (record === moved && record) state = "pending";
+    if (waits) state = "pending";
     else if (record) state = viewOf(record.status, id === current);
     else if (migration) state = BROWSER_STEPS.includes(id) ? "complete" : "pending";
     else if (error?.step === id) state = "failed";
@@ -91,32 +83,23 @@ export function deriveStepViews(inputs: StepInputs): StepView[] {
       id,
       state,
       status: record?.status ?? null,
-      error: record && record !== moved ? (record.lastError ?? null) : null,
+      error: waits ? null : (record?.lastError ?? null),
     };
   });
 }
 
 const BROWSER_STEPS: readonly StepId[] = BROWSER_STEP_IDS;
 
-/** A step where the migration stopped with an error (failed or waiting on someone's action). */
-function isStop(step: MigrationStep): boolean {
-  return (step.status === "failed" || step.status === "action_required") && !!step.lastError;
-}
+// A record over every status: a new status fails the build until it has a view.
+const VIEW_OF: Record<StepStatus, StepViewState> = {
+  pending: "pending",
+  running: "current",
+  succeeded: "complete",
+  skipped: "complete",
+  failed: "failed",
+  action_required: "action_required",
+};
 
 function viewOf(status: StepStatus, isCurrent: boolean): StepViewState {
-  switch (status) {
-    case "pending":
-      return isCurrent ? "current" : "pending";
-    case "running":
-      return "current";
-    case "succeeded":
-    case "skipped":
-      return "complete";
-    case "failed":
-      return "failed";
-    case "action_required":
-      return "action_required";
-    default:
-      return status satisfies never;
-  }
+  return status === "pending" && isCurrent ? "current" : VIEW_OF[status];
 }

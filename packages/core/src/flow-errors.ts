@@ -41,8 +41,7 @@ export function flowErrorFromMigration(migration: Migration): FlowError | null {
     (s) => s.lastError && (s.status === "failed" || s.status === "action_required"),
   );
   if (!stopped?.lastError) return null;
-  const { code } = stopped.lastError;
-  return flowError(code, stepOfStop(stopped.id, code), {
+  return flowError(stopped.lastError.code, stepOfStop(stopped), {
     retryable: stopped.lastError.retryable,
     detail: stopped.lastError.graph?.message,
   });

@@ -133,7 +133,6 @@ export const de: Messages = {
     sourceUnreadable:
       "Meta kopiert Ihre genehmigten Vorlagen selbst, sobald die Nummer umgezogen ist. Sie erscheinen hier, wenn sie ankommen.",
     copyNow: "Vorlagen jetzt kopieren",
-    copyLater: "Sie können sie von Hand kopieren, sobald die Schritte davor erledigt sind.",
   },
   summary: {
     title: "Ihre Nummer ist umgezogen",

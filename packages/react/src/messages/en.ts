@@ -132,7 +132,6 @@ export const en: Messages = {
     sourceUnreadable:
       "Meta copies your approved templates itself once the number has moved. They appear here when they arrive.",
     copyNow: "Copy templates now",
-    copyLater: "You can copy them by hand once the steps before this one are done.",
   },
   summary: {
     title: "Your number has moved",

@@ -76,8 +76,6 @@ export interface Messages {
     qualityNote: string;
     sourceUnreadable: string;
     copyNow: string;
-    /** Why "copy now" is disabled: the migration stopped before the templates step. */
-    copyLater: string;
   };
   summary: {
     title: string;

@@ -16,8 +16,6 @@ const NEEDS_NEW_SIGNUP: ReadonlySet<MigrationErrorCode> = new Set<MigrationError
   "not_found",
 ]);
 
-const isBrowserStep = (step: StepId) => (BROWSER_STEP_IDS as readonly StepId[]).includes(step);
-
 /**
  * The error of one step: the customer text for its code (what happened, what to do), Meta's own
  * words and support reference when there are any, and the way on: "Try again" for retryable errors
@@ -45,7 +43,7 @@ export function StepError({ step }: { step: StepId }) {
   // Browser steps start again through the Trigger; a failed submit or SDK load is retried (the
   // controller re-sends the same code, or reloads the SDK). A server stop shown on a browser step
   // (two-step verification found on) is retried on the server like any server step.
-  const serverStop = stepError !== null || !isBrowserStep(step);
+  const serverStop = stepError || !(BROWSER_STEP_IDS as readonly StepId[]).includes(step);
   const redirect = flow.redirectToLogin;
   const action =
     error.code === "popup_blocked" && redirect

@@ -1,34 +1,28 @@
-import type { StepId } from "@wa-migrate/contracts/browser";
-import { useId } from "react";
 import { useFlowContext } from "../flow-context.js";
 
 /**
  * The templates report: each template with what happened to it (copied, rejected on re-check, not
  * eligible with the reason, over the limit…), the 24-hour "quality unknown" note for copies, and a
- * button to copy the remaining ones by hand when the server is not running. The button only works
- * once the assets are captured and the templates step has run (or Meta's own copy is relied on);
- * before that, when the migration stopped at an earlier step, it is disabled with the reason.
+ * button to copy the remaining ones by hand when the server is not running and the templates step
+ * has run: not while the migration is stopped at an earlier step.
  *
  * @example
  * <MigrationFlow.TemplatesReport />
  */
 export function TemplatesReport() {
   const { flow, t, cx } = useFlowContext();
-  const reasonId = useId();
   const migration = flow.snapshot.migration;
   if (!migration) return null;
-  const { items, sourceReadable, mode } = migration.templates;
+  const { items, sourceReadable } = migration.templates;
   const anyCopied = items.some((item) => item.outcome === "copied");
-  const status = (id: StepId) => migration.steps.find((step) => step.id === id)?.status;
-  const offered =
+  // POST /templates needs what capture found and is meant for what step 6 left; before step 6 has
+  // run (steps run in order, so capture is done once it has) the server's own run copies them.
+  // Meta's automatic copy is recorded at capture only for an unreadable source (nothing to copy).
+  const canCopyNow =
     sourceReadable &&
     migration.status !== "running" &&
+    migration.steps.find((step) => step.id === "migrate_templates")?.status !== "pending" &&
     items.some((item) => item.outcome === "pending" || item.outcome === "failed");
-  // POST /templates needs the destination account from capture; before step 6 has run, the
-  // server's own run would copy them anyway.
-  const reached =
-    status("capture_assets") === "succeeded" &&
-    (mode === "meta_automatic" || (status("migrate_templates") ?? "pending") !== "pending");
 
   return (
     <div className={cx("templates")}>
@@ -60,23 +54,14 @@ export function TemplatesReport() {
         </table>
       )}
       {anyCopied ? <p className={cx("note")}>{t.templates.qualityNote}</p> : null}
-      {offered ? (
-        <div className={cx("actions")}>
-          <button
-            type="button"
-            className={cx("button-secondary")}
-            disabled={!reached}
-            aria-describedby={reached ? undefined : reasonId}
-            onClick={() => flow.migrateTemplates()}
-          >
-            {t.templates.copyNow}
-          </button>
-          {reached ? null : (
-            <span id={reasonId} className={cx("note")}>
-              {t.templates.copyLater}
-            </span>
-          )}
-        </div>
+      {canCopyNow ? (
+        <button
+          type="button"
+          className={cx("button-secondary")}
+          onClick={() => flow.migrateTemplates()}
+        >
+          {t.templates.copyNow}
+        </button>
       ) : null}
     </div>
   );

@@ -14,30 +14,15 @@ export type TriggerProps = Omit<ButtonHTMLAttributes<HTMLButtonElement>, "type" 
  * canLaunch(flow.snapshot); // true
  */
 export function canLaunch(snapshot: FlowSnapshot): boolean {
-  if (!snapshot.twoStepConfirmed) return false;
-  switch (snapshot.state) {
-    case "ready":
-    case "cancelled":
-      return snapshot.migration === null;
-    case "failed":
-      // After a failed SDK load only a retry (which reloads it) helps.
-      return (
-        snapshot.migration === null &&
-        snapshot.error?.code !== "sdk_load_error" &&
-        (snapshot.error?.step == null ||
-          (BROWSER_STEP_IDS as readonly StepId[]).includes(snapshot.error.step))
-      );
-    case "idle":
-    case "preparing":
-    case "in_popup":
-    case "submitting":
-    case "running":
-    case "action_required":
-    case "completed":
-      return false;
-    default:
-      return snapshot.state satisfies never;
-  }
+  const { state, error } = snapshot;
+  if (!snapshot.twoStepConfirmed || snapshot.migration !== null) return false;
+  if (state === "ready" || state === "cancelled") return true;
+  // After a failed SDK load only a retry (which reloads it) helps.
+  return (
+    state === "failed" &&
+    error?.code !== "sdk_load_error" &&
+    (error?.step == null || (BROWSER_STEP_IDS as readonly StepId[]).includes(error.step))
+  );
 }
 
 /**

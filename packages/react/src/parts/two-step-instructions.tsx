@@ -15,8 +15,8 @@ type CopyState = "idle" | "copied" | "failed";
  */
 export function TwoStepInstructions() {
   const { flow, t, cx } = useFlowContext();
-  const step = flow.snapshot.steps.find((s) => s.id === "two_step_verification");
-  const disproved = step?.state === "failed" || step?.state === "action_required";
+  // Step 1 (first in STEP_IDS) only has an error when the server found two-step verification on.
+  const disproved = flow.snapshot.steps[0]?.error;
   const [copy, setCopy] = useState<CopyState>("idle");
   const fieldId = useId();
 

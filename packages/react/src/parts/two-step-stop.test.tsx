@@ -76,7 +76,7 @@ describe("two-step verification found on by the server", () => {
     expect(document.querySelector("[data-code]")).toBeNull();
   });
 
-  it("the ActionRequired story's play function checks the same (step 1, copy disabled)", async () => {
+  it("the ActionRequired story's play function checks the same (step 1, no manual copy)", async () => {
     await composeStories(flowStories).ActionRequired.run();
   });
 });
