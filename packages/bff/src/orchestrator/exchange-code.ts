@@ -18,21 +18,23 @@ function exchangeError(error: unknown): unknown {
 
 /**
  * Exchanges the Embedded Signup code for the business token (the code lives 30 s and works once,
- * so this is the first thing `POST /migrations` does). The code and the token are added to the
- * log's secrets; Meta's refusals become the request's errors (`code_used`, `code_expired`,
- * `validation_failed` on `code`).
+ * so this is the first thing `POST /migrations` does). The token is added to the log's secrets,
+ * and so is the code when Meta did not answer (it may still work); Meta's refusals become the
+ * request's errors (`code_used`, `code_expired`, `validation_failed` on `code`).
  *
  * @example
  * const token = await exchangeCode(rt, body.code);
  */
 export async function exchangeCode(rt: BffRuntime, code: string): Promise<string> {
-  // The code is a credential for 30 s: keep it out of every log line.
-  rt.log.addSecret(code);
   try {
     const { access_token: token } = await rt.graph.exchangeCode(code);
     rt.log.addSecret(token);
     return token;
   } catch (error) {
+    // Only a code Meta neither took nor refused is still a credential. Registering whatever a
+    // caller posts would let it blank out ordinary words (error codes, step names) in every
+    // later log line.
+    if (!(error instanceof GraphError) || error.transient) rt.log.addSecret(code);
     throw exchangeError(error);
   }
 }
