@@ -57,6 +57,7 @@ test("lease and takeover settings: defaults, values, and invalid ones named", ()
     instanceId: undefined,
     leaseMs: 60_000,
     resumeEveryMs: 15_000,
+    transientRetryMs: 900_000,
   });
   expect(
     loadEnvConfig({
@@ -64,8 +65,14 @@ test("lease and takeover settings: defaults, values, and invalid ones named", ()
       WA_MIGRATE_INSTANCE_ID: "bff-eu-1",
       WA_MIGRATE_LEASE_MS: "30000",
       WA_MIGRATE_RESUME_EVERY_MS: "0",
+      WA_MIGRATE_TRANSIENT_RETRY_MS: "60000",
     }),
-  ).toMatchObject({ instanceId: "bff-eu-1", leaseMs: 30_000, resumeEveryMs: 0 });
+  ).toMatchObject({
+    instanceId: "bff-eu-1",
+    leaseMs: 30_000,
+    resumeEveryMs: 0,
+    transientRetryMs: 60_000,
+  });
 });
 
 test.each([
@@ -75,6 +82,8 @@ test.each([
   ["WA_MIGRATE_LEASE_MS", "1h"],
   ["WA_MIGRATE_RESUME_EVERY_MS", "10"],
   ["WA_MIGRATE_RESUME_EVERY_MS", "-1"],
+  ["WA_MIGRATE_TRANSIENT_RETRY_MS", "15m"],
+  ["WA_MIGRATE_TRANSIENT_RETRY_MS", "99999999"],
 ])("%s=%s is refused by name", (name, value) => {
   const error = (() => {
     try {

@@ -23,6 +23,8 @@ export interface EnvConfig {
   leaseMs: number;
   /** `WA_MIGRATE_RESUME_EVERY_MS`: how often to pick up migrations whose lease expired (0 = off; default 15 s). */
   resumeEveryMs: number;
+  /** `WA_MIGRATE_TRANSIENT_RETRY_MS`: how long a step keeps retrying Meta's transient errors (default 15 min). */
+  transientRetryMs: number;
 }
 
 /**
@@ -46,7 +48,8 @@ const DIGITS = /^\d{1,32}$/;
  * Reads and validates `META_APP_ID`, `META_APP_SECRET`, `META_SYSTEM_TOKEN`, `META_BUSINESS_ID`,
  * `META_CREDIT_LINE_ID`, `WABA_CURRENCY`, `GRAPH_BASE_URL`, `GRAPH_VERSION`, `DATABASE_URL`,
  * `WA_MIGRATE_ENCRYPTION_KEY`, `WEBHOOK_VERIFY_TOKEN`, `PORT`, `HOST`, `CORS_ORIGINS`,
- * `WA_MIGRATE_INSTANCE_ID`, `WA_MIGRATE_LEASE_MS` and `WA_MIGRATE_RESUME_EVERY_MS`.
+ * `WA_MIGRATE_INSTANCE_ID`, `WA_MIGRATE_LEASE_MS`, `WA_MIGRATE_RESUME_EVERY_MS` and
+ * `WA_MIGRATE_TRANSIENT_RETRY_MS`.
  * Throws one {@link ConfigError} listing every problem.
  *
  * @example
@@ -148,6 +151,13 @@ export function loadEnvConfig(env: Readonly<Record<string, string | undefined>>)
         "0 (off) or milliseconds from 1000 to 3600000",
         (v) => v === "0" || (/^\d{4,7}$/.test(v) && Number(v) >= 1_000 && Number(v) <= 3_600_000),
       ) ?? 15_000,
+    ),
+    transientRetryMs: Number(
+      optional(
+        "WA_MIGRATE_TRANSIENT_RETRY_MS",
+        "milliseconds from 0 to 86400000 (a day)",
+        (v) => /^\d{1,8}$/.test(v) && Number(v) <= 86_400_000,
+      ) ?? 15 * 60_000,
     ),
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -113,3 +113,57 @@ test("takes over a migration whose instance died once its lease runs out (WA_MIG
     await server.close();
   }
 }, 60_000);
+
+test("WA_MIGRATE_TRANSIENT_RETRY_MS bounds how long a step retries Meta's transient errors", async () => {
+  const graph = createFakeGraph({ scenario: "happy", control: true });
+  const partner = await (await graph.request("/__sandbox/partner")).json();
+  const server = await startServer(
+    {
+      META_APP_ID: partner.app_id,
+      META_APP_SECRET: partner.app_secret,
+      META_SYSTEM_TOKEN: partner.system_token,
+      META_BUSINESS_ID: partner.business_id,
+      META_CREDIT_LINE_ID: partner.credit_line_id,
+      GRAPH_BASE_URL: "http://graph.sandbox.test",
+      WA_MIGRATE_ENCRYPTION_KEY: key,
+      WEBHOOK_VERIFY_TOKEN: "v",
+      PORT: "0",
+      WA_MIGRATE_TRANSIENT_RETRY_MS: "0",
+    },
+    {
+      store: createMemoryStore(),
+      fetch: async (input, init) => graph.fetch(new Request(input, init)),
+    },
+  );
+  try {
+    const signup = await (
+      await graph.request("/__sandbox/signups", { method: "POST", body: "{}" })
+    ).json();
+    await graph.request("/__sandbox/faults", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        errorRate: { rate: 1, codes: [2], operations: ["subscribeToWabaWebhooks"] },
+      }),
+    });
+    const created = await fetch(`${server.url}/migrations`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ code: signup.code }),
+    });
+    const { id } = await created.json();
+    let migration = {
+      status: "running",
+      steps: [] as { id: string; lastError?: { code: string } | null }[],
+    };
+    for (let i = 0; i < 300 && migration.status === "running"; i += 1) {
+      await new Promise((r) => setTimeout(r, 100));
+      migration = await (await fetch(`${server.url}/migrations/${id}`)).json();
+    }
+    expect(migration.status).toBe("failed");
+    const step = migration.steps.find((s) => s.id === "subscribe_webhooks");
+    expect(step?.lastError?.code).toBe("graph_unavailable");
+  } finally {
+    await server.close();
+  }
+}, 60_000);

@@ -49,6 +49,7 @@ export async function startServer(
     corsOrigins: config.corsOrigins,
     instanceId: config.instanceId ?? `${hostname()}-${process.pid}`,
     leaseMs: config.leaseMs,
+    graph: { maxTransientRetryMs: config.transientRetryMs },
     store,
     logger: log,
     ...(deps.fetch ? { fetch: deps.fetch } : {}),
