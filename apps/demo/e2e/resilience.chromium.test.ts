@@ -117,8 +117,12 @@ describe("interruptions", () => {
     // `is_pin_enabled` stops the migration before anything is written.
     await finishPopup(await launchPopup(page));
     await waitForFlow(page, "action_required");
-    const step = page.locator('[data-step="capture_assets"]');
+    // The server's stop belongs to step 1 (decision 019): the customer's "it is off" was wrong.
+    const step = page.locator('[data-step="two_step_verification"]');
     expect(await step.getAttribute("data-state")).toBe("action_required");
+    expect(await page.locator('[data-step="capture_assets"]').getAttribute("data-state")).not.toBe(
+      "complete",
+    );
     const notice = step.locator('[data-code="two_step_enabled"]');
     expect(await notice.getAttribute("data-tone")).toBe("warning");
     expect(await notice.getByText(TEXTS.en.errors.two_step_enabled, { exact: true }).count()).toBe(
