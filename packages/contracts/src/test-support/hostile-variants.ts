@@ -79,7 +79,9 @@ export function variantOf(valid: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
         if (kind === 0) parent[key] = odd;
         else if (kind === 1) delete parent[key];
         else if (kind === 2) parent[key] = undefined;
-        else if (kind === 3 && Array.isArray(parent)) parent.push(odd);
+        // An array gets an element, not a named key: `length` or an index as the key would
+        // resize it (a RangeError for odd lengths) instead of adding something.
+        else if (Array.isArray(parent)) parent.push(odd);
         else parent[extraKey] = odd;
       });
     });
