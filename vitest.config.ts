@@ -7,6 +7,7 @@ export default defineConfig({
       "packages/*/vitest.config.ts",
       "apps/*/vitest.config.ts",
       "packages/bff/vitest.reliability.config.ts",
+      "packages/react/vitest.react18.config.ts",
     ],
   },
 });
