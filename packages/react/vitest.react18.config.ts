@@ -37,8 +37,9 @@ export default defineProject({
     ...base.test,
     name: "react18",
     env: { WA_MIGRATE_REACT_MAJOR: "18" },
-    // Libraries that import React are run through Vite so the aliases reach them too; left to
-    // Node they would load the workspace's React 19 next to a React 18 kit.
+    // Libraries that import React (Testing Library; Storybook's React renderer behind the setup
+    // file and composeStories) are run through Vite so the aliases reach them too; left to Node
+    // they load the workspace's React 19 next to a React 18 kit (react-version.test.tsx notices).
     server: { deps: { inline: [/@testing-library\/react/, /@storybook\//] } },
   },
 });
