@@ -36,14 +36,15 @@ export function buildLoginDialogUrl(options: LoginDialogUrlOptions): string {
   const base = (options.dialogBaseUrl ?? "https://www.facebook.com").replace(/\/+$/, "");
   const url = new URL(`${base}/${options.graphVersion ?? GRAPH_VERSION}/dialog/oauth`);
   const login = buildLoginOptions(options.configId, options.signupExtras);
-  const params = url.searchParams;
-  params.set("client_id", options.appId);
-  params.set("redirect_uri", options.redirectUri);
-  params.set("state", options.state);
-  params.set("config_id", login.config_id);
-  params.set("response_type", login.response_type);
-  params.set("override_default_response_type", "true");
-  params.set("extras", JSON.stringify(login.extras));
+  url.search = new URLSearchParams({
+    client_id: options.appId,
+    redirect_uri: options.redirectUri,
+    state: options.state,
+    config_id: login.config_id,
+    response_type: login.response_type,
+    override_default_response_type: "true",
+    extras: JSON.stringify(login.extras),
+  }).toString();
   return url.href;
 }
 
