@@ -133,12 +133,10 @@ export function createMigrationFlow(options: MigrationFlowOptions): MigrationFlo
       if (!sdk || !win || migration || !LAUNCHABLE.includes(state) || session) return;
       const loaded = sdk;
       const loginOptions = buildLoginOptions(options.configId, options.signupExtras);
+      // The flow's options carry the session's own (`allowedOrigins`, the watchdog's timings, `now`).
       const current = startSignupSession({
+        ...options,
         window: win,
-        allowedOrigins: options.allowedOrigins,
-        popupBlockedMs: options.popupBlockedMs,
-        pairTimeoutMs: options.pairTimeoutMs,
-        now: options.now,
         onMessage: (message) =>
           store.emit({
             type: "signup_message",
@@ -155,20 +153,11 @@ export function createMigrationFlow(options: MigrationFlowOptions): MigrationFlo
       }
     },
     redirectToLogin() {
-      if (!options.redirectUri || !win) return false;
+      const { redirectUri } = options;
+      if (!redirectUri || !win) return false;
       const state = crypto.randomUUID();
       redirectState.set(state);
-      win.location.assign(
-        buildLoginDialogUrl({
-          appId: options.appId,
-          configId: options.configId,
-          redirectUri: options.redirectUri,
-          state,
-          graphVersion: options.graphVersion,
-          signupExtras: options.signupExtras,
-          dialogBaseUrl: options.dialogBaseUrl,
-        }),
-      );
+      win.location.assign(buildLoginDialogUrl({ ...options, redirectUri, state }));
       return true;
     },
     async retry() {

@@ -22,12 +22,6 @@ export function resolveSdk(
       return injected;
     });
   }
-  return loadFacebookSdk({
-    appId: options.appId,
-    version,
-    sdkUrl: options.sdkUrl,
-    nonce: options.nonce,
-    timeoutMs: options.sdkTimeoutMs,
-    window: win,
-  });
+  // `appId`, `sdkUrl` and `nonce` go as they are.
+  return loadFacebookSdk({ ...options, version, timeoutMs: options.sdkTimeoutMs, window: win });
 }
