@@ -26,6 +26,20 @@ describe("catalogues", () => {
     expect(de.errors[code]).not.toBe(en.errors[code]);
   });
 
+  it("names a button in an error text exactly as the button reads", () => {
+    // The shared remedy sentences quote the retry button; a renamed button must rename them too.
+    for (const [catalogue, quoted] of [
+      [en, /“([^”]+)”/g],
+      [de, /„([^“]+)“/g],
+    ] as const) {
+      const named = Object.values(catalogue.errors).flatMap((text) =>
+        [...text.matchAll(quoted)].map((m) => m[1]),
+      );
+      expect(named.length).toBeGreaterThan(10);
+      expect(new Set(named)).toEqual(new Set([catalogue.error.retry]));
+    }
+  });
+
   it("types every catalogue as Messages, so a missing key is a compile error", () => {
     expectTypeOf(de).toEqualTypeOf<Messages>();
     // @ts-expect-error: a catalogue without `errors` is not a Messages
