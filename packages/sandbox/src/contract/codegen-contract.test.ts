@@ -121,6 +121,19 @@ describeMeta("operations outside Meta's OpenAPI follow the codegen specs", () =>
     expect(names).toEqual(expected);
   });
 
+  test.each(["phone_numbers", "message_templates"])(
+    "the WABA edge %s, expanded in ?fields=, is a GET edge of the codegen's WhatsAppBusinessAccount",
+    async (edge) => {
+      expect(api("WhatsAppBusinessAccount", "GET", edge)).toBeDefined();
+      const { h, token, source } = await flow();
+      const answer = await h.call("GET", `/v26.0/${source}?fields=id,${edge}.limit(2){id}`, {
+        token,
+      });
+      expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+      expect(answer.body[edge].data.length).toBeGreaterThan(0);
+    },
+  );
+
   test.each([
     ["WhatsAppBusinessAccount", "waba"],
     ["Business", "business"],

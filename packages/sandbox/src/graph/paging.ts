@@ -43,3 +43,26 @@ export function paginate<T>(
   }
   return { data: page, paging };
 }
+
+/**
+ * The URL of `/{nodeId}/{edge}` on the same host and version as `request`, with a nested
+ * selection's `fields` and `limit`: where the `paging.next` of an expanded edge points, as Graph's
+ * own nested pages do (fetching it gives the next page of that edge alone).
+ *
+ * @example
+ * edgeUrl(request, wabaId, "phone_numbers", { fields: "id", limit: 100 }).pathname; // "/v26.0/1/phone_numbers"
+ */
+export function edgeUrl(
+  request: Request,
+  nodeId: string,
+  edge: string,
+  selection: { fields: string | undefined; limit: number | undefined },
+): URL {
+  const base = new URL(request.url);
+  const first = base.pathname.split("/").find((s) => s !== "");
+  const version = first && /^v\d{1,2}\.\d$/.test(first) ? `/${first}` : "";
+  const url = new URL(`${version}/${encodeURIComponent(nodeId)}/${edge}`, base.origin);
+  if (selection.fields !== undefined) url.searchParams.set("fields", selection.fields);
+  if (selection.limit !== undefined) url.searchParams.set("limit", String(selection.limit));
+  return url;
+}

@@ -2,7 +2,7 @@ import { requireWaba } from "../auth.js";
 import { apiError, GraphError } from "../graph-error.js";
 import type { Operation } from "../operation.js";
 import { str } from "../params.js";
-import { wabaUsage } from "./waba.js";
+import { wabaUsage } from "./waba-usage.js";
 
 const MAX_OVERRIDE_LENGTH = 200;
 

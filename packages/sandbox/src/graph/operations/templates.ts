@@ -1,17 +1,53 @@
+import type { Sandbox } from "../../engine/sandbox.js";
 import { COPY_FAILURES, copyTemplate } from "../../rules/copy-template.js";
 import { canManageWaba, requireToken, requireWaba } from "../auth.js";
 import { selectFields } from "../fields.js";
 import { apiError, invalidParam, unsupportedRequest } from "../graph-error.js";
 import type { Operation } from "../operation.js";
 import { paginate } from "../paging.js";
-import { list, requireStr, str, uint } from "../params.js";
+import { list, type Params, requireStr, str, uint } from "../params.js";
 import { TEMPLATE_DEFAULT_FIELDS, templateFields } from "../render.js";
-import { wabaUsage } from "./waba.js";
+import { wabaUsage } from "./waba-usage.js";
 
 /** Page size and `count` maximum of the template migration API (facts §2.3). */
 export const MIGRATION_PAGE_SIZE = 500;
 
 const FILTERS = ["category", "language", "name", "quality_score", "status"] as const;
+
+/**
+ * One page of a WABA's templates with Meta's filters and cursors (facts §3.16), rendered with
+ * `params.fields`: the `message_templates` edge, read directly or through field expansion.
+ *
+ * @example
+ * const { data, paging } = templatePage(sandbox, wabaId, { limit: "10" }, url);
+ */
+export function templatePage(
+  sandbox: Sandbox,
+  wabaId: string,
+  params: Params,
+  url: URL,
+): { data: Record<string, unknown>[]; paging?: Record<string, unknown> } {
+  let templates = sandbox.state.templatesOf(wabaId);
+  for (const filter of FILTERS) {
+    const wanted = str(params, filter);
+    if (wanted === undefined) continue;
+    const values = wanted.split(",").map((v) => v.trim());
+    templates = templates.filter((t) => {
+      const actual = filter === "quality_score" ? t.quality.score : t[filter];
+      return values.includes(actual);
+    });
+  }
+  const text = str(params, "name_or_content") ?? str(params, "content");
+  if (text)
+    templates = templates.filter(
+      (t) => t.name.includes(text) || t.components.some((c) => c.text?.includes(text)),
+    );
+  const fields = str(params, "fields");
+  const rendered = templates.map((t) =>
+    selectFields(fields, TEMPLATE_DEFAULT_FIELDS, templateFields(t), "WhatsAppBusinessHSM"),
+  );
+  return paginate(rendered, params, url, 25);
+}
 
 /** `GET /{waba-id}/message_templates` with Meta's filters and cursors (facts §3.16). */
 export const getTemplates: Operation = {
@@ -19,26 +55,7 @@ export const getTemplates: Operation = {
   usage: wabaUsage,
   run(ctx) {
     requireWaba(ctx, ctx.nodeId);
-    let templates = ctx.sandbox.state.templatesOf(ctx.nodeId);
-    for (const filter of FILTERS) {
-      const wanted = str(ctx.params, filter);
-      if (wanted === undefined) continue;
-      const values = wanted.split(",").map((v) => v.trim());
-      templates = templates.filter((t) => {
-        const actual = filter === "quality_score" ? t.quality.score : t[filter];
-        return values.includes(actual);
-      });
-    }
-    const text = str(ctx.params, "name_or_content") ?? str(ctx.params, "content");
-    if (text)
-      templates = templates.filter(
-        (t) => t.name.includes(text) || t.components.some((c) => c.text?.includes(text)),
-      );
-    const fields = str(ctx.params, "fields");
-    const rendered = templates.map((t) =>
-      selectFields(fields, TEMPLATE_DEFAULT_FIELDS, templateFields(t), "WhatsAppBusinessHSM"),
-    );
-    const page = paginate(rendered, ctx.params, new URL(ctx.request.url), 25);
+    const page = templatePage(ctx.sandbox, ctx.nodeId, ctx.params, new URL(ctx.request.url));
     return { body: page.paging ? page : { data: page.data, paging: { cursors: {} } } };
   },
 };

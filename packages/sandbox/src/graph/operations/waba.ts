@@ -1,16 +1,68 @@
+import type { Sandbox } from "../../engine/sandbox.js";
 import { MIGRATION_SUBCODES, migrationBlocker } from "../../rules/migration-rules.js";
 import { requireWaba } from "../auth.js";
-import { selectFields } from "../fields.js";
+import { type EdgeMap, type EdgeSelection, selectFields } from "../fields.js";
 import { apiError, GraphError, missingParam } from "../graph-error.js";
-import type { Operation } from "../operation.js";
-import { paginate } from "../paging.js";
-import { bool, str } from "../params.js";
+import type { Operation, OperationContext } from "../operation.js";
+import { edgeUrl, paginate } from "../paging.js";
+import { bool, type Params, str } from "../params.js";
 import { PHONE_DEFAULT_FIELDS, phoneFields, WABA_DEFAULT_FIELDS, wabaFields } from "../render.js";
+import { templatePage } from "./templates.js";
+import { wabaUsage } from "./waba-usage.js";
 
-/** Charges WABA-scoped calls to the node's hourly budget (facts §4.4). */
-export const wabaUsage: Operation["usage"] = (ctx) => ({ kind: "waba", id: ctx.nodeId });
+/**
+ * One page of a WABA's `phone_numbers` edge (facts §3.13), rendered with `params.fields`: newest
+ * onboarding first; numbers on their way in are listed too. Read directly or through field expansion.
+ *
+ * @example
+ * const { data, paging } = phonePage(sandbox, wabaId, { limit: "100" }, url);
+ */
+export function phonePage(
+  sandbox: Sandbox,
+  wabaId: string,
+  params: Params,
+  url: URL,
+): { data: Record<string, unknown>[]; paging?: Record<string, unknown> } {
+  const ascending = (str(params, "sort") ?? "").includes("asc");
+  const phones = sandbox.state
+    .phonesOf(wabaId)
+    .sort((a, b) => (ascending ? 1 : -1) * (a.lastOnboardedTime - b.lastOnboardedTime));
+  const fields = str(params, "fields");
+  const rendered = phones.map((p) =>
+    selectFields(
+      fields,
+      PHONE_DEFAULT_FIELDS,
+      phoneFields(sandbox, p),
+      "WhatsAppBusinessPhoneNumber",
+    ),
+  );
+  return paginate(rendered, params, url, 25);
+}
 
-/** `GET /{waba-id}` (facts §3.14). */
+/**
+ * The WABA's edges for field expansion (`?fields=phone_numbers.limit(n){...}`): the same pages
+ * as `GET /{waba}/{edge}`, with a `paging.next` that is that edge's URL, so fetching it goes on
+ * where the nested page ended. An edge with nothing to list is left out, as Graph does.
+ */
+function wabaEdges(ctx: OperationContext, wabaId: string): EdgeMap {
+  const nested = (
+    edge: string,
+    page: (sandbox: Sandbox, id: string, params: Params, url: URL) => { data: unknown[] },
+  ) => {
+    return (selection: EdgeSelection) => {
+      const url = edgeUrl(ctx.request, wabaId, edge, selection);
+      const params = Object.fromEntries(url.searchParams);
+      const result = page(ctx.sandbox, wabaId, params, url);
+      return result.data.length === 0 ? undefined : result;
+    };
+  };
+  return {
+    phone_numbers: nested("phone_numbers", phonePage),
+    message_templates: nested("message_templates", templatePage),
+  };
+}
+
+/** `GET /{waba-id}` (facts §3.14), with field expansion of its `phone_numbers` and `message_templates` edges. */
 export const getWaba: Operation = {
   name: "getWhatsAppBusinessAccountDetails",
   usage: wabaUsage,
@@ -25,31 +77,19 @@ export const getWaba: Operation = {
         WABA_DEFAULT_FIELDS,
         fields,
         "WhatsAppBusinessAccount",
+        wabaEdges(ctx, waba.id),
       ),
     };
   },
 };
 
-/** `GET /{waba-id}/phone_numbers` (facts §3.13): newest onboarding first; numbers on their way in are listed too. */
+/** `GET /{waba-id}/phone_numbers` (facts §3.13). */
 export const getPhoneNumbers: Operation = {
   name: "getWhatsAppBusinessAccountPhoneNumbers",
   usage: wabaUsage,
   run(ctx) {
     requireWaba(ctx, ctx.nodeId);
-    const ascending = (str(ctx.params, "sort") ?? "").includes("asc");
-    const phones = ctx.sandbox.state
-      .phonesOf(ctx.nodeId)
-      .sort((a, b) => (ascending ? 1 : -1) * (a.lastOnboardedTime - b.lastOnboardedTime));
-    const fields = str(ctx.params, "fields");
-    const rendered = phones.map((p) =>
-      selectFields(
-        fields,
-        PHONE_DEFAULT_FIELDS,
-        phoneFields(ctx.sandbox, p),
-        "WhatsAppBusinessPhoneNumber",
-      ),
-    );
-    const page = paginate(rendered, ctx.params, new URL(ctx.request.url), 25);
+    const page = phonePage(ctx.sandbox, ctx.nodeId, ctx.params, new URL(ctx.request.url));
     return { body: page.paging ? page : { data: page.data } };
   },
 };
