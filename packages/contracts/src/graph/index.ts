@@ -8,4 +8,5 @@ export * from "./phone.js";
 export * from "./subscribed-apps.js";
 export * from "./templates.js";
 export * from "./waba.js";
+export * from "./waba-expanded.js";
 export * from "./webhooks.js";

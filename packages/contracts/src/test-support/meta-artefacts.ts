@@ -131,6 +131,34 @@ export function validateOpenApiRequestBody(operationId: string, body: unknown): 
   return validateAt(`${pointer}/requestBody/content/application~1json/schema`, body);
 }
 
+/**
+ * Validates the query parameters of a request against the ones Meta's schema declares for
+ * `operationId` (values coerced from the URL's strings where the schema says integer or boolean).
+ * Parameters the operation does not declare are not judged: Graph takes more than the yaml lists.
+ *
+ * @example
+ * expect(validateOpenApiQuery("getWhatsAppBusinessAccountDetails", { fields: "id,phone_numbers{id}" })).toEqual([]);
+ */
+export function validateOpenApiQuery(operationId: string, query: Record<string, string>): string[] {
+  const { op, pointer } = openApiOperation(operationId);
+  const declared = (op.parameters ?? []) as { name?: string; in?: string; schema?: Json }[];
+  const out: string[] = [];
+  declared.forEach((param, index) => {
+    if (param.in !== "query" || !param.name || !(param.name in query)) return;
+    const raw = query[param.name] as string;
+    const type = param.schema?.type;
+    const value =
+      type === "integer" || type === "number"
+        ? Number(raw)
+        : type === "boolean"
+          ? raw === "true"
+          : raw;
+    for (const v of validateAt(`${pointer}/parameters/${index}/schema`, value))
+      out.push(`query ${param.name}: ${v}`);
+  });
+  return out;
+}
+
 /** Every enum value Meta's OpenAPI declares anywhere, for "is this value known to Meta" checks. */
 export function openApiEnumValues(): Set<string> {
   const values = new Set<string>();

@@ -20,6 +20,7 @@ import {
   TemplateStatusUpdateValueSchema,
   TokenExchangeResponseSchema,
   WabaSchema,
+  WabaWithEdgesSchema,
   WebhookEnvelopeSchema,
 } from "@wa-migrate/contracts";
 import { describe, expect, test } from "vitest";
@@ -95,6 +96,13 @@ describe("the sandbox's answers parse with the contracts' Graph schemas", () => 
       WabaSchema,
       (await h.call("GET", `/v26.0/${source}?fields=${wabaFields}`, { token })).body,
     );
+    const expanded = await h.call(
+      "GET",
+      `/v26.0/${source}?fields=${wabaFields},phone_numbers.limit(100){${PHONE_SNAPSHOT_FIELDS.join(",")}},message_templates.limit(3){id,name,language,status,category,quality_score}`,
+      { token },
+    );
+    expect(expanded.body.message_templates.data).toHaveLength(3);
+    parses(WabaWithEdgesSchema, expanded.body);
     parses(
       PhoneNumberSchema,
       (
