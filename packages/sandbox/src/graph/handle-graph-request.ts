@@ -84,7 +84,7 @@ export async function handleGraphRequest(sandbox: Sandbox, request: Request): Pr
   let result: GraphResult;
   try {
     params = await readParams(request, url);
-    const route = routeGraph(sandbox.state, request.method, segments);
+    const route = routeGraph(sandbox.state, request.method, segments, params);
     operation = route.operation;
     const ctx: OperationContext = {
       sandbox,

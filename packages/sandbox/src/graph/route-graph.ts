@@ -9,12 +9,14 @@ import {
   getCreditLines,
   shareCreditLine,
 } from "./operations/credit.js";
+import { multiIdRead } from "./operations/multi-id-read.js";
 import { debugToken, exchangeCode } from "./operations/oauth.js";
 import { getPhone, requestCode, updatePhone, verifyCode } from "./operations/phone.js";
 import { deregister, register } from "./operations/registration.js";
 import { getSubscribedApps, subscribeApp, unsubscribeApp } from "./operations/subscribed-apps.js";
 import { getTemplate, getTemplates, migrateTemplates } from "./operations/templates.js";
 import { createPhoneNumber, getPhoneNumbers, getWaba, unknownEdge } from "./operations/waba.js";
+import type { Params } from "./params.js";
 
 type NodeKind = NonNullable<ReturnType<SandboxState["kindOf"]>>;
 type MethodTable = Partial<Record<"GET" | "POST" | "DELETE", Operation>>;
@@ -50,6 +52,12 @@ const EDGE_OPS: Record<NodeKind, Record<string, MethodTable>> = {
   app: { subscriptions: { GET: getAppSubscriptions } },
 };
 
+/** `GET /?ids=...`: each id read with its node's own `GET /{id}`. */
+const getNodesByIds = multiIdRead((ctx, id) => {
+  const kind = ctx.sandbox.state.kindOf(id);
+  return kind ? NODE_OPS[kind].GET : undefined;
+});
+
 /**
  * Every operation the fake serves, by name (for the README table and the fault API).
  *
@@ -59,6 +67,7 @@ const EDGE_OPS: Record<NodeKind, Record<string, MethodTable>> = {
 export const OPERATION_NAMES: readonly string[] = [
   exchangeCode,
   debugToken,
+  getNodesByIds,
   ...Object.values(NODE_OPS).flatMap((t) => Object.values(t)),
   ...Object.values(EDGE_OPS).flatMap((edges) =>
     Object.values(edges).flatMap((t) => Object.values(t)),
@@ -72,15 +81,23 @@ export interface Route {
 }
 
 /**
- * Resolves `method` + path segments (version already stripped) to an operation, or throws
+ * Resolves `method` + path segments (version already stripped) to an operation (`GET /?ids=`
+ * when the root is read with `ids`), or throws
  * Graph's error for an unknown node (100/33) or edge (2500).
  *
  * @example
  * routeGraph(state, "POST", ["106540352242922", "register"]).operation.name; // "registerWhatsAppBusinessPhoneNumber"
  */
-export function routeGraph(state: SandboxState, method: string, segments: string[]): Route {
+export function routeGraph(
+  state: SandboxState,
+  method: string,
+  segments: string[],
+  params: Params = {},
+): Route {
   const verb = method.toUpperCase() as "GET" | "POST" | "DELETE";
   const [first = "", second, ...rest] = segments;
+  if (segments.length === 0 && verb === "GET" && params.ids !== undefined)
+    return { operation: getNodesByIds, nodeId: "" };
   if (first === "oauth" && second === "access_token" && rest.length === 0 && verb === "GET") {
     return { operation: exchangeCode, nodeId: "oauth" };
   }
