@@ -14,6 +14,8 @@ import {
   SuccessResponseSchema,
   TokenExchangeResponseSchema,
   WabaSchema,
+  WabasByIdSchema,
+  WabaWithEdgesSchema,
 } from "@wa-migrate/contracts";
 import { createGraphTransport, type GraphTransportOptions } from "./graph-transport.js";
 
@@ -43,6 +45,33 @@ export const WABA_FIELDS = [
 ] as const;
 
 const TEMPLATE_FIELDS = "id,name,language,status,category,quality_score";
+
+// Graph pages by 25 by default; 100 is its maximum, so large accounts need fewer pages.
+const PAGE = "100";
+
+/**
+ * The `fields` of a destination read: the WABA's fields and, through Graph's field expansion, the
+ * first page of its numbers with the snapshot fields (one call instead of two).
+ */
+const DESTINATION_FIELDS = [
+  ...WABA_FIELDS,
+  `phone_numbers.limit(${PAGE}){${PHONE_SNAPSHOT_FIELDS.join(",")}}`,
+].join(",");
+
+/**
+ * The `fields` of a source read: the WABA's fields, the first page of its templates and, when
+ * the source is being discovered, of its numbers' ids (one call instead of three).
+ *
+ * @example
+ * sourceFields(true); // "id,...,phone_numbers.limit(100){id},message_templates.limit(100){id,...}"
+ */
+export function sourceFields(withPhones: boolean): string {
+  return [
+    ...WABA_FIELDS,
+    ...(withPhones ? [`phone_numbers.limit(${PAGE}){id}`] : []),
+    `message_templates.limit(${PAGE}){${TEMPLATE_FIELDS}}`,
+  ].join(",");
+}
 
 /**
  * Every Graph operation the BFF uses, in one module. Each answer is parsed with the contracts
@@ -84,19 +113,53 @@ export function createGraphClient(options: GraphClientOptions) {
         query: { fields: fields.join(",") },
         schema: PhoneNumberSchema,
       }),
-    listPhones: (wabaId: string, token: string, after?: string) =>
+    /** A page of `GET /{waba}/phone_numbers`: the pages after an expanded read's first one. */
+    listPhones: (
+      wabaId: string,
+      token: string,
+      after?: string,
+      fields: readonly string[] = PHONE_SNAPSHOT_FIELDS,
+    ) =>
       send({
         method: "GET",
         path: `${wabaId}/phone_numbers`,
         operation: "GET /{waba}/phone_numbers",
         token,
-        // Graph pages by 25 by default; 100 is its maximum, so large accounts need fewer pages.
-        query: {
-          fields: PHONE_SNAPSHOT_FIELDS.join(","),
-          limit: "100",
-          ...(after ? { after } : {}),
-        },
+        query: { fields: fields.join(","), limit: PAGE, ...(after ? { after } : {}) },
         schema: PhoneNumberListSchema,
+      }),
+    /** `GET /{waba}` with its fields and the first page of its numbers (field expansion). */
+    getDestination: (wabaId: string, token: string) =>
+      send({
+        method: "GET",
+        path: wabaId,
+        operation: "GET /{waba}",
+        token,
+        query: { fields: DESTINATION_FIELDS },
+        schema: WabaWithEdgesSchema,
+      }),
+    /** `GET /{waba}` of a source: fields, first page of templates (and of number ids), one call. */
+    getSource: (wabaId: string, token: string, withPhones: boolean) =>
+      send({
+        method: "GET",
+        path: wabaId,
+        operation: "GET /{waba}",
+        token,
+        query: { fields: sourceFields(withPhones) },
+        schema: WabaWithEdgesSchema,
+      }),
+    /**
+     * `GET /?ids=a,b&fields=...`: several candidate sources in one call (Graph's multiple-id read,
+     * at most 50 ids). Graph fails the whole read when one id cannot be read.
+     */
+    getSources: (wabaIds: readonly string[], token: string) =>
+      send({
+        method: "GET",
+        path: "",
+        operation: "GET /?ids={waba,...}",
+        token,
+        query: { ids: wabaIds.join(","), fields: sourceFields(true) },
+        schema: WabasByIdSchema,
       }),
     getWaba: (wabaId: string, token: string, fields: readonly string[] = WABA_FIELDS) =>
       send({
@@ -184,7 +247,7 @@ export function createGraphClient(options: GraphClientOptions) {
         path: `${wabaId}/message_templates`,
         operation: "GET /{waba}/message_templates",
         token,
-        query: { fields: TEMPLATE_FIELDS, limit: "100", after },
+        query: { fields: TEMPLATE_FIELDS, limit: PAGE, after },
         schema: MessageTemplateListSchema,
       }),
     /** One page (<= 500 ids) of `migrate_message_templates` into `destWabaId`. */

@@ -49,11 +49,10 @@ describe("capture_assets: source reads and debug_token", () => {
 
     const calls = await h.calls();
     const reads = sourceReads(calls, source);
-    // The WABA's fields and its templates (Meta's operation id for the list), nothing to discover.
-    expect(reads.map((c) => c.operation).sort()).toEqual([
-      "getTemplateByNameDefaultFields",
-      "getWhatsAppBusinessAccountDetails",
-    ]);
+    // One expanded read: the WABA's fields and its templates' first page, nothing to discover.
+    expect(reads.map((c) => c.operation)).toEqual(["getWhatsAppBusinessAccountDetails"]);
+    expect(reads[0]?.params.fields).toContain("message_templates.limit(100){");
+    expect(reads[0]?.params.fields).not.toContain("phone_numbers");
     // Answered (the log is in order of answers) before debug_token's first, held, answer.
     for (const read of reads) expect(read.seq).toBeLessThan(firstDebugToken(calls));
   });
@@ -72,7 +71,10 @@ describe("capture_assets: source reads and debug_token", () => {
     await h.bff.idle();
     const calls = await h.calls();
     const reads = sourceReads(calls, source);
-    expect(reads.map((c) => c.operation)).toContain("getWhatsAppBusinessAccountPhoneNumbers");
+    // One expanded read: fields, the numbers' ids (does it list ours?) and the templates.
+    expect(reads.map((c) => c.operation)).toEqual(["getWhatsAppBusinessAccountDetails"]);
+    expect(reads[0]?.params.fields).toContain("phone_numbers.limit(100){id}");
+    expect(reads[0]?.params.fields).toContain("message_templates.limit(100){");
     for (const read of reads) expect(read.seq).toBeGreaterThan(firstDebugToken(calls));
   });
 

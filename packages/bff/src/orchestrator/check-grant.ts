@@ -14,6 +14,33 @@ export interface GrantCheck {
   destination: Waba;
 }
 
+/** Pages of numbers the destination may list before the grant check gives up on finding one. */
+const MAX_PHONE_PAGES = 50;
+
+/**
+ * The destination's fields and numbers in one expanded read; the pages after the first only
+ * when the named number is not on it (Graph's cursors, like every other listing here).
+ */
+async function readDestination(
+  rt: BffRuntime,
+  wabaId: string,
+  token: string,
+  phoneNumberId: string | null,
+): Promise<{ destination: Waba; phones: PhoneNumber[] }> {
+  // The numbers stay out of the WABA kept in the journal: they are read for the check alone.
+  const { phone_numbers: firstPage, ...destination } = await rt.graph.getDestination(wabaId, token);
+  const phones = [...(firstPage?.data ?? [])];
+  let paging = firstPage?.paging;
+  for (let page = 1; page < MAX_PHONE_PAGES; page++) {
+    const after = paging?.next ? paging.cursors?.after : undefined;
+    if (!phoneNumberId || phones.some((p) => p.id === phoneNumberId) || !after) break;
+    const next = await rt.graph.listPhones(wabaId, token, after);
+    phones.push(...next.data);
+    paging = next.paging;
+  }
+  return { destination, phones };
+}
+
 function grantedWabas(debug: DebugTokenResponse): string[] {
   const scopes = debug.data.granular_scopes ?? [];
   return scopes.find((s) => s.scope === "whatsapp_business_management")?.target_ids ?? [];
@@ -22,8 +49,9 @@ function grantedWabas(debug: DebugTokenResponse): string[] {
 /**
  * The grant check of `capture_assets`: `debug_token` says the token is valid and the WABA is among
  * its granted targets, and the WABA lists the phone number (else `asset_not_granted`). The WABA's
- * numbers and fields are read alongside `debug_token` when the WABA id is known; when the browser
- * sent only the code, the WABA is the newest granted target and the number the WABA's newest.
+ * fields and numbers (one expanded read, further pages only when the number is not on the first)
+ * are read alongside `debug_token` when the WABA id is known; when the browser sent only the code,
+ * the WABA is the newest granted target and the number the WABA's newest.
  *
  * @example
  * const { wabaId, phone, destination } = await checkGrant(rt, migration, token);
@@ -33,9 +61,7 @@ export async function checkGrant(
   m: Pick<StoredMigration, "wabaId" | "phoneNumberId" | "businessId">,
   token: string,
 ): Promise<GrantCheck> {
-  const readDestination = (id: string) =>
-    Promise.all([rt.graph.listPhones(id, token), rt.graph.getWaba(id, token)]);
-  const early = m.wabaId ? readDestination(m.wabaId) : null;
+  const early = m.wabaId ? readDestination(rt, m.wabaId, token, m.phoneNumberId) : null;
   // The grant decides first: a read refused because the WABA is not granted must not win.
   early?.catch(() => {});
   const debug = await rt.graph.debugToken(token);
@@ -54,10 +80,9 @@ export async function checkGrant(
       detail: "The WhatsApp Business Account is not among the token's granted accounts.",
     });
   }
-  const [phones, destination] = await (early ?? readDestination(wabaId));
-  const phone = m.phoneNumberId
-    ? phones.data.find((p) => p.id === m.phoneNumberId)
-    : phones.data[0];
+  const { destination, phones } = await (early ??
+    readDestination(rt, wabaId, token, m.phoneNumberId));
+  const phone = m.phoneNumberId ? phones.find((p) => p.id === m.phoneNumberId) : phones[0];
   if (!phone) {
     throw m.phoneNumberId
       ? new BffError("asset_not_granted", {

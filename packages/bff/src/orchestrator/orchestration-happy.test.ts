@@ -1,5 +1,8 @@
 import { MigrationSchema } from "@wa-migrate/contracts";
-import { validateOpenApiRequestBody } from "@wa-migrate/contracts/test-support";
+import {
+  validateOpenApiQuery,
+  validateOpenApiRequestBody,
+} from "@wa-migrate/contracts/test-support";
 import { describe, expect, test } from "vitest";
 import { bffWithSandbox } from "../test-support/bff-with-sandbox.js";
 
@@ -58,6 +61,37 @@ describe("orchestration against the sandbox: happy", () => {
       seq("registerWhatsAppBusinessPhoneNumber"),
     );
     expect(calls.every((c) => c.status === 200)).toBe(true);
+
+    // Issue 5's count: 11 Graph calls (field expansion reads each WABA once; see decision 020).
+    const state = h.graph.sandbox.state;
+    const allocation = (await h.store.getMigration(first.id))?.context.allocationConfigId;
+    const named = (path: string) =>
+      path
+        .replace(signup.waba_id, "{dest}")
+        .replace(state.customer.sourceWabaId, "{source}")
+        .replace(signup.phone_number_id as string, "{phone}")
+        .replace(h.partner.credit_line_id, "{credit}")
+        .replace(String(allocation), "{allocation}");
+    const listed = calls.map((c) => {
+      const edges = [...String(c.params.fields ?? "").matchAll(/(\w+)(?:\.limit\(\d+\))?\{/g)];
+      const expanded = edges.map((e) => e[1]).join(",");
+      return `${c.method} ${named(c.path)}${expanded ? ` {${expanded}}` : ""}`;
+    });
+    expect(listed.sort()).toEqual(
+      [
+        "GET /oauth/access_token",
+        "GET /debug_token",
+        "GET /{dest} {phone_numbers}",
+        "GET /{source} {phone_numbers,message_templates}",
+        "POST /{dest}/subscribed_apps",
+        "POST /{credit}/whatsapp_credit_sharing_and_attach",
+        "POST /{dest}/migrate_message_templates",
+        "GET /{allocation}",
+        "GET /{dest}",
+        "POST /{phone}/register",
+        "GET /{phone}",
+      ].sort(),
+    );
   });
 
   test("every request body the Graph client sent validates against Meta's OpenAPI", async () => {
@@ -85,6 +119,34 @@ describe("orchestration against the sandbox: happy", () => {
         validateOpenApiRequestBody(operationOf(request) as string, request.body ?? {}),
       ).toEqual([]);
     }
+  });
+  test("every query of the WABA and number reads validates against Meta's OpenAPI, expansions included", async () => {
+    const h = await bffWithSandbox("happy");
+    const signup = await h.signup();
+    await h.post("/migrations", {
+      code: signup.code,
+      wabaId: signup.waba_id,
+      phoneNumberId: signup.phone_number_id,
+    });
+    await h.bff.idle();
+    const wabas = [signup.waba_id, h.graph.sandbox.state.customer.sourceWabaId];
+    const operationOf = (r: { method: string; url: URL }) => {
+      const [, , node, edge] = r.url.pathname.split("/");
+      if (r.method !== "GET" || !node) return null;
+      if (wabas.includes(node) && edge === undefined) return "getWhatsAppBusinessAccountDetails";
+      if (node === signup.phone_number_id && edge === undefined) return "getPhoneNumberById";
+      return null;
+    };
+    const reads = h.sent.filter((r) => operationOf(r));
+    // `fields` is a string parameter to Meta's schema: the nested `edge.limit(n){...}` is one string.
+    expect(reads.some((r) => r.url.searchParams.get("fields")?.includes("{"))).toBe(true);
+    for (const request of reads) {
+      const query = Object.fromEntries(request.url.searchParams);
+      expect(validateOpenApiQuery(operationOf(request) as string, query)).toEqual([]);
+    }
+    expect(
+      validateOpenApiQuery("getWhatsAppBusinessAccountPhoneNumbers", { limit: "101" }),
+    ).not.toEqual([]);
   });
 });
 

@@ -1,34 +1,16 @@
 import type {
   MessageTemplate,
+  MessageTemplateList,
   PhoneNumber,
+  PhoneNumberList,
   PhoneSnapshot,
   TemplateReportItem,
   Waba,
+  WabaWithEdges,
 } from "@wa-migrate/contracts";
 import { GraphError } from "../graph/graph-error.js";
+import { listAllTemplates } from "./list-all-templates.js";
 import type { BffRuntime } from "./runtime.js";
-
-/**
- * Every template of a WABA, following Graph's cursor paging (at most 100 pages).
- *
- * @example
- * const templates = await listAllTemplates(rt, wabaId, token);
- */
-export async function listAllTemplates(
-  rt: BffRuntime,
-  wabaId: string,
-  token: string,
-): Promise<MessageTemplate[]> {
-  const all: MessageTemplate[] = [];
-  let after: string | undefined;
-  for (let page = 0; page < 100; page += 1) {
-    const list = await rt.graph.listTemplates(wabaId, token, after);
-    all.push(...list.data);
-    after = list.paging?.next ? list.paging.cursors?.after : undefined;
-    if (!after) break;
-  }
-  return all;
-}
 
 /** A readable source WABA with its templates. */
 export interface SourceAccount {
@@ -50,29 +32,59 @@ async function readable<T>(read: Promise<T>): Promise<T | null> {
 const MAX_PHONE_PAGES = 50;
 
 /**
- * Whether `wabaId` lists `phoneNumberId`, following Graph's cursors: an account with more numbers
- * than one page must not look unreadable. Null when the account cannot be read at all.
+ * Whether `wabaId` lists `phoneNumberId`, from the expanded read's first page of number ids and,
+ * only when it is not there, Graph's cursors: an account with more numbers than one page must
+ * not look like another customer's.
  */
 async function listsPhone(
   rt: BffRuntime,
   wabaId: string,
   token: string,
   phoneNumberId: string,
-): Promise<boolean | null> {
-  let after: string | undefined;
-  for (let page = 0; page < MAX_PHONE_PAGES; page++) {
-    const phones = await readable(rt.graph.listPhones(wabaId, token, after));
-    if (!phones) return page === 0 ? null : false;
-    if (phones.data.some((p) => p.id === phoneNumberId)) return true;
-    after = phones.paging?.next ? phones.paging.cursors?.after : undefined;
-    if (!after) return false;
+  first: PhoneNumberList,
+): Promise<boolean> {
+  let page = first;
+  for (let n = 1; ; n++) {
+    if (page.data.some((p) => p.id === phoneNumberId)) return true;
+    const after = page.paging?.next ? page.paging.cursors?.after : undefined;
+    if (!after || n >= MAX_PHONE_PAGES) return false;
+    const next = await readable(rt.graph.listPhones(wabaId, token, after, ["id"]));
+    if (!next) return false;
+    page = next;
   }
-  return false;
 }
 
 /**
- * Reads a source WABA the caller named (no discovery): its fields and every template. Null when
- * Meta refuses (the old partner owns it); transient failures throw.
+ * A source account from its expanded read: the templates beyond the first page and, when
+ * `phoneNumberId` is given, the check that the account lists the number. Null when it does not,
+ * or when a later page is refused.
+ */
+async function completeAccount(
+  rt: BffRuntime,
+  read: WabaWithEdges,
+  token: string,
+  phoneNumberId: string | null,
+): Promise<SourceAccount | null> {
+  const { phone_numbers, message_templates, ...waba } = read;
+  // Graph leaves an edge with nothing to list out of the answer.
+  const phones: PhoneNumberList = phone_numbers ?? { data: [] };
+  const templates: MessageTemplateList = message_templates ?? { data: [] };
+  const onFirstPage = phones.data.some((p) => p.id === phoneNumberId);
+  // Another customer's account is dropped at once, without paging through its templates.
+  if (phoneNumberId && !onFirstPage && !phones.paging?.next) return null;
+  const [all, lists] = await Promise.all([
+    readable(listAllTemplates(rt, waba.id, token, templates)),
+    phoneNumberId && !onFirstPage
+      ? listsPhone(rt, waba.id, token, phoneNumberId, phones)
+      : Promise.resolve(true),
+  ]);
+  return all && lists ? { waba, templates: all } : null;
+}
+
+/**
+ * Reads a source WABA the caller named (no discovery): its fields and first page of templates
+ * in one expanded call, further template pages only when there are more. Null when Meta refuses
+ * (the old partner owns it); transient failures throw.
  *
  * @example
  * const source = await readSourceAccount(rt, sourceWabaId, token);
@@ -82,11 +94,24 @@ export async function readSourceAccount(
   wabaId: string,
   token: string,
 ): Promise<SourceAccount | null> {
-  const [waba, templates] = await Promise.all([
-    readable(rt.graph.getWaba(wabaId, token)),
-    readable(listAllTemplates(rt, wabaId, token)),
-  ]);
-  return waba && templates ? { waba, templates } : null;
+  const read = await readable(rt.graph.getSource(wabaId, token, false));
+  return read ? completeAccount(rt, read, token, null) : null;
+}
+
+/**
+ * The expanded reads of the candidate sources: one `GET /{id}` for one candidate, one multiple-id
+ * read for several. Graph refuses a multiple-id read whole when one id is not readable, so then
+ * each candidate is read alone (the refused one is null).
+ */
+async function readCandidates(
+  rt: BffRuntime,
+  ids: string[],
+  token: string,
+): Promise<(WabaWithEdges | null)[]> {
+  const alone = () => Promise.all(ids.map((id) => readable(rt.graph.getSource(id, token, true))));
+  if (ids.length === 1) return alone();
+  const all = await readable(rt.graph.getSources(ids, token));
+  return all ? ids.map((id) => all[id] ?? null) : alone();
 }
 
 /**
@@ -108,18 +133,15 @@ export async function readSource(
 ): Promise<SourceAccount | null> {
   const { token } = input;
   if (input.sourceWabaId) return readSourceAccount(rt, input.sourceWabaId, token);
-  const readCandidate = async (wabaId: string): Promise<SourceAccount | null> => {
-    const [lists, account] = await Promise.all([
-      listsPhone(rt, wabaId, token, input.phoneNumberId),
-      readSourceAccount(rt, wabaId, token),
-    ]);
-    return lists ? account : null;
-  };
-  // Reading every candidate at once keeps discovery at one round trip.
-  const candidates = input.grantedWabaIds
+  // Reading every candidate in one round trip keeps discovery at one (and one call, usually).
+  const candidates = [...new Set(input.grantedWabaIds)]
     .filter((id) => id !== input.destinationWabaId)
     .slice(0, 5);
-  const accounts = await Promise.all(candidates.map(readCandidate));
+  if (candidates.length === 0) return null;
+  const reads = await readCandidates(rt, candidates, token);
+  const accounts = await Promise.all(
+    reads.map((read) => (read ? completeAccount(rt, read, token, input.phoneNumberId) : null)),
+  );
   return accounts.find((a) => a !== null) ?? null;
 }
 

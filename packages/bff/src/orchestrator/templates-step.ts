@@ -1,7 +1,7 @@
 import { TEMPLATE_MIGRATION_PAGE_SIZE, type TemplateReportItem } from "@wa-migrate/contracts";
 import { BffError } from "../errors/bff-error.js";
 import type { StoredMigration } from "../store/migration-store.js";
-import { listAllTemplates } from "./read-source.js";
+import { listAllTemplates } from "./list-all-templates.js";
 import type { BffRuntime } from "./runtime.js";
 import type { StepResult } from "./step-runner.js";
 
