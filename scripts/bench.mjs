@@ -9,6 +9,7 @@ import { cpus, loadavg, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { commitOf } from "./commit-of.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const tsx = join(root, "node_modules", ".bin", "tsx");
@@ -205,6 +206,7 @@ const lines = [
   "## All figures (`npm run bench`)",
   "",
   `- date: ${started.toISOString()}`,
+  `- commit: ${commitOf(root)}`,
   `- machine: ${cpus().length} x ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, load average ${loadBefore.map((l) => l.toFixed(1)).join(" ")} at the start (shared machine)`,
   `- command: \`npm run bench\` (= \`node scripts/bench.mjs --runs ${runs}\`)${process.env.TEST_DATABASE_URL ? ", with TEST_DATABASE_URL set" : ""}`,
   ...(skipped.length ? [`- skipped: ${skipped.join("; ")}`] : []),

@@ -13,6 +13,7 @@ import { cpus, loadavg, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { commitOf } from "./commit-of.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const { values } = parseArgs({ options: { fast: { type: "boolean", default: false } } });
@@ -160,6 +161,7 @@ const doc = [
   "in `npm run soak` (`scripts/soak.mjs`, which writes this file).",
   "",
   `- date: ${started.toISOString()}`,
+  `- commit: ${commitOf(root)}`,
   `- machine: ${cpus().length} x ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, load average ${loadBefore.map((l) => l.toFixed(1)).join(" ")} at the start (shared machine)`,
   `- command: \`${command}\` (sizes: ${Object.entries(sizes)
     .map(([k, v]) => `${k}=${env[k] ?? v}`)
