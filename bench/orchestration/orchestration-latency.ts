@@ -19,6 +19,24 @@ interface Run {
   calls: CallRecord[];
   downtimeMs: number;
   status: string;
+  /** Node id → placeholder (`{dest}`, `{source}`, `{phone}`) for the printed call list. */
+  names: Record<string, string>;
+}
+
+const NODE_OF: Record<string, string> = {
+  createWhatsAppCreditSharingAndAttach: "{credit}",
+  getExtendedCreditAllocationConfig: "{allocation}",
+};
+
+/** `GET /{dest} (expands phone_numbers)`: a call's path with placeholders and the edges it expanded. */
+function describeCall(c: CallRecord, names: Record<string, string>): string {
+  const path = c.path
+    .split("/")
+    .map((s) => names[s] ?? (/^\d{6,}$/.test(s) ? (NODE_OF[c.operation] ?? "{id}") : s))
+    .join("/");
+  const edges = [...String(c.params.fields ?? "").matchAll(/(\w+)(?:\.limit\(\d+\))?\{/g)];
+  const expanded = edges.map((e) => e[1]).join(", ");
+  return `${c.method} ${path}${expanded ? ` (expands ${expanded})` : ""} [${c.operation}]`;
 }
 
 /**
@@ -97,7 +115,12 @@ async function migrateOnce(scenario: ScenarioName, withSourceWaba = false): Prom
     }
     downtimeMs = graph.sandbox.clock.now() - (register?.time ?? start);
   }
-  return { wallMs, answerMs, calls, downtimeMs, status };
+  const names = {
+    [signup.waba_id]: "{dest}",
+    [state.customer.sourceWabaId]: "{source}",
+    [String(signup.phone_number_id)]: "{phone}",
+  };
+  return { wallMs, answerMs, calls, downtimeMs, status, names };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
@@ -133,7 +156,8 @@ console.log(
 );
 const first = happy[0] as Run;
 console.log(`Graph calls per happy migration: ${first.calls.length}`);
-for (const c of first.calls) console.log(`  ${c.seq} ${c.method} ${c.operation}`);
+for (const [i, c] of first.calls.entries())
+  console.log(`  ${i + 1}. ${describeCall(c, first.names)}`);
 console.log(
   `template downtime after register, readable source (happy): ${median(happy.map((r) => r.downtimeMs)) / 1000} s`,
 );
