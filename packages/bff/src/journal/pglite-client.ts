@@ -1,4 +1,5 @@
 import { PGlite, type Transaction } from "@electric-sql/pglite";
+import { type DataDirLock, lockDataDir } from "./data-dir-lock.js";
 import { JournalError } from "./journal-error.js";
 import type { SqlClient, SqlExecutor, SqlRow } from "./sql-client.js";
 
@@ -30,6 +31,10 @@ function executor(target: PGlite | Transaction): SqlExecutor {
  * const db = await createPgliteClient({ dataDir: "./.wa-migrate/db" });
  */
 export async function createPgliteClient(options: PgliteClientOptions = {}): Promise<SqlClient> {
+  // A directory on disk belongs to one process at a time (see lockDataDir); memory is private.
+  const { dataDir } = options;
+  const lock: DataDirLock | null =
+    dataDir !== undefined && !dataDir.includes("://") ? await lockDataDir(dataDir) : null;
   let db: PGlite;
   try {
     db = await PGlite.create({
@@ -37,6 +42,7 @@ export async function createPgliteClient(options: PgliteClientOptions = {}): Pro
       ...(options.loadDataDir === undefined ? {} : { loadDataDir: options.loadDataDir }),
     });
   } catch (cause) {
+    await lock?.release();
     const where = options.dataDir ?? "memory";
     throw new JournalError(
       "store_unavailable",
@@ -54,6 +60,7 @@ export async function createPgliteClient(options: PgliteClientOptions = {}): Pro
     transaction: (fn) => db.transaction((tx) => fn(executor(tx))),
     async close() {
       if (!db.closed) await db.close();
+      await lock?.release();
     },
   };
 }
