@@ -124,3 +124,30 @@ describe("Graph client retries", () => {
     expect(await h.calls("getWhatsAppBusinessAccountDetails")).toHaveLength(1);
   });
 });
+
+describe("Graph client expanded reads", () => {
+  test("getDestination: the WABA's fields and the first page of its numbers in one call", async () => {
+    const h = await setup({});
+    const waba = await h.client.getDestination(h.signup.waba_id, h.token);
+    expect(waba.id).toBe(h.signup.waba_id);
+    expect(waba.account_review_status).toBe("APPROVED");
+    expect(waba.phone_numbers?.data.map((p) => p.id)).toEqual([h.signup.phone_number_id]);
+    expect(waba.phone_numbers?.data[0]?.display_phone_number).toEqual(expect.any(String));
+    expect(await h.calls("getWhatsAppBusinessAccountDetails")).toHaveLength(1);
+    expect(await h.calls("getWhatsAppBusinessAccountPhoneNumbers")).toEqual([]);
+  });
+
+  test("getSources: several WABAs keyed by id in one call; an unknown id fails it as a GraphError", async () => {
+    const h = await setup({});
+    const read = await h.client.getSources([h.signup.waba_id], h.token);
+    expect(Object.keys(read)).toEqual([h.signup.waba_id]);
+    expect(read[h.signup.waba_id]?.phone_numbers?.data).toEqual([{ id: h.signup.phone_number_id }]);
+    const error = (await h.client
+      .getSources([h.signup.waba_id, "999000111"], h.token)
+      .catch((e: unknown) => e)) as GraphError;
+    expect(error).toBeInstanceOf(GraphError);
+    expect(error.body?.code).toBe(803);
+    expect(error.transient).toBe(false);
+    expect(await h.calls("getNodesByIds")).toHaveLength(2);
+  });
+});
