@@ -17,6 +17,13 @@ import {
   WabasByIdSchema,
   WabaWithEdgesSchema,
 } from "@wa-migrate/contracts";
+import {
+  DESTINATION_FIELDS,
+  PAGE_SIZE,
+  sourceFields,
+  TEMPLATE_FIELDS,
+  WABA_FIELDS,
+} from "./graph-fields.js";
 import { createGraphTransport, type GraphTransportOptions } from "./graph-transport.js";
 
 /** Credentials and transport of the {@link GraphClient}. */
@@ -25,52 +32,6 @@ export interface GraphClientOptions extends GraphTransportOptions {
   appSecret: string;
   /** The partner's system user token: credit line calls and debug_token. */
   systemToken: string;
-}
-
-/**
- * The WABA fields a migration reads.
- *
- * @example
- * await graph.getWaba(wabaId, token, WABA_FIELDS);
- */
-export const WABA_FIELDS = [
-  "id",
-  "name",
-  "currency",
-  "account_review_status",
-  "business_verification_status",
-  "primary_funding_id",
-  "ownership_type",
-  "owner_business_info",
-] as const;
-
-const TEMPLATE_FIELDS = "id,name,language,status,category,quality_score";
-
-// Graph pages by 25 by default; 100 is its maximum, so large accounts need fewer pages.
-const PAGE = "100";
-
-/**
- * The `fields` of a destination read: the WABA's fields and, through Graph's field expansion, the
- * first page of its numbers with the snapshot fields (one call instead of two).
- */
-const DESTINATION_FIELDS = [
-  ...WABA_FIELDS,
-  `phone_numbers.limit(${PAGE}){${PHONE_SNAPSHOT_FIELDS.join(",")}}`,
-].join(",");
-
-/**
- * The `fields` of a source read: the WABA's fields, the first page of its templates and, when
- * the source is being discovered, of its numbers' ids (one call instead of three).
- *
- * @example
- * sourceFields(true); // "id,...,phone_numbers.limit(100){id},message_templates.limit(100){id,...}"
- */
-export function sourceFields(withPhones: boolean): string {
-  return [
-    ...WABA_FIELDS,
-    ...(withPhones ? [`phone_numbers.limit(${PAGE}){id}`] : []),
-    `message_templates.limit(${PAGE}){${TEMPLATE_FIELDS}}`,
-  ].join(",");
 }
 
 /**
@@ -125,7 +86,7 @@ export function createGraphClient(options: GraphClientOptions) {
         path: `${wabaId}/phone_numbers`,
         operation: "GET /{waba}/phone_numbers",
         token,
-        query: { fields: fields.join(","), limit: PAGE, ...(after ? { after } : {}) },
+        query: { fields: fields.join(","), limit: PAGE_SIZE, ...(after ? { after } : {}) },
         schema: PhoneNumberListSchema,
       }),
     /** `GET /{waba}` with its fields and the first page of its numbers (field expansion). */
@@ -247,7 +208,7 @@ export function createGraphClient(options: GraphClientOptions) {
         path: `${wabaId}/message_templates`,
         operation: "GET /{waba}/message_templates",
         token,
-        query: { fields: TEMPLATE_FIELDS, limit: PAGE, after },
+        query: { fields: TEMPLATE_FIELDS, limit: PAGE_SIZE, after },
         schema: MessageTemplateListSchema,
       }),
     /** One page (<= 500 ids) of `migrate_message_templates` into `destWabaId`. */
