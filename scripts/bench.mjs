@@ -112,7 +112,7 @@ for (let r = 0; r < runs; r += 1) {
     "sandbox delay 60 s",
   );
   if (r === 0) {
-    for (const m of orch.matchAll(/^ {2}\d+ (\w+) (\w+)$/gm)) {
+    for (const m of orch.matchAll(/^ {2}\d+\. (\w+) .*\[(\w+)\]$/gm)) {
       const key = `${m[1]} ${m[2]}`;
       byOperation.set(key, (byOperation.get(key) ?? 0) + 1);
     }
@@ -122,7 +122,7 @@ for (let r = 0; r < runs; r += 1) {
     "critical path: naive sequential client (baseline)",
     naive.naiveRoundTrips?.[0],
     "x 100 ms",
-    "~10 expected",
+    "the same calls one after another",
   );
 
   // The memory probe parks 1,000 migrations (about 3 minutes of the run on a quiet machine).

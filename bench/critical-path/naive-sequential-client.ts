@@ -5,6 +5,7 @@
 //   npx tsx bench/critical-path/naive-sequential-client.ts [--runs 3] [--latency 100]
 import { parseArgs } from "node:util";
 import { type CallRecord, createFakeGraph, type PartnerConfig } from "@wa-migrate/sandbox";
+import { DESTINATION_FIELDS, sourceFields } from "../../packages/bff/src/graph/graph-fields.js";
 
 const { values } = parseArgs({
   options: { runs: { type: "string", default: "3" }, latency: { type: "string", default: "100" } },
@@ -52,23 +53,16 @@ async function naiveMigration(): Promise<{ wallMs: number; calls: number; failed
     "",
   );
   const token = String(exchange.access_token);
-  // 2-4. grant check and destination reads
+  // 2-3. grant check and the destination's expanded read (fields + numbers), as the BFF asks
   const debug = (await call("GET", `/debug_token?input_token=${token}`, system)) as {
     data?: { granular_scopes?: { target_ids?: string[] }[] };
   };
-  await call("GET", `/${signup.waba_id}/phone_numbers`, token);
-  await call(
-    "GET",
-    `/${signup.waba_id}?fields=id,name,account_review_status,business_verification_status,primary_funding_id`,
-    token,
-  );
-  // 5-7. source discovery, source fields, source templates
+  await call("GET", `/${signup.waba_id}?fields=${encodeURIComponent(DESTINATION_FIELDS)}`, token);
+  // 4. the source's expanded read (fields, number ids, templates)
   const targets = debug.data?.granular_scopes?.[0]?.target_ids ?? [];
   const source = targets.find((id) => id !== signup.waba_id) ?? signup.waba_id;
-  await call("GET", `/${source}/phone_numbers`, token);
-  await call("GET", `/${source}?fields=id,account_review_status`, token);
-  await call("GET", `/${source}/message_templates?limit=500`, token);
-  // 8-10. subscribe, credit share, template copy
+  await call("GET", `/${source}?fields=${encodeURIComponent(sourceFields(true))}`, token);
+  // 5-7. subscribe, credit share, template copy
   await call("POST", `/${signup.waba_id}/subscribed_apps`, token);
   const share = await call(
     "POST",
@@ -80,10 +74,10 @@ async function naiveMigration(): Promise<{ wallMs: number; calls: number; failed
     page_number: 0,
     count: 500,
   });
-  // 11-12. credit verification
+  // 8-9. credit verification
   await call("GET", `/${String(share.allocation_config_id)}?fields=receiving_credential`, system);
   await call("GET", `/${signup.waba_id}?fields=primary_funding_id`, token);
-  // 13-14. register, confirm
+  // 10-11. register, confirm
   await call("POST", `/${signup.phone_number_id}/register`, token, {
     messaging_product: "whatsapp",
     pin: "246810",
