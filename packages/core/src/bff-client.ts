@@ -70,7 +70,8 @@ export function createBffClient(options: BffClientOptions): BffClient {
     new Headers(typeof options.headers === "function" ? options.headers() : options.headers);
   const path = (id: string) => `${base}/migrations/${encodeURIComponent(id)}`;
 
-  async function send(method: string, url: string, body?: unknown, key?: string) {
+  // The BFF's API reads with GET and acts with a JSON body: a request with a body is a POST.
+  async function send(url: string, body?: unknown, key?: string) {
     const h = headers();
     h.set("Accept", "application/json");
     if (body !== undefined) h.set("Content-Type", "application/json");
@@ -78,7 +79,7 @@ export function createBffClient(options: BffClientOptions): BffClient {
     let response: Response;
     try {
       response = await doFetch(url, {
-        method,
+        method: body === undefined ? "GET" : "POST",
         headers: h,
         body: body === undefined ? undefined : JSON.stringify(body),
       });
@@ -105,7 +106,7 @@ export function createBffClient(options: BffClientOptions): BffClient {
       const retries = options.createRetries ?? 2;
       for (let attempt = 0; ; attempt++) {
         try {
-          return await migration(await send("POST", `${base}/migrations`, request, key));
+          return await migration(await send(`${base}/migrations`, request, key));
         } catch (error) {
           // The code lives 30 s: retry quickly, and only what the same key makes safe to repeat.
           const transient =
@@ -116,7 +117,7 @@ export function createBffClient(options: BffClientOptions): BffClient {
       }
     },
     async getMigration(id) {
-      return migration(await send("GET", path(id)));
+      return migration(await send(path(id)));
     },
     subscribe(id, onMigration, onError) {
       return subscribeMigration(
@@ -132,15 +133,13 @@ export function createBffClient(options: BffClientOptions): BffClient {
       );
     },
     async retry(id) {
-      return migration(await send("POST", `${path(id)}/retry`, {}));
+      return migration(await send(`${path(id)}/retry`, {}));
     },
     async migrateTemplates(id, templateIds) {
-      return migration(
-        await send("POST", `${path(id)}/templates`, templateIds ? { templateIds } : {}),
-      );
+      return migration(await send(`${path(id)}/templates`, templateIds ? { templateIds } : {}));
     },
     async postSignupEvent(event) {
-      await send("POST", `${base}/signup-events`, event);
+      await send(`${base}/signup-events`, event);
     },
   };
   return client;
