@@ -9,12 +9,7 @@ import { BffError } from "./bff-error.js";
  * if (!response.ok) throw await readProblem(response);
  */
 export async function readProblem(response: Response): Promise<BffError> {
-  let body: unknown = null;
-  try {
-    body = await response.json();
-  } catch (cause) {
-    body = cause;
-  }
+  const body: unknown = await response.json().catch((cause: unknown) => cause);
   const problem = parseProblemDetails(body);
   if (problem) {
     return new BffError(problem.code, problem.detail ?? problem.title, {
