@@ -2,13 +2,8 @@ const ids = new WeakMap<object, number>();
 let nextId = 0;
 
 function identity(value: object): string {
-  let id = ids.get(value);
-  if (id === undefined) {
-    nextId += 1;
-    id = nextId;
-    ids.set(value, id);
-  }
-  return `#ref${id}`;
+  if (!ids.has(value)) ids.set(value, ++nextId);
+  return `#ref${ids.get(value)}`;
 }
 
 // Data (arrays, literal objects without methods) compares by value; anything with behaviour (an SDK,
