@@ -25,18 +25,15 @@ export function describeSignupExit(outcome: Exclude<SignupOutcome, { type: "code
         extra: { esStep: outcome.esStep },
         log: { event: "CANCEL", currentStep: outcome.esStep },
       };
-    case "error":
+    case "error": {
+      // The outcome carries exactly the CANCEL message's error fields, under the log's names.
+      const { type, ...fields } = outcome;
       return {
         code: "signup_error",
         extra: { detail: outcome.errorMessage },
-        log: {
-          event: "CANCEL",
-          errorMessage: outcome.errorMessage,
-          errorId: outcome.errorId,
-          sessionId: outcome.sessionId,
-          timestamp: outcome.timestamp,
-        },
+        log: { event: "CANCEL", ...fields },
       };
+    }
     case "blocked":
       return { code: "popup_blocked", extra: {}, log: { event: "POPUP_BLOCKED" } };
     case "closed":
