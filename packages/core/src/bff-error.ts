@@ -11,10 +11,11 @@ import type { MigrationErrorCode, ProblemDetails } from "@wa-migrate/contracts";
  */
 export class BffError extends Error {
   override readonly name = "BffError";
-  readonly code: MigrationErrorCode;
-  readonly status: number | null;
-  readonly retryable: boolean;
-  readonly problem: ProblemDetails | null;
+  // Declared, not defined: the constructor sets each once (no field first defined as undefined).
+  declare readonly code: MigrationErrorCode;
+  declare readonly status: number | null;
+  declare readonly retryable: boolean;
+  declare readonly problem: ProblemDetails | null;
 
   constructor(
     code: MigrationErrorCode,
