@@ -47,7 +47,7 @@ const EVENT_TYPES = Object.keys({
   exit: 1,
 } satisfies Record<FlowEvent["type"], 1>) as FlowEvent["type"][];
 
-const noopSubscribe = () => () => {};
+const noop = () => {};
 const idleSnapshot = () => IDLE_SNAPSHOT;
 
 /**
@@ -107,13 +107,10 @@ export function useMigrationFlow(options: UseMigrationFlowOptions): UseMigration
   }, [key]);
 
   const subscribe = useCallback(
-    (listener: () => void) => (controller ? controller.subscribe(listener) : noopSubscribe()),
+    (listener: () => void) => controller?.subscribe(listener) ?? noop,
     [controller],
   );
-  const getSnapshot = useCallback(
-    () => (controller ? controller.getSnapshot() : IDLE_SNAPSHOT),
-    [controller],
-  );
+  const getSnapshot = useCallback(() => controller?.getSnapshot() ?? IDLE_SNAPSHOT, [controller]);
   const canRedirect = Boolean(config.redirectUri);
   const snapshot = useSyncExternalStore(subscribe, getSnapshot, idleSnapshot);
 
