@@ -40,9 +40,10 @@ export function flowErrorFromMigration(migration: Migration): FlowError | null {
   const stopped = migration.steps.find(
     (s) => s.lastError && (s.status === "failed" || s.status === "action_required"),
   );
-  if (!stopped?.lastError) return null;
-  return flowError(stopped.lastError.code, stepOfStop(stopped), {
-    retryable: stopped.lastError.retryable,
-    detail: stopped.lastError.graph?.message,
+  const error = stopped?.lastError;
+  if (!stopped || !error) return null;
+  return flowError(error.code, stepOfStop(stopped), {
+    retryable: error.retryable,
+    detail: error.graph?.message,
   });
 }
