@@ -75,7 +75,8 @@ export function deriveStepViews(inputs: StepInputs): StepView[] {
     let state: StepViewState;
     if (waits) state = "pending";
     else if (record) state = viewOf(record.status, id === current);
-    else if (migration) state = BROWSER_STEPS.includes(id) ? "complete" : "pending";
+    else if (migration)
+      state = (BROWSER_STEP_IDS as readonly StepId[]).includes(id) ? "complete" : "pending";
     else if (error?.step === id) state = "failed";
     else if (id === current) state = "current";
     else state = STEP_IDS.indexOf(id) < STEP_IDS.indexOf(current) ? "complete" : "pending";
@@ -87,8 +88,6 @@ export function deriveStepViews(inputs: StepInputs): StepView[] {
     };
   });
 }
-
-const BROWSER_STEPS: readonly StepId[] = BROWSER_STEP_IDS;
 
 // A record over every status: a new status fails the build until it has a view.
 const VIEW_OF: Record<StepStatus, StepViewState> = {
