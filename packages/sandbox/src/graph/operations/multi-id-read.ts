@@ -1,10 +1,8 @@
+import { MAX_IDS_PER_READ } from "@wa-migrate/contracts";
 import { GraphError, unsupportedRequest } from "../graph-error.js";
 import type { Operation, OperationContext } from "../operation.js";
 import { str } from "../params.js";
 import { chargeUsage } from "../usage-headers.js";
-
-/** Graph's maximum number of ids in one multiple-id read. */
-export const MAX_IDS = 50;
 
 /**
  * `GET /?ids=a,b&fields=...`, Graph's multiple-id read: each id answered as `GET /{id}` would
@@ -31,11 +29,11 @@ export function multiIdRead(
             .filter((id) => id !== ""),
         ),
       ];
-      if (ids.length > MAX_IDS) {
+      if (ids.length > MAX_IDS_PER_READ) {
         throw new GraphError({
           code: 100,
           type: "OAuthException",
-          message: `(#100) Too many IDs. Maximum: ${MAX_IDS}.`,
+          message: `(#100) Too many IDs. Maximum: ${MAX_IDS_PER_READ}.`,
         });
       }
       const missing = ids.filter((id) => !ctx.sandbox.state.kindOf(id));
