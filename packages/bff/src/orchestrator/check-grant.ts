@@ -1,6 +1,7 @@
 import type { DebugTokenResponse, PhoneNumber, Waba } from "@wa-migrate/contracts";
 import { BffError } from "../errors/bff-error.js";
 import type { StoredMigration } from "../store/migration-store.js";
+import { followCursors, MAX_PHONE_PAGES } from "./follow-cursors.js";
 import type { BffRuntime } from "./runtime.js";
 
 /** What the grant check established about the destination. */
@@ -14,9 +15,6 @@ export interface GrantCheck {
   destination: Waba;
 }
 
-/** Pages of numbers the destination may list before the grant check gives up on finding one. */
-const MAX_PHONE_PAGES = 50;
-
 /**
  * The destination's fields and numbers in one expanded read; the pages after the first only
  * when the named number is not on it (Graph's cursors, like every other listing here).
@@ -29,15 +27,15 @@ async function readDestination(
 ): Promise<{ destination: Waba; phones: PhoneNumber[] }> {
   // The numbers stay out of the WABA kept in the journal: they are read for the check alone.
   const { phone_numbers: firstPage, ...destination } = await rt.graph.getDestination(wabaId, token);
-  const phones = [...(firstPage?.data ?? [])];
-  let paging = firstPage?.paging;
-  for (let page = 1; page < MAX_PHONE_PAGES; page++) {
-    const after = paging?.next ? paging.cursors?.after : undefined;
-    if (!phoneNumberId || phones.some((p) => p.id === phoneNumberId) || !after) break;
-    const next = await rt.graph.listPhones(wabaId, token, after);
-    phones.push(...next.data);
-    paging = next.paging;
-  }
+  const phones = await followCursors(
+    firstPage ?? { data: [] },
+    (after) => rt.graph.listPhones(wabaId, token, after),
+    {
+      maxPages: MAX_PHONE_PAGES,
+      // Without a named number the newest (first) one is taken: no further page is needed.
+      done: (items) => !phoneNumberId || items.some((p) => p.id === phoneNumberId),
+    },
+  );
   return { destination, phones };
 }
 

@@ -1,4 +1,5 @@
 import type { MessageTemplate, MessageTemplateList } from "@wa-migrate/contracts";
+import { followCursors } from "./follow-cursors.js";
 import type { BffRuntime } from "./runtime.js";
 
 /**
@@ -14,12 +15,8 @@ export async function listAllTemplates(
   token: string,
   first?: MessageTemplateList,
 ): Promise<MessageTemplate[]> {
-  const all: MessageTemplate[] = [];
-  let page = first ?? (await rt.graph.listTemplates(wabaId, token));
-  for (let n = 1; ; n++) {
-    all.push(...page.data);
-    const after = page.paging?.next ? page.paging.cursors?.after : undefined;
-    if (!after || n >= 100) return all;
-    page = await rt.graph.listTemplates(wabaId, token, after);
-  }
+  const page = first ?? (await rt.graph.listTemplates(wabaId, token));
+  return followCursors(page, (after) => rt.graph.listTemplates(wabaId, token, after), {
+    maxPages: 100,
+  });
 }

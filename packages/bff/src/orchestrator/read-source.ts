@@ -9,6 +9,7 @@ import type {
   WabaWithEdges,
 } from "@wa-migrate/contracts";
 import { GraphError } from "../graph/graph-error.js";
+import { followCursors, MAX_PHONE_PAGES } from "./follow-cursors.js";
 import { listAllTemplates } from "./list-all-templates.js";
 import type { BffRuntime } from "./runtime.js";
 
@@ -28,9 +29,6 @@ async function readable<T>(read: Promise<T>): Promise<T | null> {
   }
 }
 
-/** Pages a source account may list before discovery gives up on it (100 numbers a page). */
-const MAX_PHONE_PAGES = 50;
-
 /**
  * Whether `wabaId` lists `phoneNumberId`, from the expanded read's first page of number ids and,
  * only when it is not there, Graph's cursors: an account with more numbers than one page must
@@ -43,15 +41,12 @@ async function listsPhone(
   phoneNumberId: string,
   first: PhoneNumberList,
 ): Promise<boolean> {
-  let page = first;
-  for (let n = 1; ; n++) {
-    if (page.data.some((p) => p.id === phoneNumberId)) return true;
-    const after = page.paging?.next ? page.paging.cursors?.after : undefined;
-    if (!after || n >= MAX_PHONE_PAGES) return false;
-    const next = await readable(rt.graph.listPhones(wabaId, token, after, ["id"]));
-    if (!next) return false;
-    page = next;
-  }
+  const phones = await followCursors(
+    first,
+    (after) => readable(rt.graph.listPhones(wabaId, token, after, ["id"])),
+    { maxPages: MAX_PHONE_PAGES, done: (items) => items.some((p) => p.id === phoneNumberId) },
+  );
+  return phones.some((p) => p.id === phoneNumberId);
 }
 
 /**
