@@ -81,8 +81,32 @@ describe("German customer page", () => {
     expect(
       await page.locator('.wam-templates tr[data-outcome="copied"] td').nth(2).textContent(),
     ).toBe(TEXTS.de.templates.outcomes.copied);
+    // Why a template did not move reads in German, not in the BFF's English words for operators.
+    const notEligible = await page
+      .locator('.wam-templates tr[data-outcome="not_eligible"] td:nth-child(3)')
+      .allTextContents();
+    expect(notEligible.length).toBeGreaterThan(0);
+    for (const text of notEligible) {
+      expect(text.startsWith(`${TEXTS.de.templates.outcomes.not_eligible}: `)).toBe(true);
+      expect(text).not.toMatch(/quality is|status is/);
+    }
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, "customer-de-2-completed");
+  });
+});
+
+describe("portal build", () => {
+  test("is React's production build, as partners ship it (not the development build a test run's NODE_ENV would give)", async () => {
+    const html = await (await fetch(e2e.stack.url)).text();
+    const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1] as string);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const src of scripts) {
+      const js = await (await fetch(new URL(src, e2e.stack.url))).text();
+      // Only React's development build carries its dev-time warnings (booleans: no bundle dump).
+      expect(js.includes("useSyncExternalStore"), src).toBe(true);
+      expect(js.includes("react-stack-top-frame"), src).toBe(false);
+      expect(js.includes("Static children should always be an array"), src).toBe(false);
+    }
   });
 });
 

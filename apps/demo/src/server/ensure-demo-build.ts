@@ -13,6 +13,8 @@ export const DIST_DIR = join(DEMO_DIR, "dist");
 
 // Everything the built portal is made of: the demo's browser code and the packages it bundles.
 const INPUTS = [
+  // This file too: a change of how the portal is built (its NODE_ENV) must rebuild it.
+  fileURLToPath(import.meta.url),
   join(DEMO_DIR, "index.html"),
   join(DEMO_DIR, "vite.config.ts"),
   join(DEMO_DIR, "src", "web"),
@@ -68,6 +70,9 @@ export function buildDemo(): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [viteBin, "build"], {
       cwd: DEMO_DIR,
+      // Vite keeps an inherited NODE_ENV: under a test runner (NODE_ENV=test) it would bundle
+      // React's development build, and `npm run demo` would then serve that build too.
+      env: { ...process.env, NODE_ENV: "production" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
