@@ -128,6 +128,9 @@ export const de: Messages = {
       failed: "Konnte nicht kopiert werden",
       pending: "Wartet auf das Kopieren",
     },
+    notApproved: "von Meta nicht genehmigt (Status {status})",
+    lowQuality: "Qualität {quality}; nur Hoch wird übertragen",
+    unrated: "Meta hat die Qualität noch nicht bewertet",
     qualityNote:
       "Kopierte Vorlagen zeigen bis zu 24 Stunden die Qualität „unbekannt“, während Meta sie neu bewertet. Sie können sie sofort senden.",
     sourceUnreadable:

@@ -127,6 +127,9 @@ export const en: Messages = {
       failed: "Could not be copied",
       pending: "Waiting to be copied",
     },
+    notApproved: "Meta has not approved it (status {status})",
+    lowQuality: "its quality is {quality}; only High moves",
+    unrated: "Meta has not rated its quality yet",
     qualityNote:
       "Copied templates show quality “unknown” for up to 24 hours while Meta rates them again. You can send them now.",
     sourceUnreadable:

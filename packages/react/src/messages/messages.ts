@@ -73,6 +73,12 @@ export interface Messages {
     language: string;
     outcome: string;
     outcomes: Record<TemplateOutcome, string>;
+    /** Why a template is not eligible: "{status}" is Meta's template status (`PENDING`, …). */
+    notApproved: string;
+    /** "{quality}" is one of `quality` (High, Medium, Low). */
+    lowQuality: string;
+    /** A template Meta has not rated yet. */
+    unrated: string;
     qualityNote: string;
     sourceUnreadable: string;
     copyNow: string;

@@ -39,8 +39,9 @@ describe("TemplatesReport", () => {
       "order_confirmationen_USCopied",
       "order_confirmationde_DECopied",
       "spring_saleen_USRejected when Meta checked it again: Meta rejected the copy: promotional content",
-      "old_promoen_USNot eligible: Quality is YELLOW (must be GREEN)",
-      "draft_welcomede_DENot eligible: Status is PENDING (must be APPROVED)",
+      "old_promoen_USNot eligible: its quality is Medium; only High moves",
+      "draft_welcomede_DENot eligible: Meta has not approved it (status PENDING)",
+      "new_greetingen_USNot eligible: Meta has not rated its quality yet",
       "extra_offeren_USNot copied: template limit reached",
       "shipping_updateen_USCould not be copied: Meta refused the copy",
       "appointment_reminderen_USWaiting to be copied",
@@ -105,5 +106,28 @@ describe("TemplatesReport", () => {
     expect(screen.getByText(/Meta copies your approved templates itself/)).toBeVisible();
     expect(screen.queryByRole("button")).toBeNull();
     expect(TEMPLATE_ITEMS.length).toBeGreaterThan(0);
+  });
+
+  it("says why a template did not move in German too, never in the server's English words", () => {
+    render(
+      <MigrationFlow.Root flow={fixtureHandle(FLOW_STATE_SNAPSHOTS.completed)} locale="de">
+        <MigrationFlow.TemplatesReport />
+      </MigrationFlow.Root>,
+    );
+    const cells = within(screen.getByRole("table", { name: "Nachrichtenvorlagen" }))
+      .getAllByRole("row")
+      .slice(1)
+      .map((row) => row.lastElementChild?.textContent);
+    expect(cells).toEqual([
+      "Kopiert",
+      "Kopiert",
+      "Bei der erneuten Prüfung durch Meta abgelehnt: Meta rejected the copy: promotional content",
+      "Nicht übertragbar: Qualität Mittel; nur Hoch wird übertragen",
+      "Nicht übertragbar: von Meta nicht genehmigt (Status PENDING)",
+      "Nicht übertragbar: Meta hat die Qualität noch nicht bewertet",
+      "Nicht kopiert: Höchstzahl an Vorlagen erreicht",
+      "Konnte nicht kopiert werden: Meta refused the copy",
+      "Wartet auf das Kopieren",
+    ]);
   });
 });

@@ -1,4 +1,23 @@
+import type { TemplateReportItem } from "@wa-migrate/contracts";
 import { useFlowContext } from "../flow-context.js";
+import { formatMessage, type Messages } from "../messages/messages.js";
+
+// Why a template did not move, in the customer's language. The record's `reason` is the BFF's
+// English note for operators; only Meta's own words (a refused or re-rejected copy) are shown as
+// they are, since nobody can translate them. The limit needs no reason: its outcome says it.
+function reasonText(
+  { outcome, sourceStatus, sourceQuality, reason }: TemplateReportItem,
+  t: Messages,
+) {
+  if (outcome === "failed" || outcome === "rejected_on_recheck") return reason;
+  if (outcome !== "not_eligible") return null;
+  const { templates } = t;
+  if (sourceStatus !== "APPROVED")
+    return formatMessage(templates.notApproved, { status: sourceStatus });
+  return sourceQuality && sourceQuality !== "UNKNOWN" && sourceQuality !== "NA"
+    ? formatMessage(templates.lowQuality, { quality: t.quality[sourceQuality] })
+    : templates.unrated;
+}
 
 /**
  * The templates report: each template with what happened to it (copied, rejected on re-check, not
@@ -40,16 +59,19 @@ export function TemplatesReport() {
             </tr>
           </thead>
           <tbody>
-            {items.map((item) => (
-              <tr key={`${item.name}:${item.language}`} data-outcome={item.outcome}>
-                <td>{item.name}</td>
-                <td>{item.language}</td>
-                <td>
-                  {t.templates.outcomes[item.outcome]}
-                  {item.reason ? <span className={cx("reason")}>: {item.reason}</span> : null}
-                </td>
-              </tr>
-            ))}
+            {items.map((item) => {
+              const reason = reasonText(item, t);
+              return (
+                <tr key={`${item.name}:${item.language}`} data-outcome={item.outcome}>
+                  <td>{item.name}</td>
+                  <td>{item.language}</td>
+                  <td>
+                    {t.templates.outcomes[item.outcome]}
+                    {reason ? <span className={cx("reason")}>: {reason}</span> : null}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       )}

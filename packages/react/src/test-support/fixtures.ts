@@ -74,9 +74,11 @@ export const TEMPLATE_ITEMS: TemplateReportItem[] = [
     "rejected_on_recheck",
     "Meta rejected the copy: promotional content",
   ),
-  item("old_promo", "en_US", "not_eligible", "Quality is YELLOW (must be GREEN)"),
-  item("draft_welcome", "de_DE", "not_eligible", "Status is PENDING (must be APPROVED)"),
-  item("extra_offer", "en_US", "over_limit"),
+  // The BFF's reasons are English words for the operator; the report says them from the fields.
+  item("old_promo", "en_US", "not_eligible", "quality is YELLOW", { sourceQuality: "YELLOW" }),
+  item("draft_welcome", "de_DE", "not_eligible", "status is PENDING", { sourceStatus: "PENDING" }),
+  item("new_greeting", "en_US", "not_eligible", "quality is UNKNOWN", { sourceQuality: "UNKNOWN" }),
+  item("extra_offer", "en_US", "over_limit", "the destination's template limit is reached"),
   item("shipping_update", "en_US", "failed", "Meta refused the copy"),
   item("appointment_reminder", "en_US", "pending"),
 ];
@@ -86,6 +88,7 @@ function item(
   language: string,
   outcome: TemplateReportItem["outcome"],
   reason?: string,
+  source: Partial<Pick<TemplateReportItem, "sourceStatus" | "sourceQuality">> = {},
 ): TemplateReportItem {
   return {
     name,
@@ -93,6 +96,7 @@ function item(
     category: "UTILITY",
     sourceStatus: "APPROVED",
     sourceQuality: "GREEN",
+    ...source,
     destinationQuality: outcome === "copied" ? "UNKNOWN" : null,
     outcome,
     reason: reason ?? null,
