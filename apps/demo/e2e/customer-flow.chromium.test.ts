@@ -222,4 +222,37 @@ describe("customer page", () => {
     await launchPopup(page, "en", true);
     await waitForFlow(page, "completed");
   });
+
+  test("a blocked popup: continuing in this window goes through Meta's Login dialog as a page and back, and completes", async () => {
+    await e2e.reset("happy");
+    const { page } = await e2e.open("/?lang=en", { blockPopups: true });
+    await waitForFlow(page, "ready");
+    await confirmTwoStep(page);
+    await page.getByRole("button", { name: TEXTS.en.launch.start }).click();
+    await waitForFlow(page, "cancelled");
+
+    // The way on that needs no browser setting: the same Login for Business configuration as a page.
+    await e2e.control("autopilot", { outcome: "finish" });
+    const portal = new URL(page.url());
+    await page.getByRole("button", { name: TEXTS.en.launch.redirect }).click();
+    await page.waitForURL((url) => url.origin !== portal.origin);
+    const dialog = new URL(page.url());
+    expect(dialog.origin).toBe(new URL(e2e.stack.sandbox?.url ?? "").origin);
+    // Back on the portal with ?code=&state=, which the flow reads, hands to the BFF and removes.
+    await page.waitForURL((url) => url.origin === portal.origin, { timeout: 30_000 });
+    await waitForFlow(page, "running", "completed");
+    await waitForFlow(page, "completed");
+    const back = new URL(page.url());
+    expect([...back.searchParams.keys()]).toEqual(["lang"]);
+
+    // Meta binds that code to the dialog's redirect_uri; the BFF repeated it, once.
+    const calls = (await (await fetch(`${e2e.stack.sandbox?.url}/__sandbox/calls`)).json()) as {
+      data: { operation: string; status: number; params: Record<string, unknown> }[];
+    };
+    const exchanges = calls.data.filter((c) => c.operation === "exchangeCodeForToken");
+    expect(exchanges).toHaveLength(1);
+    expect(exchanges[0]?.status).toBe(200);
+    expect(exchanges[0]?.params.redirect_uri).toBe(`${portal.origin}/?lang=en`);
+    expect((await latestMigration()).status).toBe("completed");
+  });
 });

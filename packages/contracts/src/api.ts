@@ -21,6 +21,12 @@ export const CreateMigrationRequestSchema = z.strictObject({
   phoneNumberId: z.optional(GraphIdSchema),
   businessId: z.optional(GraphIdSchema),
   sourceWabaId: z.optional(GraphIdSchema),
+  /**
+   * The Login dialog's `redirect_uri` when the code came back through the full-page fallback
+   * instead of `FB.login`'s popup: Meta binds such a code to it, and the exchange must repeat it
+   * exactly (absolute http(s), no fragment, as OAuth requires).
+   */
+  redirectUri: z.optional(z.string().check(z.maxLength(2048), z.regex(/^https?:\/\/[^\s#]+$/))),
 });
 /** See {@link CreateMigrationRequestSchema}. */
 export type CreateMigrationRequest = z.infer<typeof CreateMigrationRequestSchema>;

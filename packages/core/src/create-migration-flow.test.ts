@@ -510,10 +510,34 @@ test("blocked popup fallback: redirect to the Login dialog, then submit the code
   start({ window: page as unknown as Window, redirectUri: "https://portal.example/onboard?tab=2" });
   await flow.prepare();
   await tick();
-  expect(client.calls.create.map((c) => c.request)).toEqual([{ code: "AQB" }]);
+  // Meta binds a full-page code to the dialog's redirect_uri: the BFF must repeat it.
+  expect(client.calls.create.map((c) => c.request)).toEqual([
+    { code: "AQB", redirectUri: "https://portal.example/onboard?tab=2" },
+  ]);
   expect(flow.getSnapshot().state).toBe("running");
   expect(page.location.href).toBe("https://portal.example/onboard?tab=2");
   expect(storage.has("wa-migrate:migration:state")).toBe(false);
+  expect(storage.has("wa-migrate:migration:redirect_uri")).toBe(false);
+});
+
+test("the code goes to the BFF with the redirect_uri the dialog was opened with, even when the option changed since", async () => {
+  sdk = createFakeFacebookSdk({ outcome: { type: "blocked" } });
+  const page = pageWindow("https://portal.example/onboard");
+  // A page that derives the option from its own address gets another one on return.
+  start({ window: page as unknown as Window, redirectUri: page.location.href });
+  await flow.prepare();
+  flow.launch();
+  flow.redirectToLogin();
+  const target = new URL(page.location.assign.mock.calls[0]?.[0] as string);
+  flow.destroy();
+
+  page.location.href = `https://portal.example/onboard?code=AQB&state=${target.searchParams.get("state")}`;
+  start({ window: page as unknown as Window, redirectUri: page.location.href });
+  await flow.prepare();
+  await tick();
+  expect(client.calls.create.map((c) => c.request)).toEqual([
+    { code: "AQB", redirectUri: "https://portal.example/onboard" },
+  ]);
 });
 
 test("a return with someone else's state is ignored; a denial is a cancel", async () => {

@@ -29,8 +29,10 @@ export function createMigrationFlow(options: MigrationFlowOptions): MigrationFlo
   const store = createFlowStore();
   const key = options.storageKey ?? DEFAULT_STORAGE_KEY;
   const kept = safeStorage(options.storage, key);
-  // The Login dialog's `state`, kept across the full-page redirect.
+  // The Login dialog's `state` and `redirect_uri`, kept across the full-page redirect: Meta binds
+  // the code to that exact address, and the BFF must repeat it when it exchanges the code.
   const redirectState = safeStorage(options.storage, `${key}:state`);
+  const redirectUsed = safeStorage(options.storage, `${key}:redirect_uri`);
   const win = options.window ?? (typeof window === "undefined" ? undefined : window);
   let sdk: FacebookSdk | null = null;
   let preparing: Promise<void> | null = null;
@@ -79,9 +81,13 @@ export function createMigrationFlow(options: MigrationFlowOptions): MigrationFlo
           ? null
           : kept.get();
     const returned = takeLoginRedirect(win, redirectState.get());
-    if (returned) redirectState.remove();
+    const redirectUri = redirectUsed.get() ?? options.redirectUri;
+    if (returned) {
+      redirectState.remove();
+      redirectUsed.remove();
+    }
     if (returned?.type === "code") {
-      void server.submit(returned.code, null);
+      void server.submit(returned.code, null, redirectUri);
     } else if (returned?.type === "denied") {
       // The Login dialog reports no Embedded Signup screen, only Meta's error words.
       set({
@@ -157,6 +163,7 @@ export function createMigrationFlow(options: MigrationFlowOptions): MigrationFlo
       if (!redirectUri || !win) return false;
       const state = crypto.randomUUID();
       redirectState.set(state);
+      redirectUsed.set(redirectUri);
       win.location.assign(buildLoginDialogUrl({ ...options, redirectUri, state }));
       return true;
     },

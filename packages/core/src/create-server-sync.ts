@@ -28,7 +28,12 @@ interface ServerSyncContext {
 export function createServerSync(context: ServerSyncContext) {
   const { client, store, set, kept } = context;
   let stopStream: (() => void) | null = null;
-  let pending: { code: string; key: string; finish: EmbeddedSignupFinish | null } | null = null;
+  let pending: {
+    code: string;
+    key: string;
+    finish: EmbeddedSignupFinish | null;
+    redirectUri?: string;
+  } | null = null;
 
   function apply(migration: Migration) {
     const before = store.getSnapshot().migration;
@@ -51,7 +56,7 @@ export function createServerSync(context: ServerSyncContext) {
 
   async function send() {
     if (!pending) return;
-    const { code, key, finish } = pending;
+    const { code, key, finish, redirectUri } = pending;
     const data = finish?.data;
     set({ state: "submitting", error: null });
     try {
@@ -62,6 +67,7 @@ export function createServerSync(context: ServerSyncContext) {
           ...(data?.phone_number_id && { phoneNumberId: data.phone_number_id }),
           ...(data?.business_id && { businessId: data.business_id }),
           ...(context.sourceWabaId && { sourceWabaId: context.sourceWabaId }),
+          ...(redirectUri && { redirectUri }),
         },
         { idempotencyKey: key },
       );
@@ -76,9 +82,12 @@ export function createServerSync(context: ServerSyncContext) {
   }
 
   return {
-    /** Sends a fresh code at once (the code lives 30 s). */
-    submit(code: string, finish: EmbeddedSignupFinish | null) {
-      pending = { code, key: crypto.randomUUID(), finish };
+    /**
+     * Sends a fresh code at once (the code lives 30 s); `redirectUri` for a code from the Login
+     * dialog as a full page, which Meta binds to it.
+     */
+    submit(code: string, finish: EmbeddedSignupFinish | null, redirectUri?: string) {
+      pending = { code, key: crypto.randomUUID(), finish, redirectUri };
       return send();
     },
     /** Sends the last code again with the same key, when it failed in a way a repeat can fix. */

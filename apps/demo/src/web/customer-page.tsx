@@ -1,4 +1,4 @@
-import { DEFAULT_STORAGE_KEY } from "@wa-migrate/core";
+import { DEFAULT_STORAGE_KEY, withoutLoginParams } from "@wa-migrate/core";
 import { MigrationFlow } from "@wa-migrate/react";
 import { useState } from "react";
 import { type DemoConfig, type DemoLocale, sdkUrlFor } from "./demo-config.js";
@@ -23,8 +23,10 @@ const TEXT = {
 
 /**
  * The customer's page in the partner's portal: `<MigrationFlow>` embedded exactly as the README's
- * "Embed it" shows, plus the portal's language switch. Against the sandbox the SDK URL and the
- * allowed message origin point at the sandbox; nothing else differs from a production page.
+ * "Embed it" shows, plus the portal's language switch and the full-page fallback for blocked
+ * pop-ups (Meta's Login dialog returns to this page). Against the sandbox the SDK URL, the Login
+ * dialog and the allowed message origin point at the sandbox; nothing else differs from a
+ * production page.
  *
  * @example
  * <CustomerPage config={config} locale="de" />
@@ -33,6 +35,13 @@ export function CustomerPage({ config, locale }: { config: DemoConfig; locale: D
   const text = TEXT[locale];
   // A new key mounts a fresh flow; the kept migration id is dropped first so it does not resume.
   const [generation, setGeneration] = useState(0);
+  // This page without Meta's return parameters or the hash (OAuth forbids a fragment): taken once,
+  // so the flow's options do not change when it cleans the address after Meta sends the customer back.
+  const [redirectUri] = useState(() => {
+    const url = new URL(withoutLoginParams(window.location.href));
+    url.hash = "";
+    return url.href;
+  });
   const startAnother = () => {
     sessionStorage.removeItem(DEFAULT_STORAGE_KEY);
     setGeneration((n) => n + 1);
@@ -67,6 +76,9 @@ export function CustomerPage({ config, locale }: { config: DemoConfig; locale: D
         bffUrl={config.bffUrl}
         sdkUrl={sdkUrlFor(config, locale)}
         {...(config.allowedOrigins ? { allowedOrigins: config.allowedOrigins } : {})}
+        redirectUri={redirectUri}
+        // The sandbox serves Meta's Login dialog beside its SDK; against Meta the default is right.
+        {...(config.mode === "sandbox" ? { dialogBaseUrl: config.sdkBase } : {})}
         locale={locale}
       />
       <p>

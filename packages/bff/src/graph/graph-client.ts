@@ -46,13 +46,22 @@ export function createGraphClient(options: GraphClientOptions) {
   const send = createGraphTransport(options);
   const sys = options.systemToken;
   return {
-    /** `GET /oauth/access_token`: the Embedded Signup code for a business token. Retried on transient errors: a code Meta already used then answers 36009 (code_used). */
-    exchangeCode: (code: string) =>
+    /**
+     * `GET /oauth/access_token`: the Embedded Signup code for a business token. Retried on transient
+     * errors: a code Meta already used then answers 36009 (code_used). `redirectUri` only for a code
+     * from the Login dialog as a full page, which Meta binds to it (`FB.login` codes need none).
+     */
+    exchangeCode: (code: string, redirectUri?: string) =>
       send({
         method: "GET",
         path: "oauth/access_token",
         operation: "GET /oauth/access_token",
-        query: { client_id: options.appId, client_secret: options.appSecret, code },
+        query: {
+          client_id: options.appId,
+          client_secret: options.appSecret,
+          code,
+          ...(redirectUri === undefined ? {} : { redirect_uri: redirectUri }),
+        },
         schema: TokenExchangeResponseSchema,
       }),
     /** `GET /debug_token` of `inputToken`, asked with the system token. */

@@ -90,6 +90,59 @@ describe("POST /migrations", () => {
     expect(problem.errors?.[0]?.path).toBe("code");
   });
 
+  test("a code from the full-page fallback is exchanged with the dialog's redirect_uri", async () => {
+    const h = await bffWithSandbox("happy");
+    const redirectUri = "https://portal.example/onboarding?lang=de";
+    const signup = await h.signup({ redirectUri });
+    const response = await h.post("/migrations", { code: signup.code, redirectUri });
+    expect(response.status).toBe(201);
+    const exchanges = (await h.calls()).filter((c) => c.operation === "exchangeCodeForToken");
+    expect(exchanges).toHaveLength(1);
+    expect(exchanges[0]).toMatchObject({ status: 200, params: { redirect_uri: redirectUri } });
+    await h.bff.idle();
+  });
+
+  test("a popup code is exchanged without redirect_uri, as Meta's Embedded Signup guide shows", async () => {
+    const h = await bffWithSandbox("happy");
+    const signup = await h.signup();
+    expect((await h.post("/migrations", { code: signup.code })).status).toBe(201);
+    const [exchange] = (await h.calls()).filter((c) => c.operation === "exchangeCodeForToken");
+    expect(exchange?.status).toBe(200);
+    expect(exchange?.params).not.toHaveProperty("redirect_uri");
+    await h.bff.idle();
+  });
+
+  test("a full-page code sent without its redirect_uri is 400 validation_failed on redirectUri, and stays usable", async () => {
+    const h = await bffWithSandbox("happy");
+    const redirectUri = "https://portal.example/onboarding";
+    const signup = await h.signup({ redirectUri });
+    const refused = await h.post("/migrations", { code: signup.code });
+    expect(refused.status).toBe(400);
+    const problem = await problemOf(refused);
+    expect(problem.code).toBe("validation_failed");
+    expect(problem.errors?.[0]?.path).toBe("redirectUri");
+    expect(problem.graph).toMatchObject({ code: 100, subcode: 36008 });
+    expect((await h.post("/migrations", { code: signup.code, redirectUri })).status).toBe(201);
+    await h.bff.idle();
+  });
+
+  test.each([
+    ["a relative address", "/onboarding"],
+    ["another scheme", "javascript:alert(1)"],
+    ["a fragment", "https://portal.example/onboarding#step"],
+    ["too long", `https://portal.example/${"a".repeat(2048)}`],
+  ])(
+    "a redirectUri that is %s is 400 validation_failed before Meta is asked",
+    async (_name, redirectUri) => {
+      const h = await bffWithSandbox("happy");
+      const signup = await h.signup({ redirectUri: "https://portal.example/onboarding" });
+      const refused = await h.post("/migrations", { code: signup.code, redirectUri });
+      expect(refused.status).toBe(400);
+      expect((await problemOf(refused)).errors?.[0]?.path).toBe("redirectUri");
+      expect((await h.calls()).filter((c) => c.operation === "exchangeCodeForToken")).toEqual([]);
+    },
+  );
+
   test("an expired business token is 401 token_invalid", async () => {
     const h = await bffWithSandbox("token-expired");
     const signup = await h.signup();

@@ -82,7 +82,7 @@ export function migrationsRoutes(rt: BffRuntime, engine: Engine) {
       }
     }
     if (!limiter.take(tenant)) throw new BffError("rate_limited");
-    const token = await exchangeCode(rt, body.code);
+    const token = await exchangeCode(rt, body.code, body.redirectUri);
     // The code is spent from here on: the token goes into the journal with the migration before
     // any other Graph call, so a failing read can no longer lose it (a retry with the same
     // Idempotency-Key finds the migration; the engine retries the reads).

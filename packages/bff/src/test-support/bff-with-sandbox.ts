@@ -97,7 +97,14 @@ export async function bffWithSandbox(
     /** HTTP statuses the BFF answered the sandbox's webhook deliveries with. */
     delivered,
     /** Finishes Embedded Signup in the sandbox (`force` past the popup's error screen). */
-    async signup(body: { force?: boolean; finishEvent?: "FINISH" | "FINISH_ONLY_WABA" } = {}) {
+    async signup(
+      body: {
+        force?: boolean;
+        finishEvent?: "FINISH" | "FINISH_ONLY_WABA";
+        /** As if the Login dialog ran as a full page: Meta binds the code to this address. */
+        redirectUri?: string;
+      } = {},
+    ) {
       const response = await graph.request("/__sandbox/signups", {
         method: "POST",
         headers: { "content-type": "application/json" },

@@ -99,7 +99,7 @@ export function controlRoutes(sandbox: Sandbox): Hono {
   app.post("/signups", async (c) => {
     const body = await readControlBody(c.req.raw);
     if (!body) return controlProblem("validation_failed", MALFORMED);
-    const { scenario, phone, force, finishEvent } = body;
+    const { scenario, phone, force, finishEvent, redirectUri } = body;
     if (scenario !== undefined && !isScenarioName(scenario)) {
       return controlProblem(
         "validation_failed",
@@ -115,9 +115,13 @@ export function controlRoutes(sandbox: Sandbox): Hono {
     ) {
       return controlProblem("validation_failed", "finishEvent must be FINISH or FINISH_ONLY_WABA");
     }
+    if (redirectUri !== undefined && typeof redirectUri !== "string")
+      return controlProblem("validation_failed", "redirectUri must be a string");
     if (scenario !== undefined) sandbox.reset(scenario);
     const outcome = completeSignup(sandbox, {
       ...(phone === undefined ? {} : { phone }),
+      // As if the Login dialog ran as a full page: the exchange must repeat this redirect_uri.
+      ...(redirectUri === undefined ? {} : { redirectUri }),
       ...(finishEvent === undefined ? {} : { finishEvent }),
       force: force === true,
     });

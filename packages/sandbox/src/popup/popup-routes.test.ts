@@ -86,12 +86,25 @@ describe("the Login dialog as a full page (manual login flow)", () => {
     expect(`${location.origin}${location.pathname}`).toBe("https://partner.example/cb");
     expect(location.searchParams.get("state")).toBe("xyz");
     const code = location.searchParams.get("code") ?? "";
-    const query = new URLSearchParams({
-      client_id: partner.app_id,
-      client_secret: partner.app_secret,
-      code,
-    });
-    expect((await graph.request(`/${GRAPH_VERSION}/oauth/access_token?${query}`)).status).toBe(200);
+    const exchange = (more: Record<string, string>) =>
+      graph.request(
+        `/${GRAPH_VERSION}/oauth/access_token?${new URLSearchParams({
+          client_id: partner.app_id,
+          client_secret: partner.app_secret,
+          code,
+          ...more,
+        })}`,
+      );
+    // Bound to the dialog's redirect_uri: without it, or with another, Meta refuses (36008).
+    for (const more of [{}, { redirect_uri: "https://partner.example/other" }] as Record<
+      string,
+      string
+    >[]) {
+      const refused = await exchange(more);
+      expect(refused.status).toBe(400);
+      expect((await refused.json()).error).toMatchObject({ code: 100, error_subcode: 36008 });
+    }
+    expect((await exchange({ redirect_uri: "https://partner.example/cb" })).status).toBe(200);
     const after = await (await graph.request("/__sandbox/state")).json();
     const waba = after.wabas.find((w: { name: string }) => w.name === "Wind & Wool Shop");
     const phone = after.phones.find((p: { id: string }) => p.id === state.customer.phoneId);

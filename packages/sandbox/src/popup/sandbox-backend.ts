@@ -101,6 +101,7 @@ export function createSandboxBackend(sandbox: Sandbox): PopupBackend {
         ...(onlyWaba ? {} : { phone: choice.phoneNumber?.replace(/\D/g, "") }),
         finishEvent: onlyWaba ? "FINISH_ONLY_WABA" : "FINISH",
         ...(choice.wabaName ? { wabaName: choice.wabaName } : {}),
+        ...(choice.redirectUri ? { redirectUri: choice.redirectUri } : {}),
         // The scenario's errors are about the phone number, which an only-WABA signup never asks for.
         force: onlyWaba,
       });

@@ -26,6 +26,8 @@ export interface SignupInput {
   force?: boolean;
   /** Name of the new WABA (the popup's profile screen); default the customer's business name. */
   wabaName?: string;
+  /** The dialog's `redirect_uri` when it ran as a full page; the code exchange must repeat it. */
+  redirectUri?: string;
 }
 
 /** Either the signup finished, or the popup stops on the scenario's error screen. */
@@ -119,7 +121,14 @@ export function completeSignup(sandbox: Sandbox, input: SignupInput = {}): Signu
     }
   }
   const code = `AQ${state.rng.alnum(180)}`;
-  state.codes.set(code, { code, appId: app.id, token, createdAt: now, usedAt: undefined });
+  state.codes.set(code, {
+    code,
+    appId: app.id,
+    token,
+    createdAt: now,
+    usedAt: undefined,
+    redirectUri: input.redirectUri,
+  });
 
   if (phone) {
     phone.migration = {

@@ -149,6 +149,11 @@ export interface EsCodeRecord {
   token: string;
   createdAt: number;
   usedAt: number | undefined;
+  /**
+   * The Login dialog's `redirect_uri` when it ran as a full page (manual login flow): the exchange
+   * must repeat it exactly. Undefined for codes from `FB.login`'s popup, which need none (facts §3.1).
+   */
+  redirectUri: string | undefined;
 }
 
 /** A credit allocation created by `whatsapp_credit_sharing_and_attach`. */

@@ -73,6 +73,37 @@ describe("GET /oauth/access_token", () => {
     expect(await h.exchange(signup.code)).toMatch(/^EAA/);
   });
 
+  test("a code from the Login dialog as a page needs the same redirect_uri; a refusal leaves it usable", async () => {
+    const h = await startSandbox();
+    const redirectUri = "https://partner.example/onboarding?lang=de";
+    const { code } = await h.signup({ redirectUri });
+    const base = `/v26.0/oauth/access_token?client_id=${h.partner.app_id}&client_secret=${h.partner.app_secret}&code=${code}`;
+    for (const suffix of [
+      "",
+      `&redirect_uri=${encodeURIComponent("https://partner.example/onboarding")}`,
+    ]) {
+      const refused = await h.call("GET", `${base}${suffix}`);
+      expect(refused.status).toBe(400);
+      expect(refused.body.error).toMatchObject({
+        message:
+          "Error validating verification code. Please make sure your redirect_uri is identical to the one you used in the OAuth dialog request",
+        type: "OAuthException",
+        code: 100,
+        error_subcode: 36008,
+      });
+      expect(h.graph.sandbox.state.codes.get(code)?.usedAt).toBeUndefined();
+    }
+    const ok = await h.call("GET", `${base}&redirect_uri=${encodeURIComponent(redirectUri)}`);
+    expect(ok.status).toBe(200);
+    expect(ok.body.access_token).toMatch(/^EAA/);
+  });
+
+  test("a code from FB.login's popup needs no redirect_uri (facts §3.1)", async () => {
+    const h = await startSandbox();
+    const { code } = await h.signup();
+    expect(await h.exchange(code)).toMatch(/^EAA/);
+  });
+
   test("a code that was never issued", async () => {
     const h = await startSandbox();
     const answer = await h.call(

@@ -61,6 +61,23 @@ export const exchangeCode: Operation = {
         headers: oauthHeader(message),
       });
     }
+    // A code from the Login dialog opened as a page (manual login flow) is bound to its
+    // redirect_uri: the exchange must repeat it exactly (Facebook Login, "Manually Build a Login
+    // Flow", Exchanging Code for an Access Token). A refused exchange leaves the code usable.
+    if (
+      record.redirectUri !== undefined &&
+      str(ctx.params, "redirect_uri") !== record.redirectUri
+    ) {
+      const message =
+        "Error validating verification code. Please make sure your redirect_uri is identical to the one you used in the OAuth dialog request";
+      throw new GraphError({
+        code: 100,
+        subcode: 36008,
+        type: "OAuthException",
+        message,
+        headers: oauthHeader(message),
+      });
+    }
     record.usedAt = clock.now();
     return { body: { access_token: record.token, token_type: "bearer" } };
   },
