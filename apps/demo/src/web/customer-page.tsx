@@ -37,7 +37,9 @@ export function CustomerPage({ config, locale }: { config: DemoConfig; locale: D
   const [generation, setGeneration] = useState(0);
   // This page without Meta's return parameters or the hash (OAuth forbids a fragment): taken once,
   // so the flow's options do not change when it cleans the address after Meta sends the customer back.
+  // Without a window (server rendering) there is no address to return to, and no fallback.
   const [redirectUri] = useState(() => {
+    if (typeof window === "undefined") return undefined;
     const url = new URL(withoutLoginParams(window.location.href));
     url.hash = "";
     return url.href;
@@ -76,7 +78,7 @@ export function CustomerPage({ config, locale }: { config: DemoConfig; locale: D
         bffUrl={config.bffUrl}
         sdkUrl={sdkUrlFor(config, locale)}
         {...(config.allowedOrigins ? { allowedOrigins: config.allowedOrigins } : {})}
-        redirectUri={redirectUri}
+        {...(redirectUri ? { redirectUri } : {})}
         // The sandbox serves Meta's Login dialog beside its SDK; against Meta the default is right.
         {...(config.mode === "sandbox" ? { dialogBaseUrl: config.sdkBase } : {})}
         locale={locale}
