@@ -92,7 +92,8 @@ async function migrateOnce(scenario: ScenarioName, withSourceWaba = false): Prom
     (t) =>
       t.wabaId === state.customer.sourceWabaId &&
       t.status === "APPROVED" &&
-      t.quality.score === "GREEN",
+      // What Meta's template migration API copies (facts §2.3): GREEN or not rated yet.
+      (t.quality.score === "GREEN" || t.quality.score === "UNKNOWN"),
   );
   const usable = (t: { id: string }) =>
     templates.some(

@@ -82,15 +82,19 @@ describe("customer page", () => {
     expect(migration.status).toBe("completed");
     expect(migration.billingCutoverAt).not.toBeNull();
 
-    // The templates report: exactly the source's APPROVED + GREEN templates were copied.
+    // The templates report: exactly the source's templates that Meta's template migration API
+    // copies were copied: APPROVED with quality GREEN or not rated yet (facts §2.3).
     const sourceWabaId = migration.sourceWabaId;
     const eligible = before.templates
       .filter(
-        (t) => t.wabaId === sourceWabaId && t.status === "APPROVED" && t.quality.score === "GREEN",
+        (t) =>
+          t.wabaId === sourceWabaId &&
+          t.status === "APPROVED" &&
+          (t.quality.score === "GREEN" || t.quality.score === "UNKNOWN"),
       )
       .map((t) => `${t.name}:${t.language}`)
       .sort();
-    expect(eligible.length).toBeGreaterThan(0);
+    expect(eligible).toContain("feedback_request:en_US");
     const copiedRows = page.locator('.wam-templates tr[data-outcome="copied"]');
     const shown = (
       await copiedRows.evaluateAll((rows) =>

@@ -41,8 +41,27 @@ describe("orchestration against the sandbox: happy", () => {
       officialBusinessAccount: true,
     });
     expect(m.templates.mode).toBe("copied_before_registration");
-    expect(m.templates.items.filter((i) => i.outcome === "copied")).toHaveLength(6);
-    expect(m.templates.items.filter((i) => i.outcome === "not_eligible")).toHaveLength(6);
+    // Meta's template migration API copies APPROVED + GREEN or not yet rated (facts §2.3): the six
+    // GREEN ones and feedback_request (UNKNOWN), which Meta's automatic copy would never bring.
+    const copied = m.templates.items.filter((i) => i.outcome === "copied");
+    expect(copied.map((i) => `${i.name}:${i.sourceQuality}`).sort()).toEqual([
+      "feedback_request:UNKNOWN",
+      "login_code:GREEN",
+      "order_confirmation:GREEN",
+      "order_confirmation:GREEN",
+      "payment_reminder:GREEN",
+      "shipping_update:GREEN",
+      "spring_sale:GREEN",
+    ]);
+    expect(
+      m.templates.items.filter((i) => i.outcome === "not_eligible").map((i) => i.reason),
+    ).toEqual([
+      "quality is YELLOW",
+      "quality is RED",
+      "status is PENDING",
+      "status is REJECTED",
+      "status is PAUSED",
+    ]);
     expect(m.warnings).toEqual([]);
 
     const calls = await h.calls();

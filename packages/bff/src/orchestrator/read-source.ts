@@ -141,8 +141,11 @@ export async function readSource(
 }
 
 /**
- * The templates report line of a source template: eligible ones (APPROVED + GREEN) are `pending`
- * until copied, the rest `not_eligible` with the reason.
+ * The templates report line of a source template: eligible ones are `pending` until copied, the
+ * rest `not_eligible` with the reason. Eligible is what Meta's template migration API copies:
+ * APPROVED with quality GREEN or not rated yet (UNKNOWN, `NA` in Meta's OpenAPI, or no score),
+ * facts §2.3. Meta's automatic copy after registration takes GREEN only (§2.1), so an unrated
+ * template reaches the new account only through this copy.
  *
  * @example
  * reportItem(template).outcome; // "pending"
@@ -152,8 +155,8 @@ export function reportItem(t: MessageTemplate): TemplateReportItem {
   const reason =
     t.status !== "APPROVED"
       ? `status is ${t.status}`
-      : quality !== "GREEN"
-        ? `quality is ${quality ?? "unknown"}`
+      : quality === "YELLOW" || quality === "RED"
+        ? `quality is ${quality}`
         : null;
   return {
     sourceTemplateId: t.id,

@@ -44,7 +44,7 @@ test("several granted WABAs are read in one multiple-id call, and the one listin
   const source = h.graph.sandbox.state.customer.sourceWabaId;
   expect(m.status).toBe("completed");
   expect(m.sourceWabaId).toBe(source);
-  expect(m.templates.items.filter((i) => i.outcome === "copied")).toHaveLength(6);
+  expect(m.templates.items.filter((i) => i.outcome === "copied")).toHaveLength(7);
   const calls = await h.calls();
   const multi = calls.filter((c) => c.operation === "getNodesByIds");
   expect(multi).toHaveLength(1);

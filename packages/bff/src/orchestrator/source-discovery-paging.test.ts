@@ -35,7 +35,7 @@ test("a source account with more numbers than one Graph page is still found, and
   expect(m.status).toBe("completed");
   expect(m.sourceWabaId).toBe(state.customer.sourceWabaId);
   expect(m.templates.mode).toBe("copied_before_registration");
-  expect(m.templates.items.filter((i) => i.outcome === "copied")).toHaveLength(6);
+  expect(m.templates.items.filter((i) => i.outcome === "copied")).toHaveLength(7);
 
   // The expanded read brings the first page of 100 ids; the second page follows its cursor.
   const calls = await h.calls();
@@ -113,7 +113,7 @@ test("a source with more templates than one page: the expanded read, then one pa
   const m = MigrationSchema.parse(await (await h.bff.request(`/migrations/${id}`)).json());
   expect(m.status).toBe("completed");
   expect(m.templates.items).toHaveLength(112);
-  expect(m.templates.items.filter((i) => i.outcome === "copied")).toHaveLength(6);
+  expect(m.templates.items.filter((i) => i.outcome === "copied")).toHaveLength(7);
   const pages = (await h.calls()).filter((c) => c.path === `/${source}/message_templates`);
   expect(pages).toHaveLength(1);
   expect(pages[0]?.params).toMatchObject({ limit: "100" });

@@ -129,8 +129,7 @@ export const de: Messages = {
       pending: "Wartet auf das Kopieren",
     },
     notApproved: "von Meta nicht genehmigt (Status {status})",
-    lowQuality: "Qualität {quality}; nur Hoch wird übertragen",
-    unrated: "Meta hat die Qualität noch nicht bewertet",
+    lowQuality: "Qualität {quality}; Niedrig und Mittel werden nicht übertragen",
     qualityNote:
       "Kopierte Vorlagen zeigen bis zu 24 Stunden die Qualität „unbekannt“, während Meta sie neu bewertet. Sie können sie sofort senden.",
     sourceUnreadable:

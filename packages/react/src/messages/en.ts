@@ -128,8 +128,7 @@ export const en: Messages = {
       pending: "Waiting to be copied",
     },
     notApproved: "Meta has not approved it (status {status})",
-    lowQuality: "its quality is {quality}; only High moves",
-    unrated: "Meta has not rated its quality yet",
+    lowQuality: "its quality is {quality}; Low and Medium do not move",
     qualityNote:
       "Copied templates show quality “unknown” for up to 24 hours while Meta rates them again. You can send them now.",
     sourceUnreadable:

@@ -75,10 +75,8 @@ export interface Messages {
     outcomes: Record<TemplateOutcome, string>;
     /** Why a template is not eligible: "{status}" is Meta's template status (`PENDING`, …). */
     notApproved: string;
-    /** "{quality}" is one of `quality` (High, Medium, Low). */
+    /** "{quality}" is one of `quality` (Medium, Low): only High and unrated templates are copied. */
     lowQuality: string;
-    /** A template Meta has not rated yet. */
-    unrated: string;
     qualityNote: string;
     sourceUnreadable: string;
     copyNow: string;

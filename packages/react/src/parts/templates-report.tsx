@@ -12,11 +12,10 @@ function reasonText(
   if (outcome === "failed" || outcome === "rejected_on_recheck") return reason;
   if (outcome !== "not_eligible") return null;
   const { templates } = t;
-  if (sourceStatus !== "APPROVED")
-    return formatMessage(templates.notApproved, { status: sourceStatus });
-  return sourceQuality && sourceQuality !== "UNKNOWN" && sourceQuality !== "NA"
-    ? formatMessage(templates.lowQuality, { quality: t.quality[sourceQuality] })
-    : templates.unrated;
+  // Not eligible and approved: rated YELLOW or RED (GREEN and unrated ones are copied).
+  return sourceStatus !== "APPROVED"
+    ? formatMessage(templates.notApproved, { status: sourceStatus })
+    : formatMessage(templates.lowQuality, { quality: t.quality[sourceQuality ?? "NA"] });
 }
 
 /**

@@ -77,7 +77,7 @@ export const TEMPLATE_ITEMS: TemplateReportItem[] = [
   // The BFF's reasons are English words for the operator; the report says them from the fields.
   item("old_promo", "en_US", "not_eligible", "quality is YELLOW", { sourceQuality: "YELLOW" }),
   item("draft_welcome", "de_DE", "not_eligible", "status is PENDING", { sourceStatus: "PENDING" }),
-  item("new_greeting", "en_US", "not_eligible", "quality is UNKNOWN", { sourceQuality: "UNKNOWN" }),
+  item("welcome_offer", "en_US", "not_eligible", "quality is RED", { sourceQuality: "RED" }),
   item("extra_offer", "en_US", "over_limit", "the destination's template limit is reached"),
   item("shipping_update", "en_US", "failed", "Meta refused the copy"),
   item("appointment_reminder", "en_US", "pending"),
