@@ -96,14 +96,23 @@ export async function captureStep(
     destination: grant.destination,
     source: source?.waba ?? null,
   });
+  // Meta's template migration API copies only between WABAs of the same business (facts §2.3).
+  // Across businesses (the customer put the new account in another portfolio) Meta's automatic
+  // copy after registration is the only way, as for a source we cannot read.
+  const sourceOwner = source?.waba.owner_business_info?.id;
+  const destinationOwner = grant.destination.owner_business_info?.id;
+  const otherBusiness = Boolean(
+    sourceOwner && destinationOwner && sourceOwner !== destinationOwner,
+  );
   await rt.store.updateMigration(
     m.id,
     {
       sourceWabaId: source?.waba.id ?? m.sourceWabaId,
       warnings: eligibility.warnings,
-      templates: source
-        ? { mode: "not_started", sourceReadable: true, items: source.templates.map(reportItem) }
-        : { mode: "meta_automatic", sourceReadable: false, items: [] },
+      templates:
+        source && !otherBusiness
+          ? { mode: "not_started", sourceReadable: true, items: source.templates.map(reportItem) }
+          : { mode: "meta_automatic", sourceReadable: false, items: [] },
     },
     rt.now(),
   );
