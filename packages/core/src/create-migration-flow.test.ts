@@ -561,6 +561,24 @@ test("a return with someone else's state is ignored; a denial is a cancel", asyn
   });
 });
 
+test("a return with the app's own failure (no state) says what Meta said, and forgets the redirect", async () => {
+  storage.set("wa-migrate:migration:state", "ours");
+  storage.set("wa-migrate:migration:redirect_uri", "https://portal.example/onboard");
+  const page = pageWindow(
+    "https://portal.example/onboard?error_code=1349126&error_message=App+Not+Setup",
+  );
+  start({ window: page as unknown as Window, redirectUri: "https://portal.example/onboard" });
+  await flow.prepare();
+  expect(flow.getSnapshot()).toMatchObject({
+    state: "cancelled",
+    error: { code: "signup_error", detail: "App Not Setup" },
+  });
+  expect(client.calls.create).toEqual([]);
+  expect(page.location.href).toBe("https://portal.example/onboard");
+  expect(storage.has("wa-migrate:migration:state")).toBe(false);
+  expect(storage.has("wa-migrate:migration:redirect_uri")).toBe(false);
+});
+
 test("without a redirectUri there is no redirect fallback", async () => {
   start();
   await flow.prepare();

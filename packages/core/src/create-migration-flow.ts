@@ -89,12 +89,15 @@ export function createMigrationFlow(options: MigrationFlowOptions): MigrationFlo
     if (returned?.type === "code") {
       void server.submit(returned.code, null, redirectUri);
     } else if (returned?.type === "denied") {
-      // The Login dialog reports no Embedded Signup screen, only Meta's error words.
+      // The Login dialog reports no Embedded Signup screen, only Meta's error words: the customer
+      // said no (access_denied), or the dialog failed (the app not set up, …).
       set({
         state: "cancelled",
-        error: flowError("signup_cancelled", "embedded_signup", {
-          detail: returned.description ?? returned.error,
-        }),
+        error: flowError(
+          returned.error === "access_denied" ? "signup_cancelled" : "signup_error",
+          "embedded_signup",
+          { detail: returned.description ?? returned.error },
+        ),
       });
       logEvent({ event: "CANCEL", errorMessage: returned.description ?? returned.error });
     } else if (resumeId && !get().migration) void server.resume(resumeId);

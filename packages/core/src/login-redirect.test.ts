@@ -66,6 +66,18 @@ test.each([
       description: "Permissions error",
     },
   ],
+  [
+    "an app failure (error_code and error_message, no state)",
+    "https://p.example/onboard?error_code=1349126&error_message=App+Not+Setup%3A+This+app+is+still+in+development+mode.#_=_",
+    "s-1",
+    {
+      type: "denied",
+      error: "1349126",
+      reason: null,
+      description: "App Not Setup: This app is still in development mode.",
+    },
+  ],
+  ["no parameters of the dialog", "https://p.example/onboard?tab=2", "s-1", null],
 ])("return address with %s", (_name, href, state, expected) => {
   expect(readLoginRedirect(href, state)).toEqual(expected);
 });

@@ -6,12 +6,16 @@ import { buildLoginOptions } from "./build-login-options.js";
  * Options of {@link buildLoginDialogUrl}.
  *
  * @example
- * const options: LoginDialogUrlOptions = { appId: "1234", configId: "5678", redirectUri: location.href, state: crypto.randomUUID() };
+ * // An address listed exactly in the app's Valid OAuth Redirect URIs (Meta's Strict Mode).
+ * const options: LoginDialogUrlOptions = { appId: "1234", configId: "5678", redirectUri: "https://portal.example/onboarding", state: crypto.randomUUID() };
  */
 export interface LoginDialogUrlOptions {
   appId: string;
   configId: string;
-  /** Where Meta sends the customer back; must be listed in the app's Valid OAuth Redirect URIs. */
+  /**
+   * Where Meta sends the customer back: listed exactly in the app's Valid OAuth Redirect URIs
+   * (Meta's Strict Mode matches the whole address), so prefer a fixed address to the page's own.
+   */
   redirectUri: string;
   /** An unguessable value checked on return (CSRF). */
   state: string;
@@ -30,7 +34,7 @@ export interface LoginDialogUrlOptions {
  * alone is submitted and the BFF discovers the WABA and number.
  *
  * @example
- * location.assign(buildLoginDialogUrl({ appId: "1234", configId: "5678", redirectUri: location.href, state }));
+ * location.assign(buildLoginDialogUrl({ appId: "1234", configId: "5678", redirectUri: "https://portal.example/onboarding", state }));
  */
 export function buildLoginDialogUrl(options: LoginDialogUrlOptions): string {
   const base = (options.dialogBaseUrl ?? "https://www.facebook.com").replace(/\/+$/, "");
@@ -56,7 +60,10 @@ export function buildLoginDialogUrl(options: LoginDialogUrlOptions): string {
  */
 export type LoginRedirectResult =
   | { type: "code"; code: string }
-  /** Meta's `error`/`error_reason`/`error_description` (e.g. `access_denied`, `user_denied`). */
+  /**
+   * Meta's `error`/`error_reason`/`error_description` (e.g. `access_denied`, `user_denied`), or an
+   * app failure's `error_code` (as `error`) and `error_message` (as `description`).
+   */
   | { type: "denied"; error: string; reason: string | null; description: string | null }
   /** A `code` or `error` whose `state` is not ours: ignored (possible CSRF). */
   | { type: "state_mismatch" };
@@ -75,15 +82,19 @@ export function readLoginRedirect(
 ): LoginRedirectResult | null {
   const params = new URL(href).searchParams;
   const code = params.get("code");
-  const error = params.get("error");
+  // Failures of the app itself (not set up, in development mode) come back as
+  // `error_code`/`error_message` alone, without `state`: there is no code in them to forge.
+  const appError = code || params.has("error") ? null : params.get("error_code");
+  const error = params.get("error") ?? appError;
   if (!code && !error) return null;
-  if (!expectedState || params.get("state") !== expectedState) return { type: "state_mismatch" };
+  if (appError === null && (!expectedState || params.get("state") !== expectedState))
+    return { type: "state_mismatch" };
   if (code) return { type: "code", code };
   return {
     type: "denied",
     error: error ?? "",
     reason: params.get("error_reason"),
-    description: params.get("error_description"),
+    description: params.get("error_description") ?? params.get("error_message"),
   };
 }
 

@@ -47,8 +47,9 @@ export interface MigrationFlowOptions {
   now?: () => number;
   /**
    * Enables the full-page fallback for blocked popups ({@link MigrationFlowController.redirectToLogin}):
-   * the address Meta's Login dialog returns to (listed in the app's Valid OAuth Redirect URIs),
-   * usually the page the flow is on.
+   * the address Meta's Login dialog returns to, usually the page the flow is on. Meta's Strict
+   * Mode matches the whole address, so list it exactly in the app's Valid OAuth Redirect URIs
+   * (query included). The one used is kept and sent to the BFF with the code.
    */
   redirectUri?: string;
   /** Host of the Login dialog (default `https://www.facebook.com`; the sandbox serves its own). */
