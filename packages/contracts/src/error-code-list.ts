@@ -37,6 +37,7 @@ export const ERROR_CODE_LIST = [
   "template_limit_reached",
   "template_migration_failed",
   "pin_mismatch",
+  "ownership_unconfirmed",
   "register_rate_limited",
   "destination_not_subscribed",
   "migration_refused",

@@ -184,6 +184,14 @@ export const ERROR_CATALOG = {
     message: "Two-step verification is on and the PIN does not match (Meta error 133005).",
     remedy: "Ask the current partner to turn off two-step verification, then retry.",
   },
+  ownership_unconfirmed: {
+    status: 409,
+    retryable: false,
+    message:
+      'Meta has not confirmed ownership of the phone number (Meta error 2388001, "Please confirm ownership of this phone number.").',
+    remedy:
+      "Run Embedded Signup again and confirm the number with the code Meta sends to it (or request_code and verify_code).",
+  },
   register_rate_limited: {
     status: 429,
     retryable: false,

@@ -77,7 +77,11 @@ export function errorCodeOfGraph(error: GraphError): MigrationErrorCode {
   const sub = body.error_subcode;
   if (body.code === 133005) return "pin_mismatch";
   if (body.code === 133016) return "register_rate_limited";
-  if (sub === 2388001) return "two_step_enabled";
+  // One subcode, two refusals (facts §4.3): ownership not confirmed, or two-step verification on.
+  if (sub === 2388001)
+    return /ownership/i.test(`${body.message} ${body.error_user_msg ?? ""}`)
+      ? "ownership_unconfirmed"
+      : "two_step_enabled";
   if (sub === 2388103 || body.code === 2388103) return refusalCode(body);
   if (body.code === 100 && sub === 36009) return "code_used";
   if (body.code === 100 && /expired/i.test(body.message) && /code/i.test(body.message))

@@ -1,5 +1,5 @@
 import { BffError } from "../errors/bff-error.js";
-import { GraphError } from "../graph/graph-error.js";
+import { errorCodeOfGraph, GraphError } from "../graph/graph-error.js";
 import type { StoredMigration } from "../store/migration-store.js";
 import type { BffRuntime } from "./runtime.js";
 import type { StepResult } from "./step-runner.js";
@@ -59,7 +59,7 @@ export async function registerStep(
       await rt.graph.register(phoneId, token, pin);
     } catch (error) {
       if (error instanceof GraphError && error.body?.error_subcode === 2388001) {
-        throw new BffError("two_step_enabled", { graph: error.toRef(), cause: error });
+        throw new BffError(errorCodeOfGraph(error), { graph: error.toRef(), cause: error });
       }
       throw error;
     }

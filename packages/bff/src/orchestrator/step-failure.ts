@@ -18,6 +18,7 @@ const NEEDS_ACTION: ReadonlySet<MigrationErrorCode> = new Set<MigrationErrorCode
   "permission_denied",
   "credit_line_not_found",
   "pin_mismatch",
+  "ownership_unconfirmed",
   "register_rate_limited",
   "destination_not_subscribed",
   "migration_refused",

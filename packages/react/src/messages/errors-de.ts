@@ -63,6 +63,8 @@ export const errorsDe: Record<MigrationErrorCode, string> = {
     "Einige Vorlagen wurden nicht kopiert: Das neue Konto hat seine Höchstzahl erreicht. Löschen Sie ungenutzte oder verifizieren Sie Ihr Unternehmen und klicken Sie dann auf „Erneut versuchen“.",
   template_migration_failed: `Das Kopieren Ihrer Vorlagen hat nicht geklappt; Ihre Nummer funktioniert weiter. ${retry}`,
   pin_mismatch: twoStepOn,
+  ownership_unconfirmed:
+    "Meta hat noch nicht bestätigt, dass diese Nummer Ihnen gehört. Starten Sie erneut und geben Sie den Code ein, den Meta an die Nummer sendet.",
   register_rate_limited:
     "Diese Nummer wurde zu oft registriert. Meta erlaubt den nächsten Versuch 72 Stunden nach dem ersten.",
   destination_not_subscribed: `Meta hat den Umzug noch nicht angenommen: Ihre Nachrichten waren nicht verbunden. ${retryOrContact}`,

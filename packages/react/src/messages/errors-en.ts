@@ -58,6 +58,8 @@ export const errorsEn: Record<MigrationErrorCode, string> = {
     "Some templates were not copied: the new account's limit is reached. Delete unused ones or verify your business, then press “Try again”.",
   template_migration_failed: `Copying your templates did not work; your number keeps working. ${retry}`,
   pin_mismatch: twoStepOn,
+  ownership_unconfirmed:
+    "Meta has not confirmed that this number is yours. Start again and enter the code Meta sends to the number.",
   register_rate_limited:
     "This number was registered too often. Meta allows the next try 72 hours after the first one.",
   destination_not_subscribed: `Meta did not accept the move yet: your messages were not connected. ${retryOrContact}`,

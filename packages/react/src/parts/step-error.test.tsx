@@ -33,6 +33,15 @@ describe("StepError", () => {
     expect(retry).not.toHaveBeenCalled();
   });
 
+  it("offers a new start when Meta has not confirmed the number is the customer's (Meta's window confirms it)", () => {
+    const { reset, retry } = renderFlow(snapshotForCode("ownership_unconfirmed", false));
+    const step = document.querySelector('[data-step="register_phone"]') as HTMLElement;
+    expect(step).toHaveTextContent(en.errors.ownership_unconfirmed);
+    screen.getByRole("button", { name: "Start again" }).click();
+    expect(reset).toHaveBeenCalledTimes(1);
+    expect(retry).not.toHaveBeenCalled();
+  });
+
   it("offers no button when nothing the customer does helps (wait 72 h)", () => {
     renderFlow(snapshotForCode("register_rate_limited", false));
     expect(document.querySelector('[data-code="register_rate_limited"]')).toHaveTextContent(

@@ -14,6 +14,8 @@ const NEEDS_NEW_SIGNUP: ReadonlySet<MigrationErrorCode> = new Set<MigrationError
   "assets_not_found",
   "token_invalid",
   "not_found",
+  // Meta's window confirms the number with a code it sends there; nothing else does for the customer.
+  "ownership_unconfirmed",
 ]);
 
 /**

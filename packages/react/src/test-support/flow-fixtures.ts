@@ -113,7 +113,8 @@ export function stepForCode(code: MigrationErrorCode): StepId {
   if (/^credit_/.test(code)) return "share_credit_line";
   if (/^(webhook_|destination_)/.test(code)) return "subscribe_webhooks";
   if (/^template/.test(code)) return "migrate_templates";
-  if (/^(pin_|register_|registration_|migration_refused)/.test(code)) return "register_phone";
+  if (/^(pin_|register_|registration_|migration_refused|ownership_)/.test(code))
+    return "register_phone";
   return "capture_assets";
 }
 
