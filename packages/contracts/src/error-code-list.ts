@@ -31,6 +31,7 @@ export const ERROR_CODE_LIST = [
   "permission_denied",
   "credit_line_not_found",
   "credit_share_failed",
+  "waba_funded_elsewhere",
   "credit_share_unverified",
   "webhook_subscription_failed",
   "templates_source_unreadable",

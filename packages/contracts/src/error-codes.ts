@@ -148,6 +148,14 @@ export const ERROR_CATALOG = {
     message: "Sharing the credit line with the new account failed.",
     remedy: "Retry; if it persists, check the credit line in Business Settings (run /doctor).",
   },
+  waba_funded_elsewhere: {
+    status: 409,
+    retryable: false,
+    message:
+      "The new WhatsApp Business Account already has a funding source that is not our credit line (Meta does not allow changing an attached credit line).",
+    remedy:
+      "Run Embedded Signup again and create a new WhatsApp Business Account for the number instead of choosing this one.",
+  },
   credit_share_unverified: {
     status: 502,
     retryable: true,

@@ -1,4 +1,5 @@
 import {
+  AllocationConfigListSchema,
   AllocationConfigSchema,
   AppSubscriptionsResponseSchema,
   BusinessSchema,
@@ -176,6 +177,22 @@ export function createGraphClient(options: GraphClientOptions) {
         token: sys,
         query: { fields: "id,receiving_credential,request_status" },
         schema: AllocationConfigSchema,
+      }),
+    /**
+     * `GET /{credit-line}/owning_credit_allocation_configs`: our credit line's allocations to one
+     * customer portfolio (all of them without `receivingBusinessId`), with the system token.
+     */
+    listOwnAllocations: (creditLineId: string, receivingBusinessId: string | null) =>
+      send({
+        method: "GET",
+        path: `${creditLineId}/owning_credit_allocation_configs`,
+        operation: "GET /{credit}/owning_credit_allocation_configs",
+        token: sys,
+        query: {
+          fields: "id,receiving_credential,request_status",
+          ...(receivingBusinessId ? { receiving_business_id: receivingBusinessId } : {}),
+        },
+        schema: AllocationConfigListSchema,
       }),
     /** `GET /{app-id}/subscriptions` with the app token: the app's default callback and fields per object. */
     listAppSubscriptions: () =>

@@ -17,9 +17,12 @@ async function creditLineId(rt: BffRuntime, m: StoredMigration): Promise<string>
  * `share_credit_line`: `whatsapp_credit_sharing_and_attach`, then verifies that the allocation's
  * `receiving_credential.id` equals the WABA's `primary_funding_id`. Check before act: an allocation
  * recorded by an earlier attempt is only verified again, and a WABA that already has a funding
- * source (a share whose journal write was lost in a crash) is not shared twice, since Meta does
- * not allow changing an attached credit line anyway. `onShared` fires as soon as the line is shared,
- * so registration can run while the verification reads are in flight.
+ * source is not shared again (Meta does not allow changing an attached credit line): when one of
+ * our own allocations to the customer is that funding source (a share whose journal write was lost
+ * in a crash, or an earlier migration of the same account) it is recorded and the step succeeds;
+ * otherwise the account is billed elsewhere and the step stops (`waba_funded_elsewhere`), since
+ * registering would move the number without us as the bill-to party. `onShared` fires as soon as
+ * the line is shared, so registration can run while the verification reads are in flight.
  *
  * @example
  * await runStep(rt, id, "share_credit_line", "credit_share_failed", (m) => creditStep(rt, m, token));
@@ -41,15 +44,26 @@ export async function creditStep(
         ? (m.context.destinationPrimaryFundingId as string | null)
         : ((await rt.graph.getWaba(wabaId, token, ["id", "primary_funding_id"]))
             .primary_funding_id ?? null);
+    const line = await creditLineId(rt, m);
     if (funding) {
+      const own = await rt.graph.listOwnAllocations(line, m.businessId);
+      const ours = own.data.find(
+        (a) => a.receiving_credential?.id === funding && a.request_status !== "DELETED",
+      );
+      if (!ours) {
+        throw new BffError("waba_funded_elsewhere", {
+          detail:
+            "The account's primary funding source is not one of our credit line's allocations.",
+        });
+      }
       rt.log.info("credit line already attached; not sharing again", {
         migrationId: m.id,
         step: "share_credit_line",
       });
+      await rt.store.updateMigration(m.id, { context: { allocationConfigId: ours.id } }, rt.now());
       onShared();
       return "succeeded";
     }
-    const line = await creditLineId(rt, m);
     const shared = await rt.graph.shareCreditLine(line, wabaId, rt.currency);
     allocationId = shared.allocation_config_id;
     await rt.store.updateMigration(

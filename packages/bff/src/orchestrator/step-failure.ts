@@ -17,6 +17,7 @@ const NEEDS_ACTION: ReadonlySet<MigrationErrorCode> = new Set<MigrationErrorCode
   "token_invalid",
   "permission_denied",
   "credit_line_not_found",
+  "waba_funded_elsewhere",
   "pin_mismatch",
   "ownership_unconfirmed",
   "register_rate_limited",

@@ -43,3 +43,14 @@ export const AllocationConfigSchema = z.object({
 });
 /** See {@link AllocationConfigSchema}. */
 export type AllocationConfig = z.infer<typeof AllocationConfigSchema>;
+
+/**
+ * `GET /{extended-credit-line-id}/owning_credit_allocation_configs?receiving_business_id=`: the
+ * credit line's allocations to one customer portfolio (facts §3.5).
+ *
+ * @example
+ * AllocationConfigListSchema.parse({ data: [{ id: "58501441721238", receiving_credential: { id: "1" } }] });
+ */
+export const AllocationConfigListSchema = z.object({ data: z.array(AllocationConfigSchema) });
+/** See {@link AllocationConfigListSchema}. */
+export type AllocationConfigList = z.infer<typeof AllocationConfigListSchema>;

@@ -55,6 +55,8 @@ export const errorsDe: Record<MigrationErrorCode, string> = {
   permission_denied: `Meta hat einen Schritt des Umzugs nicht erlaubt. ${ours}`,
   credit_line_not_found: `Unsere Abrechnung wurde nicht gefunden. ${ours}`,
   credit_share_failed: `Die Einrichtung der Abrechnung hat nicht geklappt. ${retryOrContact}`,
+  waba_funded_elsewhere:
+    "Das gewählte WhatsApp-Konto wird bereits über jemand anderen abgerechnet, und Meta lässt das nicht ändern. Starten Sie erneut und legen Sie in Metas Fenster ein neues WhatsApp-Konto an.",
   credit_share_unverified: `Meta hat die Abrechnung noch nicht bestätigt. ${waitRetry}`,
   webhook_subscription_failed: `Die Verbindung Ihrer Nachrichten zu uns hat nicht geklappt. ${retryOrContact}`,
   templates_source_unreadable:

@@ -50,6 +50,8 @@ export const errorsEn: Record<MigrationErrorCode, string> = {
   permission_denied: `Meta did not allow a step of the move. ${ours}`,
   credit_line_not_found: `Our billing setup was not found. ${ours}`,
   credit_share_failed: `Setting up billing did not work. ${retryOrContact}`,
+  waba_funded_elsewhere:
+    "The WhatsApp account you chose is already billed by someone else, and Meta does not allow changing that. Start again and create a new WhatsApp account in Meta's window.",
   credit_share_unverified: `Meta has not confirmed the billing yet. ${waitRetry}`,
   webhook_subscription_failed: `Connecting your messages to us did not work. ${retryOrContact}`,
   templates_source_unreadable:

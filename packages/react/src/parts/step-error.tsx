@@ -16,6 +16,8 @@ const NEEDS_NEW_SIGNUP: ReadonlySet<MigrationErrorCode> = new Set<MigrationError
   "not_found",
   // Meta's window confirms the number with a code it sends there; nothing else does for the customer.
   "ownership_unconfirmed",
+  // An account billed through another credit line stays so: only a new account in Meta's window.
+  "waba_funded_elsewhere",
 ]);
 
 /**

@@ -110,7 +110,7 @@ export const READY_TO_LAUNCH = makeSnapshot({ state: "ready" });
 /** The step where each error code usually shows up. */
 export function stepForCode(code: MigrationErrorCode): StepId {
   if (/^(sdk_|popup_|signup_)/.test(code)) return "embedded_signup";
-  if (/^credit_/.test(code)) return "share_credit_line";
+  if (/^(credit_|waba_funded)/.test(code)) return "share_credit_line";
   if (/^(webhook_|destination_)/.test(code)) return "subscribe_webhooks";
   if (/^template/.test(code)) return "migrate_templates";
   if (/^(pin_|register_|registration_|migration_refused|ownership_)/.test(code))

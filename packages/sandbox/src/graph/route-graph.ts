@@ -7,6 +7,7 @@ import {
   deleteAllocationConfig,
   getAllocationConfig,
   getCreditLines,
+  getOwningAllocationConfigs,
   shareCreditLine,
 } from "./operations/credit.js";
 import { multiIdRead } from "./operations/multi-id-read.js";
@@ -34,7 +35,10 @@ const NODE_OPS: Record<NodeKind, MethodTable> = {
 
 const EDGE_OPS: Record<NodeKind, Record<string, MethodTable>> = {
   business: { extendedcredits: { GET: getCreditLines } },
-  creditLine: { whatsapp_credit_sharing_and_attach: { POST: shareCreditLine } },
+  creditLine: {
+    whatsapp_credit_sharing_and_attach: { POST: shareCreditLine },
+    owning_credit_allocation_configs: { GET: getOwningAllocationConfigs },
+  },
   waba: {
     phone_numbers: { GET: getPhoneNumbers, POST: createPhoneNumber },
     subscribed_apps: { GET: getSubscribedApps, POST: subscribeApp, DELETE: unsubscribeApp },

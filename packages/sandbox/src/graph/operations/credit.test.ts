@@ -29,6 +29,26 @@ describe("credit line", () => {
     });
   });
 
+  test("owning_credit_allocation_configs lists the line's allocations, per customer portfolio", async () => {
+    const { h, signup, share } = await ready();
+    const shared = await share({ waba_id: signup.waba_id, waba_currency: "EUR" });
+    const path = (query: string) =>
+      `/v26.0/${h.partner.credit_line_id}/owning_credit_allocation_configs?${query}`;
+    const mine = await h.call(
+      "GET",
+      path(`receiving_business_id=${signup.business_id}&fields=id,receiving_credential`),
+      { token: h.partner.system_token },
+    );
+    expect(mine.status).toBe(200);
+    expect(mine.body.data).toEqual([
+      { id: shared.body.allocation_config_id, receiving_credential: { id: expect.any(String) } },
+    ]);
+    const others = await h.call("GET", path("receiving_business_id=123"), {
+      token: h.partner.system_token,
+    });
+    expect(others.body).toEqual({ data: [] });
+  });
+
   test("credit-line calls need the partner's system token (business token: #200)", async () => {
     const { h, token } = await ready();
     const answer = await h.call("GET", `/v26.0/${h.partner.business_id}/extendedcredits`, {

@@ -1,8 +1,9 @@
 import { WABA_CURRENCIES } from "@wa-migrate/contracts";
+import type { AllocationRecord } from "../../state/types.js";
 import { canManageWaba, requireSystemToken } from "../auth.js";
 import { selectFields, unmodelled } from "../fields.js";
 import { apiError, invalidParam, unsupportedRequest } from "../graph-error.js";
-import type { Operation } from "../operation.js";
+import type { Operation, OperationContext } from "../operation.js";
 import { requireStr, str } from "../params.js";
 
 /** Codegen fields of ExtendedCredit the sandbox accepts but does not model (left out of answers). */
@@ -96,37 +97,59 @@ export const shareCreditLine: Operation = {
   },
 };
 
+// An ExtendedCreditAllocationConfig with the fields the request asks for.
+function renderAllocation(ctx: OperationContext, a: AllocationRecord) {
+  const { state } = ctx.sandbox;
+  const receiving = state.businesses.get(a.receivingBusinessId);
+  return selectFields(
+    str(ctx.params, "fields"),
+    ["id"],
+    {
+      id: () => a.id,
+      receiving_credential: () => ({ id: a.receivingCredentialId }),
+      receiving_business: () => ({ id: a.receivingBusinessId, name: receiving?.name }),
+      owning_credential: () => ({ id: a.creditLineId }),
+      owning_business: () => ({ id: state.partner.businessId }),
+      // Meta documents only DELETED (facts §3.5); a live allocation leaves the field out.
+      request_status: () => (a.request_status === "DELETED" ? "DELETED" : undefined),
+      // Codegen fields the sandbox does not model are accepted and left out.
+      liability_type: () => undefined,
+      partition_type: () => undefined,
+      send_bill_to: () => undefined,
+      currency_amount: () => undefined,
+    },
+    "ExtendedCreditAllocationConfig",
+  );
+}
+
 /** `GET /{allocation-config-id}` (facts §3.5). */
 export const getAllocationConfig: Operation = {
   name: "getExtendedCreditAllocationConfig",
   usage: creditUsage,
   run(ctx) {
     requireSystemToken(ctx);
-    const { state } = ctx.sandbox;
-    const a = state.allocations.get(ctx.nodeId);
+    const a = ctx.sandbox.state.allocations.get(ctx.nodeId);
     if (!a) throw unsupportedRequest(ctx.method, ctx.nodeId);
-    const receiving = state.businesses.get(a.receivingBusinessId);
-    return {
-      body: selectFields(
-        str(ctx.params, "fields"),
-        ["id"],
-        {
-          id: () => a.id,
-          receiving_credential: () => ({ id: a.receivingCredentialId }),
-          receiving_business: () => ({ id: a.receivingBusinessId, name: receiving?.name }),
-          owning_credential: () => ({ id: a.creditLineId }),
-          owning_business: () => ({ id: state.partner.businessId }),
-          // Meta documents only DELETED (facts §3.5); a live allocation leaves the field out.
-          request_status: () => (a.request_status === "DELETED" ? "DELETED" : undefined),
-          // Codegen fields the sandbox does not model are accepted and left out.
-          liability_type: () => undefined,
-          partition_type: () => undefined,
-          send_bill_to: () => undefined,
-          currency_amount: () => undefined,
-        },
-        "ExtendedCreditAllocationConfig",
-      ),
-    };
+    return { body: renderAllocation(ctx, a) };
+  },
+};
+
+/**
+ * `GET /{extended-credit-line-id}/owning_credit_allocation_configs?receiving_business_id=`
+ * (facts §3.5; codegen `ExtendedCredit` edge): the allocations of the partner's credit line, to
+ * one customer portfolio when `receiving_business_id` is given, deleted ones included.
+ */
+export const getOwningAllocationConfigs: Operation = {
+  name: "getExtendedCreditOwningCreditAllocationConfigs",
+  usage: creditUsage,
+  run(ctx) {
+    requireSystemToken(ctx);
+    const receiving = str(ctx.params, "receiving_business_id");
+    const data = [...ctx.sandbox.state.allocations.values()]
+      .filter((a) => a.creditLineId === ctx.nodeId)
+      .filter((a) => receiving === undefined || a.receivingBusinessId === receiving)
+      .map((a) => renderAllocation(ctx, a));
+    return { body: { data } };
   },
 };
 
