@@ -251,6 +251,9 @@ export function createGraphClient(options: GraphClientOptions) {
         token,
         body: { source_waba_id: sourceWabaId, template_ids: templateIds },
         schema: MigrateTemplatesResponseSchema,
+        // After a timeout Meta may have copied the page: a blind resend would report those
+        // templates as failed. The step's next attempt lists what arrived, then sends the rest.
+        idempotent: false,
       }),
     register: (phoneId: string, token: string, pin: string) =>
       send({

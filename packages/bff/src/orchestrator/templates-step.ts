@@ -12,7 +12,8 @@ const key = (t: { name: string; language: string }) => `${t.name}\u0000${t.langu
  * before registration so they are usable the moment the number moves. Check before act: templates
  * the destination already has (same name and language) are reported as copied and not sent again.
  * Respects the destination's template limit (250 unverified, 6,000 verified), sends pages of
- * <= 500 ids in parallel, and records per-template failures. `only` limits it to these source ids
+ * <= 500 ids in parallel (halved on each later attempt, as Meta asks after a timeout; a timed-out
+ * page is never sent again blindly), and records per-template failures. `only` limits it to these source ids
  * (manual migration from the operator view).
  *
  * @example
@@ -76,9 +77,11 @@ export async function templatesStep(
   const toCopy = items
     .filter((i) => i.outcome === "pending" && i.sourceTemplateId)
     .map((i) => i.sourceTemplateId as string);
+  // Meta: "If the request takes longer than 30 seconds to execute and times out, reduce the count"
+  // (facts §2.3). Each later attempt halves the page, down to 25 ids.
+  const pageSize = Math.max(25, TEMPLATE_MIGRATION_PAGE_SIZE >> (attempt - 1));
   const pages: string[][] = [];
-  for (let i = 0; i < toCopy.length; i += TEMPLATE_MIGRATION_PAGE_SIZE)
-    pages.push(toCopy.slice(i, i + TEMPLATE_MIGRATION_PAGE_SIZE));
+  for (let i = 0; i < toCopy.length; i += pageSize) pages.push(toCopy.slice(i, i + pageSize));
   const results = await Promise.all(
     pages.map((ids) => rt.graph.migrateTemplates(dest, token, m.sourceWabaId as string, ids)),
   );
