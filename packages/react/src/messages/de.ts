@@ -128,8 +128,8 @@ export const de: Messages = {
       failed: "Konnte nicht kopiert werden",
       pending: "Wartet auf das Kopieren",
     },
-    notApproved: "von Meta nicht genehmigt (Status {status})",
-    lowQuality: "Qualität {quality}; Niedrig und Mittel werden nicht übertragen",
+    notApproved: "von Meta nicht genehmigt ({status})",
+    lowQuality: "Qualität {quality}",
     qualityNote:
       "Kopierte Vorlagen zeigen bis zu 24 Stunden die Qualität „unbekannt“, während Meta sie neu bewertet. Sie können sie sofort senden.",
     sourceUnreadable:

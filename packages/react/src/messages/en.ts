@@ -127,8 +127,8 @@ export const en: Messages = {
       failed: "Could not be copied",
       pending: "Waiting to be copied",
     },
-    notApproved: "Meta has not approved it (status {status})",
-    lowQuality: "its quality is {quality}; Low and Medium do not move",
+    notApproved: "not approved by Meta ({status})",
+    lowQuality: "quality {quality}",
     qualityNote:
       "Copied templates show quality “unknown” for up to 24 hours while Meta rates them again. You can send them now.",
     sourceUnreadable:

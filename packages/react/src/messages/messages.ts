@@ -75,7 +75,7 @@ export interface Messages {
     outcomes: Record<TemplateOutcome, string>;
     /** Why a template is not eligible: "{status}" is Meta's template status (`PENDING`, …). */
     notApproved: string;
-    /** "{quality}" is one of `quality` (Medium, Low): only High and unrated templates are copied. */
+    /** "{quality}" is one of `quality` (Medium, Low): only High and not yet rated ones are copied. */
     lowQuality: string;
     qualityNote: string;
     sourceUnreadable: string;
