@@ -35,8 +35,8 @@ export function CustomerPage({ config, locale }: { config: DemoConfig; locale: D
   const text = TEXT[locale];
   // A new key mounts a fresh flow; the kept migration id is dropped first so it does not resume.
   const [generation, setGeneration] = useState(0);
-  // This page without Meta's return parameters or the hash (OAuth forbids a fragment): taken once,
-  // so the flow's options do not change when it cleans the address after Meta sends the customer back.
+  // This page without Meta's return parameters or the hash (OAuth forbids a fragment), taken
+  // once: the flow's options must not change when it cleans the address after Meta's redirect.
   // Without a window (server rendering) there is no address to return to, and no fallback.
   const [redirectUri] = useState(() => {
     if (typeof window === "undefined") return undefined;

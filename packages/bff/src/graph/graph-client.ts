@@ -19,6 +19,7 @@ import {
   WabaWithEdgesSchema,
 } from "@wa-migrate/contracts";
 import {
+  ALLOCATION_FIELDS,
   DESTINATION_FIELDS,
   PAGE_SIZE,
   sourceFields,
@@ -175,7 +176,7 @@ export function createGraphClient(options: GraphClientOptions) {
         path: allocationConfigId,
         operation: "GET /{allocation}",
         token: sys,
-        query: { fields: "id,receiving_credential,request_status" },
+        query: { fields: ALLOCATION_FIELDS },
         schema: AllocationConfigSchema,
       }),
     /**
@@ -189,7 +190,8 @@ export function createGraphClient(options: GraphClientOptions) {
         operation: "GET /{credit}/owning_credit_allocation_configs",
         token: sys,
         query: {
-          fields: "id,receiving_credential,request_status",
+          fields: ALLOCATION_FIELDS,
+          limit: PAGE_SIZE,
           ...(receivingBusinessId ? { receiving_business_id: receivingBusinessId } : {}),
         },
         schema: AllocationConfigListSchema,

@@ -23,6 +23,9 @@ export const WABA_FIELDS = [
 /** The template fields a migration reads (classification and the templates report). */
 export const TEMPLATE_FIELDS = "id,name,language,status,category,quality_score";
 
+/** The credit allocation fields the credit step checks (facts §3.5), for one read or a listing. */
+export const ALLOCATION_FIELDS = "id,receiving_credential,request_status";
+
 /** Page size of every listing: Graph pages by 25 by default; 100 is its maximum, so large accounts need fewer pages. */
 export const PAGE_SIZE = "100";
 

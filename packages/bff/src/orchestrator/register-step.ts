@@ -1,5 +1,4 @@
 import { BffError } from "../errors/bff-error.js";
-import { errorCodeOfGraph, GraphError } from "../graph/graph-error.js";
 import type { StoredMigration } from "../store/migration-store.js";
 import type { BffRuntime } from "./runtime.js";
 import type { StepResult } from "./step-runner.js";
@@ -55,14 +54,9 @@ export async function registerStep(
   if (!registeredAt) {
     const pin = await migrationPin(rt, m.id);
     await rt.store.updateMigration(m.id, { context: { registerAttemptedAt: rt.now() } }, rt.now());
-    try {
-      await rt.graph.register(phoneId, token, pin);
-    } catch (error) {
-      if (error instanceof GraphError && error.body?.error_subcode === 2388001) {
-        throw new BffError(errorCodeOfGraph(error), { graph: error.toRef(), cause: error });
-      }
-      throw error;
-    }
+    // Meta's refusals (2388001 two-step or ownership, 133005, 133016, 2388103) become the step's
+    // code in stepFailure, through the one mapping of Graph errors (errorCodeOfGraph).
+    await rt.graph.register(phoneId, token, pin);
     registeredAt = rt.now();
   }
   await rt.store.updateMigration(

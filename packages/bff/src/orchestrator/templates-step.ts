@@ -13,8 +13,8 @@ const key = (t: { name: string; language: string }) => `${t.name}\u0000${t.langu
  * the destination already has (same name and language) are reported as copied and not sent again.
  * Respects the destination's template limit (250 unverified, 6,000 verified), sends pages of
  * <= 500 ids in parallel (halved on each later attempt, as Meta asks after a timeout; a timed-out
- * page is never sent again blindly), and records per-template failures. `only` limits it to these source ids
- * (manual migration from the operator view).
+ * page is never sent again blindly), and records per-template failures. `only` limits it to these
+ * source ids (manual migration from the operator view).
  *
  * @example
  * await runStep(rt, id, "migrate_templates", "template_migration_failed", (m) => templatesStep(rt, m, token));
