@@ -69,6 +69,8 @@ export const TemplateReportItemSchema = z.object({
   destinationQuality: z.optional(z.nullable(QualityRatingSchema)),
   outcome: TemplateOutcomeSchema,
   reason: z.optional(z.nullable(z.string())),
+  /** Meta's time (Unix seconds) of the last status webhook applied: an older one is ignored. */
+  statusAt: z.optional(z.nullable(z.number())),
 });
 /** See {@link TemplateReportItemSchema}. */
 export type TemplateReportItem = z.infer<typeof TemplateReportItemSchema>;

@@ -103,11 +103,16 @@ export function createMigrationBff(options: MigrationBffOptions): MigrationBff {
       wabaId: c.req.query("wabaId"),
       limit: limitN,
     });
-    // Only events of this tenant's migrations (or of no migration yet, such as PARTNER_ADDED).
+    // Only events of this tenant's migrations. PARTNER_ADDED arrives before the migration exists,
+    // so an event no migration claimed is matched by its WABA now; one that still matches none is
+    // shown only when the BFF has a single tenant (no `authorize`), never to one tenant of many.
     const visible = [];
     for (const { dedupeKey: _key, ...e } of events) {
-      const m = e.migrationId ? await rt.store.getMigration(e.migrationId) : null;
-      if (!e.migrationId || m?.tenant === c.get("tenant")) visible.push(e);
+      const m = e.migrationId
+        ? await rt.store.getMigration(e.migrationId)
+        : await rt.store.findMigrationByWaba(e.wabaId);
+      if (m ? m.tenant === c.get("tenant") : !options.authorize)
+        visible.push({ ...e, migrationId: m?.id ?? null });
     }
     return c.json({ data: visible });
   });

@@ -2,8 +2,10 @@ import { TEMPLATE_MIGRATION_PAGE_SIZE, type TemplateReportItem } from "@wa-migra
 import { BffError } from "../errors/bff-error.js";
 import type { StoredMigration } from "../store/migration-store.js";
 import { listAllTemplates } from "./list-all-templates.js";
+import { mergeReportItems } from "./merge-report-items.js";
 import type { BffRuntime } from "./runtime.js";
 import type { StepResult } from "./step-runner.js";
+import { updateMigrationSafely } from "./update-migration-safely.js";
 
 const key = (t: { name: string; language: string }) => `${t.name}\u0000${t.language}`;
 
@@ -30,11 +32,9 @@ export async function templatesStep(
   if (!dest) throw new BffError("assets_not_found");
   if (!report.sourceReadable || !m.sourceWabaId) {
     // Meta copies eligible templates itself after registration; webhooks and polling fill the report.
-    await rt.store.updateMigration(
-      m.id,
-      { templates: { ...report, mode: "meta_automatic" } },
-      rt.now(),
-    );
+    await updateMigrationSafely(rt, m.id, (latest) => ({
+      templates: { ...latest.templates, mode: "meta_automatic" },
+    }));
     return "skipped";
   }
   // The first attempt trusts Meta's answer (a full destination says "Template limit exceeded" per
@@ -51,19 +51,24 @@ export async function templatesStep(
     )?.destination?.business_verification_status === "verified";
   let room = (verified ? 6000 : 250) - existing.length;
   const items: TemplateReportItem[] = report.items.map((item) => {
+    // A copy Meta's re-check rejected exists in the destination: sending it again cannot help.
     const wanted =
       item.outcome !== "not_eligible" &&
       item.outcome !== "copied" &&
+      item.outcome !== "rejected_on_recheck" &&
       (!only || only.includes(item.sourceTemplateId ?? ""));
     if (!wanted) return item;
     const there = existingByKey.get(key(item));
     if (there)
       return {
         ...item,
-        outcome: "copied",
+        outcome: there.status === "REJECTED" ? "rejected_on_recheck" : "copied",
         destinationTemplateId: there.id,
         destinationQuality: there.quality_score?.score ?? null,
-        reason: null,
+        reason:
+          there.status === "APPROVED"
+            ? null
+            : `${there.status}${there.rejected_reason && there.rejected_reason !== "NONE" ? `: ${there.rejected_reason}` : ""}`,
       };
     if (room <= 0)
       return {
@@ -98,17 +103,17 @@ export async function templatesStep(
     return item;
   });
   const overLimit = final.some((i) => i.outcome === "over_limit");
-  const latest = await rt.store.getMigration(m.id);
-  const warnings = latest?.warnings ?? m.warnings;
-  await rt.store.updateMigration(
-    m.id,
-    {
-      templates: { mode: "copied_before_registration", sourceReadable: true, items: final },
-      ...(overLimit && !warnings.includes("template_limit_reached")
-        ? { warnings: [...warnings, "template_limit_reached"] }
-        : {}),
+  // Webhooks may have reported on these templates while the pages were copied (a re-check REJECTED,
+  // the copy's id): what they wrote since the step read the report wins over the step's own view.
+  await updateMigrationSafely(rt, m.id, (latest) => ({
+    templates: {
+      mode: "copied_before_registration",
+      sourceReadable: true,
+      items: mergeReportItems(report.items, final, latest.templates.items),
     },
-    rt.now(),
-  );
+    ...(overLimit && !latest.warnings.includes("template_limit_reached")
+      ? { warnings: [...latest.warnings, "template_limit_reached"] }
+      : {}),
+  }));
   return "succeeded";
 }

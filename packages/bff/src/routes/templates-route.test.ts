@@ -1,4 +1,5 @@
 import { MigrationSchema, ProblemDetailsSchema } from "@wa-migrate/contracts";
+import { signPayload } from "@wa-migrate/sandbox";
 import { describe, expect, test } from "vitest";
 import { bffWithSandbox } from "../test-support/bff-with-sandbox.js";
 
@@ -40,6 +41,66 @@ describe("POST /migrations/:id/templates (manual template migration)", () => {
     expect(after.templates.items.filter((i) => i.outcome === "copied")).toHaveLength(
       before?.templates.items.filter((i) => i.outcome === "copied").length ?? -1,
     );
+  });
+
+  test("leaves a copy Meta's re-check rejected as rejected, and does not send it again", async () => {
+    const h = await bffWithSandbox("happy");
+    const signup = await h.signup();
+    const m = MigrationSchema.parse(
+      await (await h.post("/migrations", { code: signup.code })).json(),
+    );
+    await h.bff.idle();
+    await h.graph.sandbox.settle();
+    const item = (await h.store.getMigration(m.id))?.templates.items.find(
+      (i) => i.outcome === "copied",
+    );
+    const body = JSON.stringify({
+      object: "whatsapp_business_account",
+      entry: [
+        {
+          id: signup.waba_id,
+          time: (item?.statusAt ?? 0) + 60,
+          changes: [
+            {
+              field: "message_template_status_update",
+              value: {
+                event: "REJECTED",
+                message_template_id: Number(item?.destinationTemplateId),
+                message_template_name: item?.name,
+                message_template_language: item?.language,
+                reason: "INCORRECT_CATEGORY",
+              },
+            },
+          ],
+        },
+      ],
+    });
+    const delivered = await h.bff.request("/webhooks", {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "x-hub-signature-256": signPayload(body, h.partner.app_secret),
+      },
+      body,
+    });
+    expect(delivered.status).toBe(200);
+    const copiesBefore = (await h.calls()).filter(
+      (c) => c.operation === "createMigrateMessageTemplates",
+    ).length;
+
+    const response = await h.post(`/migrations/${m.id}/templates`, {});
+    expect(response.status).toBe(200);
+    const after = MigrationSchema.parse(await response.json());
+    expect(
+      after.templates.items.find((i) => i.name === item?.name && i.language === item?.language),
+    ).toMatchObject({
+      outcome: "rejected_on_recheck",
+      reason: "REJECTED: INCORRECT_CATEGORY",
+    });
+    const copies = (await h.calls()).filter((c) => c.operation === "createMigrateMessageTemplates");
+    expect(
+      copies.slice(copiesBefore).flatMap((c) => c.params.template_ids as string[]),
+    ).not.toContain(item?.sourceTemplateId);
   });
 
   test("refuses unknown fields and non-numeric ids", async () => {

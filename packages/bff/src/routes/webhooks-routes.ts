@@ -1,10 +1,15 @@
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
-import { AccountUpdateValueSchema, WebhookEnvelopeSchema } from "@wa-migrate/contracts";
+import {
+  AccountUpdateValueSchema,
+  WEBHOOK_FIELDS,
+  WebhookEnvelopeSchema,
+} from "@wa-migrate/contracts";
 import { Hono } from "hono";
 import { BffError } from "../errors/bff-error.js";
 import type { BffEnv } from "../http/app-env.js";
 import { parseWith } from "../http/read-json.js";
 import type { BffRuntime } from "../orchestrator/runtime.js";
+import { updateMigrationSafely } from "../orchestrator/update-migration-safely.js";
 import { applyTemplateChange } from "./apply-webhook.js";
 
 /**
@@ -22,8 +27,9 @@ export function safeEqual(a: string, b: string): boolean {
 /**
  * Meta's webhook endpoint. `GET` answers the hub challenge when the verify token matches;
  * `POST` checks `X-Hub-Signature-256` over the raw body with the app secret (401 otherwise),
- * stores each change once (Meta retries for 36 h), and applies template status and quality
- * changes to the matching migration's report. `account_update` and other fields are kept.
+ * applies template status, quality and category changes to the matching migration's report, and
+ * stores each change of the fields the kit uses once (Meta retries for 36 h); other fields, such
+ * as customers' `messages`, are acknowledged and not kept.
  *
  * @example
  * app.route("/webhooks", webhooksRoutes(rt));
@@ -35,7 +41,9 @@ export function webhooksRoutes(rt: BffRuntime) {
     const mode = c.req.query("hub.mode");
     const token = c.req.query("hub.verify_token") ?? "";
     const challenge = c.req.query("hub.challenge") ?? "";
-    if (mode !== "subscribe" || !safeEqual(token, rt.options.webhookVerifyToken)) {
+    // Meta checks an override_callback_uri with the override's own verify token (facts §3.6).
+    const tokens = [rt.options.webhookVerifyToken, rt.options.webhookOverride?.verifyToken];
+    if (mode !== "subscribe" || !tokens.some((t) => t !== undefined && safeEqual(token, t))) {
       throw new BffError("unauthorized", { detail: "The verify token does not match." });
     }
     return c.text(challenge, 200);
@@ -46,17 +54,17 @@ export function webhooksRoutes(rt: BffRuntime) {
     const header = c.req.header("x-hub-signature-256") ?? "";
     const expected = `sha256=${createHmac("sha256", rt.options.appSecret).update(raw).digest("hex")}`;
     if (!safeEqual(header, expected)) throw new BffError("invalid_signature");
-    let json: unknown;
-    try {
-      json = JSON.parse(new TextDecoder().decode(raw));
-    } catch (cause) {
-      throw new BffError("validation_failed", { detail: "The body is not valid JSON.", cause });
-    }
-    const envelope = parseWith(WebhookEnvelopeSchema, json);
+    const envelope = parseWith(WebhookEnvelopeSchema, parseWebhookJson(raw));
     let stored = 0;
     let duplicates = 0;
+    let ignored = 0;
     for (const entry of envelope.entry) {
       for (const change of entry.changes) {
+        // Customers' messages and fields the kit has no use for are not kept (privacy, storage).
+        if (!KEPT_FIELDS.has(change.field)) {
+          ignored += 1;
+          continue;
+        }
         const dedupeKey = createHash("sha256")
           .update(JSON.stringify([entry.id, entry.time ?? null, change.field, change.value]))
           .digest("hex");
@@ -68,6 +76,19 @@ export function webhooksRoutes(rt: BffRuntime) {
         const wabaId =
           update?.success && update.data.waba_info ? update.data.waba_info.waba_id : entry.id;
         const migration = await rt.store.findMigrationByWaba(wabaId);
+        // Applied before it is recorded: when applying fails the answer is a 5xx and Meta's
+        // redelivery, finding no record, applies it then. Applying a change twice changes nothing.
+        if (migration) {
+          await updateMigrationSafely(rt, migration.id, (m) => {
+            const templates = applyTemplateChange(
+              m.templates,
+              change.field,
+              change.value,
+              entry.time,
+            );
+            return templates ? { templates } : null;
+          });
+        }
         const fresh = await rt.store.addWebhookEvent({
           id: rt.newId("whe"),
           field: change.field,
@@ -77,37 +98,34 @@ export function webhooksRoutes(rt: BffRuntime) {
           receivedAt: rt.now(),
           dedupeKey,
         });
-        if (!fresh) {
-          duplicates += 1;
-          continue;
-        }
-        stored += 1;
-        if (migration) await applyToMigration(rt, migration.id, change.field, change.value);
+        if (fresh) stored += 1;
+        else duplicates += 1;
       }
     }
-    c.get("log").info("webhook received", { stored, duplicates });
-    return c.json({ received: stored, duplicates });
+    c.get("log").info("webhook received", { stored, duplicates, ignored });
+    return c.json({ received: stored, duplicates, ignored });
   });
 
   return app;
 }
 
-async function applyToMigration(
-  rt: BffRuntime,
-  id: string,
-  field: string,
-  value: unknown,
-): Promise<void> {
-  // Optimistic concurrency: the templates step may write the report at the same moment.
-  for (let attempt = 0; attempt < 5; attempt += 1) {
-    const m = await rt.store.getMigration(id);
-    if (!m) return;
-    const next = applyTemplateChange(m.templates, field, value);
-    if (!next) return;
-    if (await rt.store.updateMigration(id, { templates: next }, rt.now(), m.version)) {
-      rt.hub.notify(id);
-      return;
-    }
+/** The fields whose changes are kept and applied; others are acknowledged and dropped. */
+const KEPT_FIELDS: ReadonlySet<string> = new Set([
+  ...WEBHOOK_FIELDS,
+  "template_category_update",
+  "phone_number_quality_update",
+  "business_capability_update",
+]);
+
+/**
+ * The body as JSON, with ids sent as numbers of 16 or more digits kept exactly: Meta sends
+ * template ids as JSON numbers (facts §5.4), and above 2^53 `JSON.parse` would round them.
+ */
+function parseWebhookJson(raw: Uint8Array): unknown {
+  const text = new TextDecoder().decode(raw).replace(/("[A-Za-z_]*id"\s*:\s*)(\d{16,})/g, '$1"$2"');
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    throw new BffError("validation_failed", { detail: "The body is not valid JSON.", cause });
   }
-  rt.log.warn("webhook change not applied after 5 tries", { migrationId: id, field });
 }

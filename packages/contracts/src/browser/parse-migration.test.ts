@@ -95,6 +95,7 @@ export const validMigration = fc.record({
           destinationQuality: maybe(pick(QUALITY_RATINGS)),
           outcome: pick(TEMPLATE_OUTCOMES),
           reason: maybe(text),
+          statusAt: fc.option(fc.integer({ min: 0 }), { nil: null }),
         },
         {
           requiredKeys: [

@@ -75,6 +75,7 @@ const migration: Check<Migration> = object({
         destinationQuality: optional(quality),
         outcome: oneOf(TEMPLATE_OUTCOMES),
         reason: maybeText,
+        statusAt: optional(nullable(number)),
       }),
     ),
   }),

@@ -43,6 +43,22 @@ export const TemplateQualityUpdateValueSchema = z.looseObject({
   message_template_language: z.string(),
 });
 
+/**
+ * `template_category_update` value (facts §5.8): `new_category` is the template's category now
+ * (an impending change also names `correct_category` and when it applies).
+ *
+ * @example
+ * TemplateCategoryUpdateValueSchema.parse({ message_template_id: 1, message_template_name: "x", message_template_language: "en_US", new_category: "MARKETING" });
+ */
+export const TemplateCategoryUpdateValueSchema = z.looseObject({
+  message_template_id: z.union([z.number(), z.string()]),
+  message_template_name: z.string(),
+  message_template_language: z.string(),
+  new_category: z.string(),
+  previous_category: z.optional(z.string()),
+  correct_category: z.optional(z.string()),
+});
+
 /** `phone_number_name_update` value (facts §5.6). */
 export const PhoneNameUpdateValueSchema = z.looseObject({
   display_phone_number: z.string(),

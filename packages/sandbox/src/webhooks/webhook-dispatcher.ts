@@ -2,7 +2,7 @@ import type { JobQueue } from "../engine/job-queue.js";
 import type { SandboxClock } from "../engine/sandbox-clock.js";
 import type { SandboxState, WebhookAttempt } from "../state/sandbox-state.js";
 import { signPayload } from "./sign-payload.js";
-import { envelope } from "./webhook-payloads.js";
+import { envelope, webhookBody } from "./webhook-payloads.js";
 
 /** Sandbox-clock delays between attempts: Meta retries "immediately, then with decreasing frequency"; we stop after 5 tries. */
 export const WEBHOOK_RETRY_DELAYS_MS = [0, 5_000, 30_000, 120_000, 600_000] as const;
@@ -45,7 +45,7 @@ export class WebhookDispatcher {
     field: string,
     value: unknown,
   ): WebhookAttempt {
-    const body = JSON.stringify(envelope(entryId, this.clock.nowSeconds(), field, value));
+    const body = webhookBody(envelope(entryId, this.clock.nowSeconds(), field, value));
     const url = this.targetFor(routeWabaId);
     const attempt: WebhookAttempt = {
       id: `wh_${this.state.webhooks.length + 1}`,

@@ -24,6 +24,19 @@ export function envelope(
   };
 }
 
+/**
+ * The JSON body Meta would send for `envelope`: template ids as numbers, written digit for digit.
+ *
+ * @example
+ * webhookBody(envelope(wabaId, now, "message_template_status_update", value));
+ */
+export function webhookBody(value: WebhookEnvelope): string {
+  return JSON.stringify(value).replace(
+    /"message_template_id":"(\d+)"/g,
+    '"message_template_id":$1',
+  );
+}
+
 /** `account_update` PARTNER_ADDED / PARTNER_APP_INSTALLED (facts §5.3); no solution ids (not a Multi-Partner Solution). */
 export function accountUpdateValue(
   event: "PARTNER_ADDED" | "PARTNER_APP_INSTALLED",
@@ -39,14 +52,18 @@ export function accountUpdateValue(
   return { event, waba_info };
 }
 
-/** `message_template_status_update` (facts §5.4); the template id is a JSON number here. */
+/**
+ * `message_template_status_update` (facts §5.4). The template id is a JSON number in Meta's body;
+ * it is kept as its digits here and {@link webhookBody} writes it unquoted, since a JavaScript
+ * number would round the 16-digit ids above 2^53.
+ */
 export function templateStatusValue(
   template: TemplateRecord,
   reason: "NONE" | "INCORRECT_CATEGORY",
 ): Record<string, unknown> {
   return {
     event: template.status,
-    message_template_id: Number(template.id),
+    message_template_id: template.id,
     message_template_name: template.name,
     message_template_language: template.language,
     reason,
@@ -62,7 +79,7 @@ export function templateQualityValue(
   return {
     previous_quality_score: previous,
     new_quality_score: template.quality.score,
-    message_template_id: Number(template.id),
+    message_template_id: template.id,
     message_template_name: template.name,
     message_template_language: template.language,
   };

@@ -266,5 +266,8 @@ describe("Meta's automatic copy after registration", () => {
       reason: "NONE",
       message_template_category: "UTILITY",
     });
+    // Meta writes the id as a JSON number, every digit of it (16 digits pass 2^53).
+    const bodies = h.outbound.filter((o) => o.body.includes("message_template_status_update"));
+    expect(bodies[0]?.body).toContain(`"message_template_id":${copies[0]?.id},`);
   });
 });

@@ -1,0 +1,47 @@
+import type { TemplateReportItem } from "@wa-migrate/contracts";
+import { describe, expect, test } from "vitest";
+import { mergeReportItems } from "./merge-report-items.js";
+
+const line: TemplateReportItem = {
+  sourceTemplateId: "111",
+  destinationTemplateId: null,
+  name: "order_confirmation",
+  language: "en_US",
+  category: "UTILITY",
+  sourceStatus: "APPROVED",
+  sourceQuality: "GREEN",
+  destinationQuality: null,
+  outcome: "pending",
+  reason: null,
+};
+
+describe("mergeReportItems", () => {
+  test("takes the step's conclusion where nothing else wrote", () => {
+    const ours = { ...line, outcome: "copied" as const, destinationQuality: "UNKNOWN" as const };
+    expect(mergeReportItems([line], [ours], [line])).toEqual([ours]);
+  });
+
+  test("keeps what a webhook wrote while the step ran, and the step's other fields", () => {
+    const ours = { ...line, outcome: "copied" as const, destinationQuality: "UNKNOWN" as const };
+    const theirs = {
+      ...line,
+      outcome: "rejected_on_recheck" as const,
+      reason: "REJECTED: INCORRECT_CATEGORY",
+      destinationTemplateId: "900",
+      statusAt: 1_800_000_000,
+    };
+    expect(mergeReportItems([line], [ours], [theirs])).toEqual([
+      { ...theirs, destinationQuality: "UNKNOWN" },
+    ]);
+  });
+
+  test("keeps lines a webhook added (Meta's automatic copy) and lines only the step has", () => {
+    const added = { ...line, name: "welcome", outcome: "copied" as const };
+    const stepOnly = { ...line, name: "promo", outcome: "over_limit" as const };
+    expect(mergeReportItems([line], [line, stepOnly], [line, added])).toEqual([
+      line,
+      added,
+      stepOnly,
+    ]);
+  });
+});

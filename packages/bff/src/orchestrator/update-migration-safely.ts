@@ -1,0 +1,62 @@
+import { BffError } from "../errors/bff-error.js";
+import type { MigrationPatch, StoredMigration } from "../store/migration-store.js";
+import type { BffRuntime } from "./runtime.js";
+
+// The tail of each migration's queue, per runtime: a change starts when the one before it ended.
+const tails = new WeakMap<BffRuntime, Map<string, Promise<unknown>>>();
+
+/** Conflicts with writers in other processes before giving up (the caller's caller retries). */
+const MAX_CONFLICTS = 20;
+
+/**
+ * Read-modify-write of one migration that never loses a concurrent change. In this process the
+ * changes of a migration run one at a time (Meta's copy sends one status webhook per template, in
+ * bursts, while the templates step may be writing); a write that another process got in first is
+ * computed again from the record it wrote. `change` gets the latest record and returns the patch,
+ * or null when there is nothing to change. Resolves the written record, or null when nothing was
+ * written (unknown migration, nothing to change). After 20 conflicts in a row it throws
+ * `store_unavailable`, which a webhook answers with a 5xx so that Meta delivers it again.
+ *
+ * @example
+ * await updateMigrationSafely(rt, id, (m) => ({ templates: { ...m.templates, mode: "meta_automatic" } }));
+ */
+export function updateMigrationSafely(
+  rt: BffRuntime,
+  id: string,
+  change: (latest: StoredMigration) => MigrationPatch | null,
+): Promise<StoredMigration | null> {
+  let queues = tails.get(rt);
+  if (!queues) {
+    queues = new Map();
+    tails.set(rt, queues);
+  }
+  const before = queues.get(id) ?? Promise.resolve();
+  const run = before.then(() => writeWithRetry(rt, id, change));
+  const tail = run.catch(() => undefined);
+  queues.set(id, tail);
+  void tail.then(() => {
+    if (queues.get(id) === tail) queues.delete(id);
+  });
+  return run;
+}
+
+async function writeWithRetry(
+  rt: BffRuntime,
+  id: string,
+  change: (latest: StoredMigration) => MigrationPatch | null,
+): Promise<StoredMigration | null> {
+  for (let conflicts = 0; conflicts < MAX_CONFLICTS; conflicts += 1) {
+    const latest = await rt.store.getMigration(id);
+    if (!latest) return null;
+    const patch = change(latest);
+    if (!patch) return null;
+    const written = await rt.store.updateMigration(id, patch, rt.now(), latest.version);
+    if (written) {
+      rt.hub.notify(id);
+      return written;
+    }
+  }
+  throw new BffError("store_unavailable", {
+    detail: `The migration ${id} kept changing; the change was not written.`,
+  });
+}
