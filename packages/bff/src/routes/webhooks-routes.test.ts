@@ -312,7 +312,9 @@ describe("POST /webhooks: bursts, failed deliveries, order, privacy", () => {
   });
 
   test("a re-check rejection that arrives while the templates are being copied is kept", async () => {
-    let bff: { request: (path: string, init: RequestInit) => Promise<Response> } | undefined;
+    let bff:
+      | { request: (path: string, init: RequestInit) => Response | Promise<Response> }
+      | undefined;
     let appSecret = "";
     let sentRejection = false;
     const h = await bffWithSandbox("happy", {

@@ -158,7 +158,13 @@ describe("scenarios", () => {
       name_status: "APPROVED",
       new_name_status: "NONE",
     });
-    const webhook = h.outbound.find((o) => o.body.includes("phone_number_name_update"));
+    // The number is still in the old partner's WABA, to which our app is not subscribed: Meta
+    // tells the old partner's app, not ours.
+    const webhook = h.graph.sandbox.state.webhooks.find(
+      (w) => w.field === "phone_number_name_update",
+    );
+    expect(webhook?.state).toBe("not-subscribed");
+    expect(h.outbound.some((o) => o.body.includes("phone_number_name_update"))).toBe(false);
     expect(JSON.parse(webhook?.body ?? "{}").entry[0].changes[0]).toEqual({
       field: "phone_number_name_update",
       value: {

@@ -26,7 +26,11 @@ export interface WebhookAttempt {
   url: string | undefined;
   body: string;
   attempts: { at: number; status: number | "network-error" }[];
-  state: "pending" | "delivered" | "failed" | "no-callback";
+  /**
+   * `not-subscribed`: Meta sends a field only to apps subscribed to it in the App Dashboard, and a
+   * WABA's fields (all but `account_update`) only to apps subscribed to that WABA (facts §3.6).
+   */
+  state: "pending" | "delivered" | "failed" | "no-callback" | "not-subscribed";
 }
 
 /**

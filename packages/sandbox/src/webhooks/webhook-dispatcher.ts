@@ -53,11 +53,24 @@ export class WebhookDispatcher {
       url,
       body,
       attempts: [],
-      state: url ? "pending" : "no-callback",
+      state: !this.#subscribed(routeWabaId, field)
+        ? "not-subscribed"
+        : url
+          ? "pending"
+          : "no-callback",
     };
     this.state.webhooks.push(attempt);
-    if (url) this.#schedule(attempt, 0);
+    if (attempt.state === "pending") this.#schedule(attempt, 0);
     return attempt;
+  }
+
+  // account_update reaches the app that Embedded Signup installed; a WABA's other fields only an
+  // app that subscribed to the WABA (POST /{waba}/subscribed_apps).
+  #subscribed(wabaId: string | undefined, field: string): boolean {
+    const app = this.state.partner.app;
+    if (!app.subscribedFields.includes(field)) return false;
+    if (field === "account_update" || !wabaId) return true;
+    return this.state.wabas.get(wabaId)?.subscriptions.some((s) => s.appId === app.id) ?? false;
   }
 
   #schedule(attempt: WebhookAttempt, index: number): void {

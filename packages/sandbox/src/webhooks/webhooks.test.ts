@@ -89,15 +89,58 @@ describe("outgoing webhooks", () => {
     ]);
   });
 
+  test("a WABA's template webhooks reach our app only once it subscribed to that WABA", async () => {
+    const h = await startSandbox();
+    const signup = await h.signup();
+    const token = await h.exchange(signup.code);
+    const value = { event: "APPROVED", message_template_name: "x" };
+    const before = h.graph.sandbox.webhooks.send(
+      signup.waba_id,
+      signup.waba_id,
+      "message_template_status_update",
+      value,
+    );
+    await h.call("POST", `/v26.0/${signup.waba_id}/subscribed_apps`, { token });
+    const after = h.graph.sandbox.webhooks.send(
+      signup.waba_id,
+      signup.waba_id,
+      "message_template_status_update",
+      value,
+    );
+    await h.graph.sandbox.settle();
+    expect([before.state, after.state]).toEqual(["not-subscribed", "delivered"]);
+    expect(
+      h.outbound.filter((o) => o.body.includes("message_template_status_update")),
+    ).toHaveLength(1);
+  });
+
+  test("a field the app did not subscribe to in the App Dashboard is not sent", async () => {
+    const h = await startSandbox();
+    const signup = await h.signup();
+    const token = await h.exchange(signup.code);
+    await h.call("POST", `/v26.0/${signup.waba_id}/subscribed_apps`, { token });
+    const app = h.graph.sandbox.state.partner.app;
+    app.subscribedFields = app.subscribedFields.filter(
+      (f) => f !== "message_template_quality_update",
+    );
+    const attempt = h.graph.sandbox.webhooks.send(
+      signup.waba_id,
+      signup.waba_id,
+      "message_template_quality_update",
+      { new_quality_score: "GREEN" },
+    );
+    await h.graph.sandbox.settle();
+    expect(attempt.state).toBe("not-subscribed");
+    expect(h.outbound.some((o) => o.body.includes("message_template_quality_update"))).toBe(false);
+  });
+
   test("a body with non-ASCII text verifies over its raw bytes", async () => {
     const h = await startSandbox();
     const waba = h.graph.sandbox.state.wabas.get(h.graph.sandbox.state.customer.sourceWabaId);
-    const attempt = h.graph.sandbox.webhooks.send(
-      waba?.id ?? "",
-      waba?.id,
-      "phone_number_name_update",
-      { requested_verified_name: "Wind & Wöol ✓" },
-    );
+    const attempt = h.graph.sandbox.webhooks.send(waba?.id ?? "", waba?.id, "account_update", {
+      event: "BUSINESS_PRIMARY_LOCATION_COUNTRY_UPDATE",
+      country: "Wind & Wöol ✓",
+    });
     await h.graph.sandbox.settle();
     const delivered = h.outbound.find((o) => o.body === attempt.body);
     expect(
