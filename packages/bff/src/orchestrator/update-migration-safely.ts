@@ -1,9 +1,10 @@
 import { BffError } from "../errors/bff-error.js";
+import { createKeyedQueue, type KeyedQueue } from "../http/create-keyed-queue.js";
 import type { MigrationPatch, StoredMigration } from "../store/migration-store.js";
 import type { BffRuntime } from "./runtime.js";
 
-// The tail of each migration's queue, per runtime: a change starts when the one before it ended.
-const tails = new WeakMap<BffRuntime, Map<string, Promise<unknown>>>();
+// One queue per runtime: a migration's changes run one after another.
+const queues = new WeakMap<BffRuntime, KeyedQueue>();
 
 /** Conflicts with writers in other processes before giving up (the caller's caller retries). */
 const MAX_CONFLICTS = 20;
@@ -25,19 +26,12 @@ export function updateMigrationSafely(
   id: string,
   change: (latest: StoredMigration) => MigrationPatch | null,
 ): Promise<StoredMigration | null> {
-  let queues = tails.get(rt);
-  if (!queues) {
-    queues = new Map();
-    tails.set(rt, queues);
+  let serial = queues.get(rt);
+  if (!serial) {
+    serial = createKeyedQueue();
+    queues.set(rt, serial);
   }
-  const before = queues.get(id) ?? Promise.resolve();
-  const run = before.then(() => writeWithRetry(rt, id, change));
-  const tail = run.catch(() => undefined);
-  queues.set(id, tail);
-  void tail.then(() => {
-    if (queues.get(id) === tail) queues.delete(id);
-  });
-  return run;
+  return serial(id, () => writeWithRetry(rt, id, change));
 }
 
 async function writeWithRetry(

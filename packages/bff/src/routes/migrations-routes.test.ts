@@ -181,6 +181,27 @@ describe("POST /migrations", () => {
     await h.bff.idle();
   });
 
+  test("a resend with the same Idempotency-Key while the first is still exchanging gets the same migration", async () => {
+    const h = await bffWithSandbox("happy");
+    const signup = await h.signup();
+    const body = {
+      code: signup.code,
+      wabaId: signup.waba_id,
+      phoneNumberId: signup.phone_number_id,
+    };
+    // Both leave before either is answered, as when a browser resends after a dropped connection.
+    const [first, second] = await Promise.all([
+      h.post("/migrations", body, { "idempotency-key": "k-1" }),
+      h.post("/migrations", body, { "idempotency-key": "k-1" }),
+    ]);
+    expect([first.status, second.status]).toEqual([201, 201]);
+    expect(MigrationSchema.parse(await second.json()).id).toBe(
+      MigrationSchema.parse(await first.json()).id,
+    );
+    expect((await h.calls()).filter((c) => c.operation === "exchangeCodeForToken")).toHaveLength(1);
+    await h.bff.idle();
+  });
+
   test.each([
     ["an unknown field", { code: "x", extra: 1 }, "extra"],
     ["a missing code", { wabaId: "1" }, "code"],

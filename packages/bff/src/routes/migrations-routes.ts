@@ -10,6 +10,7 @@ import { Hono } from "hono";
 import { BffError } from "../errors/bff-error.js";
 import { GraphError } from "../graph/graph-error.js";
 import type { BffEnv } from "../http/app-env.js";
+import { createKeyedQueue } from "../http/create-keyed-queue.js";
 import { createRateLimiter } from "../http/rate-limiter.js";
 import { parseWith, readJson } from "../http/read-json.js";
 import type { GrantVerdict } from "../orchestrator/capture-step.js";
@@ -47,6 +48,7 @@ export function migrationsRoutes(rt: BffRuntime, engine: Engine) {
   const app = new Hono<BffEnv>();
   const limit = rt.options.rateLimit ?? { max: 20, windowMs: 60_000 };
   const limiter = createRateLimiter(limit, () => Date.parse(rt.now()));
+  const serial = createKeyedQueue();
 
   const owned = async (tenant: string, id: string): Promise<StoredMigration> => {
     const m = await rt.store.getMigration(id);
@@ -65,77 +67,83 @@ export function migrationsRoutes(rt: BffRuntime, engine: Engine) {
       });
     }
     const requestHash = createHash("sha256").update(JSON.stringify(body)).digest("hex");
-    // A replay answers what the first request answered: the migration, or its refusal.
-    const replay = (m: StoredMigration) => {
-      const refusal = m.context.createRefusal as CreateRefusal | undefined;
-      if (refusal) throw new BffError(refusal.code, refusal);
-      return c.json(toMigration(m), 201, {
-        "idempotent-replayed": "true",
-        location: `migrations/${m.id}`,
-      });
-    };
-    if (key) {
-      const record = await rt.store.getIdempotencyRecord(tenant, key);
-      if (record) {
-        if (record.requestHash !== requestHash) throw new BffError("idempotency_conflict");
-        return replay(await owned(tenant, record.migrationId));
-      }
-    }
-    if (!limiter.take(tenant)) throw new BffError("rate_limited");
-    const token = await exchangeCode(rt, body.code, body.redirectUri);
-    // The code is spent from here on: the token goes into the journal with the migration before
-    // any other Graph call, so a failing read can no longer lose it (a retry with the same
-    // Idempotency-Key finds the migration; the engine retries the reads).
-    const migration = newMigration(rt, tenant, body);
-    let markStored: (stored: boolean) => void = () => {};
-    const stored = new Promise<boolean>((resolve) => {
-      markStored = resolve;
-    });
-    const checked = new Promise<GrantVerdict | null>((resolve) => {
-      void engine
-        .start(migration.id, { stored, onGrantChecked: resolve })
-        .finally(() => resolve(null));
-    });
-    let created: Awaited<ReturnType<typeof rt.store.createMigration>>;
-    try {
-      created = await rt.store.createMigration(
-        migration,
-        key ? { key, requestHash, createdAt: migration.createdAt } : undefined,
-      );
-      if (created.created) {
-        await rt.store.putSecret(migration.id, "business_token", rt.box.seal(token));
-      }
-    } catch (error) {
-      markStored(false);
-      throw error;
-    }
-    markStored(created.created);
-    if (!created.created) {
-      // A concurrent request with the same key stored first.
-      if (created.idempotency?.requestHash !== requestHash)
-        throw new BffError("idempotency_conflict");
-      return replay(created.migration);
-    }
-    c.get("log").info("migration created", { migrationId: migration.id });
-    // Answer once the grant is checked: a wrong grant is this request's 403. When Graph fails
-    // transiently instead, answer 201 now; the engine goes on retrying the capture.
-    const verdict = await checked;
-    if (verdict && !verdict.ok && refusesCreate(verdict.error)) {
-      const refusal = requestError(verdict.error) as BffError;
-      const recorded: CreateRefusal = {
-        code: refusal.code,
-        ...(refusal.detail ? { detail: refusal.detail } : {}),
-        ...(refusal.graph ? { graph: refusal.graph } : {}),
+    // Requests with one key run one after another: a browser that resends while the first request
+    // is still exchanging the code then finds that request's record instead of spending the code
+    // again (Meta: code_used) and being told so.
+    const create = async () => {
+      // A replay answers what the first request answered: the migration, or its refusal.
+      const replay = (m: StoredMigration) => {
+        const refusal = m.context.createRefusal as CreateRefusal | undefined;
+        if (refusal) throw new BffError(refusal.code, refusal);
+        return c.json(toMigration(m), 201, {
+          "idempotent-replayed": "true",
+          location: `migrations/${m.id}`,
+        });
       };
-      await rt.store.updateMigration(
-        migration.id,
-        { context: { createRefusal: recorded } },
-        rt.now(),
-      );
-      throw refusal;
-    }
-    const latest = verdict?.ok ? verdict.migration : await owned(tenant, migration.id);
-    return c.json(toMigration(latest), 201, { location: `migrations/${migration.id}` });
+      if (key) {
+        const record = await rt.store.getIdempotencyRecord(tenant, key);
+        if (record) {
+          if (record.requestHash !== requestHash) throw new BffError("idempotency_conflict");
+          return replay(await owned(tenant, record.migrationId));
+        }
+      }
+      if (!limiter.take(tenant)) throw new BffError("rate_limited");
+      const token = await exchangeCode(rt, body.code, body.redirectUri);
+      // The code is spent from here on: the token goes into the journal with the migration before
+      // any other Graph call, so a failing read can no longer lose it (a retry with the same
+      // Idempotency-Key finds the migration; the engine retries the reads).
+      const migration = newMigration(rt, tenant, body);
+      let markStored: (stored: boolean) => void = () => {};
+      const stored = new Promise<boolean>((resolve) => {
+        markStored = resolve;
+      });
+      const checked = new Promise<GrantVerdict | null>((resolve) => {
+        void engine
+          .start(migration.id, { stored, onGrantChecked: resolve })
+          .finally(() => resolve(null));
+      });
+      let created: Awaited<ReturnType<typeof rt.store.createMigration>>;
+      try {
+        created = await rt.store.createMigration(
+          migration,
+          key ? { key, requestHash, createdAt: migration.createdAt } : undefined,
+        );
+        if (created.created) {
+          await rt.store.putSecret(migration.id, "business_token", rt.box.seal(token));
+        }
+      } catch (error) {
+        markStored(false);
+        throw error;
+      }
+      markStored(created.created);
+      if (!created.created) {
+        // A concurrent request with the same key stored first.
+        if (created.idempotency?.requestHash !== requestHash)
+          throw new BffError("idempotency_conflict");
+        return replay(created.migration);
+      }
+      c.get("log").info("migration created", { migrationId: migration.id });
+      // Answer once the grant is checked: a wrong grant is this request's 403. When Graph fails
+      // transiently instead, answer 201 now; the engine goes on retrying the capture.
+      const verdict = await checked;
+      if (verdict && !verdict.ok && refusesCreate(verdict.error)) {
+        const refusal = requestError(verdict.error) as BffError;
+        const recorded: CreateRefusal = {
+          code: refusal.code,
+          ...(refusal.detail ? { detail: refusal.detail } : {}),
+          ...(refusal.graph ? { graph: refusal.graph } : {}),
+        };
+        await rt.store.updateMigration(
+          migration.id,
+          { context: { createRefusal: recorded } },
+          rt.now(),
+        );
+        throw refusal;
+      }
+      const latest = verdict?.ok ? verdict.migration : await owned(tenant, migration.id);
+      return c.json(toMigration(latest), 201, { location: `migrations/${migration.id}` });
+    };
+    return key ? serial(`${tenant}\u0000${key}`, create) : create();
   });
 
   app.get("/", async (c) => {
