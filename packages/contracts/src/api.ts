@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { ES_STEPS } from "./closed-lists.js";
+import { ES_STEP_NAME } from "./browser/parse-embedded-signup-message.js";
 import { MigrationSchema, MigrationStatusSchema } from "./migration.js";
 
 // Request and response bodies of the BFF's HTTP API. Requests are strict (unknown fields refused);
@@ -74,7 +74,8 @@ export type MigrateTemplatesRequest = z.infer<typeof MigrateTemplatesRequestSche
  */
 export const SignupEventRequestSchema = z.strictObject({
   event: z.enum(["CANCEL", "ERROR", "POPUP_BLOCKED", "POPUP_CLOSED", "TIMEOUT"]),
-  currentStep: z.optional(z.enum(ES_STEPS)),
+  // Meta's screen names as the popup sent them: later screens than `ES_STEPS` are logged too.
+  currentStep: z.optional(z.string().check(z.regex(ES_STEP_NAME))),
   errorMessage: z.optional(z.string().check(z.maxLength(2000))),
   errorId: z.optional(z.string().check(z.maxLength(100))),
   sessionId: z.optional(z.string().check(z.maxLength(200))),

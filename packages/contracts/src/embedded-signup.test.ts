@@ -106,6 +106,59 @@ describe("parseEmbeddedSignupMessage", () => {
     });
   });
 
+  // Meta advises matching `event.startsWith('FINISH')` and its screens and error fields vary
+  // (facts §1.5): what a robust listener takes must not be dropped.
+  test("takes an undocumented FINISH_* event as a finish with its ids", () => {
+    const result = parseEmbeddedSignupMessage(
+      JSON.stringify({
+        type: "WA_EMBEDDED_SIGNUP",
+        event: "FINISH_OBO_MIGRATION",
+        data: { phone_number_id: "1", waba_id: "2", business_id: "3", catalog_ids: ["4"] },
+      }),
+    );
+    expect(result).toEqual({
+      ok: true,
+      message: {
+        type: "WA_EMBEDDED_SIGNUP",
+        event: "FINISH_OBO_MIGRATION",
+        data: { phone_number_id: "1", waba_id: "2", business_id: "3" },
+      },
+    });
+  });
+
+  test("takes a CANCEL at a screen Meta added later, with its name", () => {
+    const result = parseEmbeddedSignupMessage(
+      '{"type":"WA_EMBEDDED_SIGNUP","event":"CANCEL","data":{"current_step":"AD_ACCOUNT_SELECTION"}}',
+    );
+    expect(result.ok && result.message.data).toEqual({ current_step: "AD_ACCOUNT_SELECTION" });
+  });
+
+  test.each([
+    ["without error_id, session_id and timestamp", {}, {}],
+    [
+      "with a numeric error_id and timestamp",
+      { error_id: 524126, session_id: "f3", timestamp: 1746041036 },
+      { error_id: "524126", session_id: "f3", timestamp: "1746041036" },
+    ],
+  ])("keeps Meta's error_message of an error-shaped CANCEL %s", (_name, fields, read) => {
+    const message = "You have guessed too many times.";
+    const result = parseEmbeddedSignupMessage({
+      type: "WA_EMBEDDED_SIGNUP",
+      event: "CANCEL",
+      data: { error_message: message, ...fields },
+    });
+    expect(result.ok && result.message.data).toEqual({ error_message: message, ...read });
+  });
+
+  test("reads a CANCEL with both a step and Meta's error as the error", () => {
+    const result = parseEmbeddedSignupMessage({
+      type: "WA_EMBEDDED_SIGNUP",
+      event: "CANCEL",
+      data: { current_step: "PHONE_NUMBER_SETUP", error_message: "Blocked.", error_id: "1" },
+    });
+    expect(result.ok && result.message.data).toEqual({ error_message: "Blocked.", error_id: "1" });
+  });
+
   const hostile: [string, unknown][] = [
     ["non-JSON text", "{not json"],
     ["an empty string", ""],
@@ -129,8 +182,8 @@ describe("parseEmbeddedSignupMessage", () => {
       },
     ],
     [
-      "CANCEL with an unknown step",
-      { type: "WA_EMBEDDED_SIGNUP", event: "CANCEL", data: { current_step: "NOPE" } },
+      "CANCEL with a step that is no screen name",
+      { type: "WA_EMBEDDED_SIGNUP", event: "CANCEL", data: { current_step: "<b>nope</b>" } },
     ],
     [
       "a 1 MB JSON string",

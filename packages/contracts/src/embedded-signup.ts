@@ -1,20 +1,33 @@
 import * as z from "zod/mini";
-import { MAX_ES_MESSAGE_LENGTH } from "./browser/parse-embedded-signup-message.js";
-import { ES_STEPS } from "./closed-lists.js";
+import {
+  ES_OTHER_FINISH,
+  ES_STEP_NAME,
+  MAX_ES_MESSAGE_LENGTH,
+} from "./browser/parse-embedded-signup-message.js";
 
 // The browser twin of this module (no zod, same accept/reject, proven by a property test) is
 // browser/parse-embedded-signup-message.ts; the origin check lives beside it.
 export { isAllowedEmbeddedSignupOrigin } from "./browser/is-allowed-embedded-signup-origin.js";
-export { MAX_ES_MESSAGE_LENGTH };
+export { ES_OTHER_FINISH, ES_STEP_NAME, MAX_ES_MESSAGE_LENGTH };
 
 // Shapes of Meta's Embedded Signup session-logging messages (facts §1.5). Extra fields Meta adds are
 // ignored (objects strip unknown keys); everything else is rejected with a reason, never thrown.
+// Where Meta's own advice is looser than its samples (a `FINISH_*` prefix, screens and error fields
+// that may change), the schemas take what a robust listener would, so no result is dropped.
 
 const GraphId = z.string().check(z.regex(/^\d{1,32}$/));
 const IdList = z.optional(z.array(GraphId).check(z.maxLength(100)));
 const Text = z.string().check(z.maxLength(2000));
 const Version = z.optional(z.union([z.number(), z.string().check(z.maxLength(20))]));
 const Type = z.literal("WA_EMBEDDED_SIGNUP");
+const WabaFirst = z.object({
+  waba_id: GraphId,
+  phone_number_id: z.optional(GraphId),
+  business_id: z.optional(GraphId),
+});
+// A number is read as its decimal string (a numeric `error_id` has been seen).
+const TextOrNumber = (max: number) =>
+  z.union([z.string().check(z.maxLength(max)), z.pipe(z.number(), z.transform(String))]);
 
 /** `FINISH`: the Cloud API flow finished with a WABA and a phone number. */
 export const EsFinishSchema = z.object({
@@ -36,11 +49,7 @@ export const EsFinishOnlyWabaSchema = z.object({
   type: Type,
   event: z.literal("FINISH_ONLY_WABA"),
   version: Version,
-  data: z.object({
-    waba_id: GraphId,
-    phone_number_id: z.optional(GraphId),
-    business_id: z.optional(GraphId),
-  }),
+  data: WabaFirst,
 });
 
 /** `FINISH_WHATSAPP_BUSINESS_APP_ONBOARDING`: coexistence onboarding of a WhatsApp Business app number. */
@@ -48,11 +57,7 @@ export const EsFinishAppOnboardingSchema = z.object({
   type: Type,
   event: z.literal("FINISH_WHATSAPP_BUSINESS_APP_ONBOARDING"),
   version: Version,
-  data: z.object({
-    waba_id: GraphId,
-    phone_number_id: z.optional(GraphId),
-    business_id: z.optional(GraphId),
-  }),
+  data: WabaFirst,
 });
 
 /** `FINISH_GRANT_ONLY_API_ACCESS`: the app_only_install feature. */
@@ -63,35 +68,56 @@ export const EsFinishGrantOnlySchema = z.object({
   data: z.object({ phone_number_id: GraphId, waba_id: GraphId, business_id: GraphId }),
 });
 
-/** `CANCEL` because the customer left: the screen where it happened. */
-export const EsCancelStepDataSchema = z.object({ current_step: z.enum(ES_STEPS) });
-/** `CANCEL` because of an error the customer reported (Meta sends CANCEL, not ERROR). */
-export const EsCancelErrorDataSchema = z.object({
-  error_message: Text,
-  error_id: z.string().check(z.maxLength(100)),
-  session_id: z.string().check(z.maxLength(200)),
-  timestamp: z.string().check(z.maxLength(30)),
+/**
+ * Any other `FINISH_*` event (`FINISH_OBO_MIGRATION` is seen in public code): a finish with the
+ * WABA and whatever other ids it carries, as Meta advises matching the prefix (facts §1.5).
+ */
+export const EsFinishOtherSchema = z.object({
+  type: Type,
+  event: z.custom<`FINISH_${string}`>((v) => typeof v === "string" && ES_OTHER_FINISH.test(v)),
+  version: Version,
+  data: WabaFirst,
 });
 
-/** `CANCEL`, either shape. */
+/**
+ * `CANCEL` because the customer left: the screen where it happened, one of `ES_STEPS` or a later
+ * screen Meta added (shown by its own name).
+ */
+export const EsCancelStepDataSchema = z.object({
+  current_step: z.string().check(z.regex(ES_STEP_NAME)),
+});
+/**
+ * `CANCEL` because of an error the customer reported (Meta sends CANCEL, not ERROR). Only Meta's
+ * words are required: an id, session or time missing (or a number) must not lose them.
+ */
+export const EsCancelErrorDataSchema = z.object({
+  error_message: Text,
+  error_id: z.optional(TextOrNumber(100)),
+  session_id: z.optional(z.string().check(z.maxLength(200))),
+  timestamp: z.optional(TextOrNumber(30)),
+});
+
+/** `CANCEL`, either shape; a message with both is read as the error (Meta's words win). */
 export const EsCancelSchema = z.object({
   type: Type,
   event: z.literal("CANCEL"),
   version: Version,
-  data: z.union([EsCancelStepDataSchema, EsCancelErrorDataSchema]),
+  data: z.union([EsCancelErrorDataSchema, EsCancelStepDataSchema]),
 });
 
 /**
- * Every `WA_EMBEDDED_SIGNUP` message Meta documents, discriminated by `event`.
+ * Every `WA_EMBEDDED_SIGNUP` message the kit reads: the documented ones by `event`, then any other
+ * `FINISH_*` (the first option that fits wins).
  *
  * @example
  * EmbeddedSignupMessageSchema.parse({ type: "WA_EMBEDDED_SIGNUP", event: "CANCEL", data: { current_step: "PERMISSIONS" } });
  */
-export const EmbeddedSignupMessageSchema = z.discriminatedUnion("event", [
+export const EmbeddedSignupMessageSchema = z.union([
   EsFinishSchema,
   EsFinishOnlyWabaSchema,
   EsFinishAppOnboardingSchema,
   EsFinishGrantOnlySchema,
+  EsFinishOtherSchema,
   EsCancelSchema,
 ]);
 /** See {@link EmbeddedSignupMessageSchema}. */
@@ -108,7 +134,7 @@ export type EmbeddedSignupParseResult =
 
 /**
  * Parses a `message` event's `data`: a JSON string (what Meta sends) or an already parsed object.
- * Never throws; anything that is not a documented `WA_EMBEDDED_SIGNUP` message gives a reason.
+ * Never throws; anything that is not a `WA_EMBEDDED_SIGNUP` message of a known shape gives a reason.
  *
  * @example
  * window.addEventListener("message", (event) => {

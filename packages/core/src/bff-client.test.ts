@@ -144,6 +144,66 @@ test("create generates a key when none is given and does not retry a refused cod
   expect(requests[0]?.headers.get("idempotency-key")).toMatch(/^[0-9a-f-]{36}$/);
 });
 
+test("a create is sent again with the same key while the BFF restarts, for up to 20 s", async () => {
+  vi.useFakeTimers();
+  const migration = buildMigration();
+  const started = Date.now();
+  // Down for 12 s: no answer, then the proxy's gateway errors, then the answer.
+  const restarting = () => {
+    const down = Date.now() - started;
+    if (down < 6000) throw new TypeError("Failed to fetch");
+    if (down < 12_000) return new Response("<html>Bad gateway</html>", { status: 502 });
+    return json(201, migration);
+  };
+  replies.push(...Array.from({ length: 20 }, () => restarting));
+  const result = client().createMigration({ code: "AQB" }, { idempotencyKey: "key-1" });
+  await vi.advanceTimersByTimeAsync(15_000);
+  await expect(result).resolves.toEqual(migration);
+  expect(new Set(requests.map((r) => r.headers.get("idempotency-key")))).toEqual(
+    new Set(["key-1"]),
+  );
+});
+
+test("a BFF that stays away is given up on after 20 s with bff_unreachable", async () => {
+  vi.useFakeTimers();
+  const started = Date.now();
+  const sentAt: number[] = [];
+  replies.push(
+    ...Array.from({ length: 30 }, () => () => {
+      sentAt.push(Date.now() - started);
+      throw new TypeError("Failed to fetch");
+    }),
+  );
+  const result = client()
+    .createMigration({ code: "AQB" })
+    .catch((e: unknown) => e);
+  await vi.advanceTimersByTimeAsync(60_000);
+  expect(await result).toMatchObject({ code: "bff_unreachable" });
+  expect(sentAt.at(-1)).toBeGreaterThan(15_000);
+  expect(sentAt.at(-1)).toBeLessThanOrEqual(20_000);
+  expect(requests.length).toBe(sentAt.length);
+});
+
+test("a used code after an unanswered attempt is that attempt still at the BFF: asked again until it answers from its record", async () => {
+  vi.useFakeTimers();
+  const migration = buildMigration();
+  replies.push(new TypeError("connection reset"), problem(400, "code_used"), json(201, migration));
+  const result = client().createMigration({ code: "AQB" }, { idempotencyKey: "key-1" });
+  await vi.advanceTimersByTimeAsync(5000);
+  await expect(result).resolves.toEqual(migration);
+
+  // The same when a reload sent it first; a first and only attempt that meets a used code fails.
+  replies.push(problem(400, "code_used"), json(201, migration));
+  const resent = client().createMigration({ code: "AQB" }, { idempotencyKey: "k", resent: true });
+  await vi.advanceTimersByTimeAsync(5000);
+  await expect(resent).resolves.toEqual(migration);
+  replies.push(problem(400, "code_used"));
+  await expect(client().createMigration({ code: "AQB" })).rejects.toMatchObject({
+    code: "code_used",
+  });
+  expect(requests).toHaveLength(6);
+});
+
 test("retry, templates and signup events go to their routes", async () => {
   const migration = buildMigration();
   replies.push(
@@ -256,9 +316,9 @@ test("after streams fail in a row without an event, polling takes over", async (
   expect(seen).toEqual(["failed"]);
 });
 
-test("a stream refused with not_found reports the error and does not reconnect", async () => {
+test("a stream refused with not_found asks once more by a plain read, then reports the error and stops", async () => {
   vi.useFakeTimers();
-  replies.push(problem(404, "not_found"));
+  replies.push(problem(404, "not_found"), problem(404, "not_found"));
   const errors: string[] = [];
   client().subscribe(
     "mig_x",
@@ -267,5 +327,8 @@ test("a stream refused with not_found reports the error and does not reconnect",
   );
   await vi.advanceTimersByTimeAsync(60_000);
   expect(errors).toEqual(["not_found"]);
-  expect(requests).toHaveLength(1);
+  expect(requests.map((r) => r.url)).toEqual([
+    "https://portal.example/wa/migrations/mig_x/events",
+    "https://portal.example/wa/migrations/mig_x",
+  ]);
 });

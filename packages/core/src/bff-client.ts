@@ -17,14 +17,20 @@ import { type SubscriptionTiming, subscribeMigration } from "./subscribe-migrati
  * createMigrationFlow({ appId, configId, client });
  */
 export interface BffClient {
-  /** `POST /migrations`; the same `idempotencyKey` returns the same migration. */
+  /**
+   * `POST /migrations`; the same `idempotencyKey` returns the same migration. `resent`: an earlier
+   * request with this key may have reached the server (the page was reloaded while it was on its way).
+   */
   createMigration(
     request: CreateMigrationRequest,
-    options?: { idempotencyKey?: string },
+    options?: { idempotencyKey?: string; resent?: boolean },
   ): Promise<Migration>;
   /** `GET /migrations/:id`. */
   getMigration(id: string): Promise<Migration>;
-  /** Live updates of one migration (SSE, polling fallback); returns the function that stops them. */
+  /**
+   * Live updates of one migration (SSE, polling fallback); returns the function that stops them.
+   * `onError` hears every failure; after one that is not `retryable` no update comes any more.
+   */
   subscribe(
     id: string,
     onMigration: (migration: Migration) => void,
@@ -50,8 +56,11 @@ export interface BffClientOptions extends SubscriptionTiming {
   fetch?: typeof fetch;
   /** Extra headers on every request (a function is called per request, e.g. for fresh tokens). */
   headers?: HeadersInit | (() => HeadersInit);
-  /** Extra attempts of a create that got no answer or a 5xx, with the same key (default 2). */
-  createRetries?: number;
+  /**
+   * How long a create that got no answer or a retryable 5xx is sent again with the same key, in
+   * milliseconds (default 20000: most of the code's 30 s life, so a restarting BFF is waited for).
+   */
+  createRetryMs?: number;
 }
 
 /**
@@ -103,16 +112,23 @@ export function createBffClient(options: BffClientOptions): BffClient {
   const client: BffClient = {
     async createMigration(request, opts = {}) {
       const key = opts.idempotencyKey ?? crypto.randomUUID();
-      const retries = options.createRetries ?? 2;
+      const until = Date.now() + (options.createRetryMs ?? 20_000);
       for (let attempt = 0; ; attempt++) {
         try {
           return await migration(await send(`${base}/migrations`, request, key));
         } catch (error) {
-          // The code lives 30 s: retry quickly, and only what the same key makes safe to repeat.
-          const transient =
-            error instanceof BffError && (error.status === null || error.status >= 500);
-          if (!transient || attempt >= retries) throw error;
-          await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt));
+          // Only what the same key makes safe to repeat: no answer or a retryable 5xx (a BFF
+          // restarting), and `code_used` after a request that may have reached the BFF: that
+          // request may still be exchanging the code (the key is recorded with the migration only
+          // once it is stored), so ask again until the BFF answers from its record.
+          if (!(error instanceof BffError)) throw error;
+          const { retryable, status, code } = error;
+          const again =
+            (retryable && (status ?? 500) >= 500) ||
+            (code === "code_used" && (attempt > 0 || opts.resent));
+          const wait = Math.min(2000, 250 * 2 ** attempt);
+          if (!again || Date.now() + wait > until) throw error;
+          await new Promise((resolve) => setTimeout(resolve, wait));
         }
       }
     },

@@ -33,6 +33,7 @@ export function createMigrationFlow(options: MigrationFlowOptions): MigrationFlo
   // the code to that exact address, and the BFF must repeat it when it exchanges the code.
   const redirectState = safeStorage(options.storage, `${key}:state`);
   const redirectUsed = safeStorage(options.storage, `${key}:redirect_uri`);
+  const sending = safeStorage(options.storage, `${key}:sending`);
   const win = options.window ?? (typeof window === "undefined" ? undefined : window);
   let sdk: FacebookSdk | null = null;
   let preparing: Promise<void> | null = null;
@@ -50,8 +51,20 @@ export function createMigrationFlow(options: MigrationFlowOptions): MigrationFlo
     store,
     set,
     kept,
+    sending,
     sourceWabaId: options.sourceWabaId,
     idleState,
+  });
+  // Leaving now loses the popup's code or the create's answer: the browser asks first (a reload
+  // while submitting sends it again, decision 026, but the customer should not have to wonder).
+  const warn = (event: Event) => event.preventDefault();
+  store.listen((event) => {
+    if (event.type === "state")
+      win?.[
+        event.state === "in_popup" || event.state === "submitting"
+          ? "addEventListener"
+          : "removeEventListener"
+      ]("beforeunload", warn);
   });
   const logEvent = (event: SignupEventRequest) => {
     const migrationId = get().migration?.id;
@@ -72,16 +85,14 @@ export function createMigrationFlow(options: MigrationFlowOptions): MigrationFlo
     void server.submit(outcome.code, outcome.finish);
   }
 
-  function prepare(): Promise<void> {
-    if (preparing) return preparing;
-    const resumeId =
-      typeof options.resume === "string"
-        ? options.resume
-        : options.resume === false
-          ? null
-          : kept.get();
+  // What the page came back with (the Login dialog's answer, a submission a reload cut short, a
+  // kept migration) is taken a microtask later: a controller destroyed in the same task
+  // (StrictMode's discarded first mount, decision 010) leaves it to the one that replaces it.
+  function takeReturn() {
+    if (destroyed) return;
     const returned = takeLoginRedirect(win, redirectState.get());
     const redirectUri = redirectUsed.get() ?? options.redirectUri;
+    const { resume } = options;
     if (returned) {
       redirectState.remove();
       redirectUsed.remove();
@@ -100,7 +111,17 @@ export function createMigrationFlow(options: MigrationFlowOptions): MigrationFlo
         ),
       });
       logEvent({ event: "CANCEL", errorMessage: returned.description ?? returned.error });
-    } else if (resumeId && !get().migration) void server.resume(resumeId);
+    } else if (resume !== false && !get().migration) {
+      // An explicit id wins; else a submission still on its way (decision 026), else the kept id.
+      const id =
+        typeof resume === "string" ? resume : server.resumeSubmission() ? null : kept.get();
+      if (id) void server.resume(id);
+    }
+  }
+
+  function prepare(): Promise<void> {
+    if (preparing) return preparing;
+    queueMicrotask(takeReturn);
     if (get().state === "idle") set({ state: "preparing" });
     const loading = resolveSdk(options, win);
     loadingSdk = true;
@@ -139,7 +160,9 @@ export function createMigrationFlow(options: MigrationFlowOptions): MigrationFlo
     launch() {
       // No await before FB.login: the popup needs the click's user activation.
       const { state, migration } = get();
-      if (!sdk || !win || migration || !LAUNCHABLE.includes(state) || session) return;
+      if (!sdk || !win || migration || !LAUNCHABLE.includes(state)) return;
+      // A session still here never answered (`onStall`, decision 025): the new click replaces it.
+      session?.stop();
       const loaded = sdk;
       const loginOptions = buildLoginOptions(options.configId, options.signupExtras);
       // The flow's options carry the session's own (`allowedOrigins`, the watchdog's timings, `now`).
@@ -153,6 +176,10 @@ export function createMigrationFlow(options: MigrationFlowOptions): MigrationFlo
             ...("current_step" in message.data && { esStep: message.data.current_step }),
           }),
         onCode: () => store.emit({ type: "code_received" }),
+        // The session keeps listening: a customer still in Meta's window can finish there.
+        onStall: () =>
+          get().state === "in_popup" &&
+          set({ state: "cancelled", error: flowError("popup_no_response", "embedded_signup") }),
         onOutcome,
         login: (callback) => loaded.login(callback, loginOptions),
       });
@@ -188,12 +215,15 @@ export function createMigrationFlow(options: MigrationFlowOptions): MigrationFlo
       session?.stop();
       session = null;
       server.stop();
+      sending.remove();
       if (get().migration) kept.remove();
       set({ state: idleState(), migration: null, error: null });
     },
     destroy() {
       session?.stop();
+      // A submission on its way stays stored: the next controller sends it again.
       server.stop();
+      win?.removeEventListener("beforeunload", warn);
       destroyed = true;
       store.clear();
     },

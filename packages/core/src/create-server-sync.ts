@@ -1,4 +1,8 @@
-import type { EmbeddedSignupFinish, Migration } from "@wa-migrate/contracts";
+import type {
+  CreateMigrationRequest,
+  EmbeddedSignupFinish,
+  Migration,
+} from "@wa-migrate/contracts";
 import type { BffClient } from "./bff-client.js";
 import { BffError } from "./bff-error.js";
 import { flowErrorFromBff, flowErrorFromMigration } from "./flow-errors.js";
@@ -12,28 +16,35 @@ interface ServerSyncContext {
   /** `store.set` unless the flow was destroyed. */
   set: ReturnType<typeof createFlowStore>["set"];
   kept: ReturnType<typeof safeStorage>;
+  /** Where the submission on its way to the BFF is kept, so a reload sends it again. */
+  sending: ReturnType<typeof safeStorage>;
   sourceWabaId?: string;
   /** Where the flow goes when there is nothing to show (`ready` once the SDK is there). */
   idleState: () => FlowState;
 }
 
+/** A create on its way to the BFF: the request and its idempotency key. */
+interface Submission {
+  key: string;
+  request: CreateMigrationRequest;
+}
+
 /**
  * The server half of the flow: hands a code to the BFF (one idempotency key per code, so a repeat
- * returns the same migration), follows the migration's stream, and resumes a kept migration.
+ * returns the same migration; kept in storage until answered, so a reload sends it again), follows
+ * the migration's stream, and resumes a kept migration. Work stopped meanwhile (`stop()`: reset,
+ * destroy) ignores its answers.
  *
  * @example
- * const sync = createServerSync({ client, store, set: store.set, kept, idleState: () => "ready" });
+ * const sync = createServerSync({ client, store, set: store.set, kept, sending, idleState: () => "ready" });
  * void sync.submit("AQB...", finishMessage);
  */
 export function createServerSync(context: ServerSyncContext) {
-  const { client, store, set, kept } = context;
+  const { client, store, set, kept, sending } = context;
   let stopStream: (() => void) | null = null;
-  let pending: {
-    code: string;
-    key: string;
-    finish: EmbeddedSignupFinish | null;
-    redirectUri?: string;
-  } | null = null;
+  let pending: Submission | null = null;
+  // Bumped by stop(): an answer to work started before it is not this flow's any more.
+  let epoch = 0;
 
   function apply(migration: Migration) {
     const before = store.getSnapshot().migration;
@@ -49,34 +60,33 @@ export function createServerSync(context: ServerSyncContext) {
     apply(migration);
     stopStream?.();
     stopStream = client.subscribe(migration.id, apply, (error) => {
-      const step = store.getSnapshot().currentStep;
-      store.emit({ type: "error", error: flowErrorFromBff(error, step) });
+      const flowError = flowErrorFromBff(error, store.getSnapshot().currentStep);
+      // A final refusal (session ended, migration gone) ends the updates: the page must not go on
+      // saying it updates by itself.
+      if (error.retryable) store.emit({ type: "error", error: flowError });
+      else set({ state: "failed", error: flowError });
     });
   }
 
-  async function send() {
+  async function send(resent?: boolean) {
     if (!pending) return;
-    const { code, key, finish, redirectUri } = pending;
-    const data = finish?.data;
+    const { key, request } = pending;
+    const run = epoch;
     set({ state: "submitting", error: null });
     try {
-      const migration = await client.createMigration(
-        {
-          code,
-          ...(data?.waba_id && { wabaId: data.waba_id }),
-          ...(data?.phone_number_id && { phoneNumberId: data.phone_number_id }),
-          ...(data?.business_id && { businessId: data.business_id }),
-          ...(context.sourceWabaId && { sourceWabaId: context.sourceWabaId }),
-          ...(redirectUri && { redirectUri }),
-        },
-        { idempotencyKey: key },
-      );
+      const migration = await client.createMigration(request, { idempotencyKey: key, resent });
+      if (run !== epoch) return;
       pending = null;
+      sending.remove();
       store.emit({ type: "submitted", migrationId: migration.id });
       follow(migration);
     } catch (error) {
+      if (run !== epoch) return;
       // A refused code (expired, used, not granted) cannot be sent again; a new signup is needed.
-      if (!(error instanceof BffError && error.retryable)) pending = null;
+      if (!(error instanceof BffError && error.retryable)) {
+        pending = null;
+        sending.remove();
+      }
       set({ state: "failed", error: flowErrorFromBff(error, "embedded_signup") });
     }
   }
@@ -87,16 +97,46 @@ export function createServerSync(context: ServerSyncContext) {
      * dialog as a full page, which Meta binds to it.
      */
     submit(code: string, finish: EmbeddedSignupFinish | null, redirectUri?: string) {
-      pending = { code, key: crypto.randomUUID(), finish, redirectUri };
+      const data = finish?.data;
+      pending = {
+        key: crypto.randomUUID(),
+        request: {
+          code,
+          ...(data?.waba_id && { wabaId: data.waba_id }),
+          ...(data?.phone_number_id && { phoneNumberId: data.phone_number_id }),
+          ...(data?.business_id && { businessId: data.business_id }),
+          ...(context.sourceWabaId && { sourceWabaId: context.sourceWabaId }),
+          ...(redirectUri && { redirectUri }),
+        },
+      };
+      // Before the request leaves: a reload from here on sends it again with the same key.
+      sending.set(JSON.stringify(pending));
       return send();
     },
-    /** Sends the last code again with the same key, when it failed in a way a repeat can fix. */
-    resubmit: () => (pending ? send().then(() => true) : Promise.resolve(false)),
+    /** Sends the last submission again (same key and body) when a repeat can fix its failure. */
+    resubmit: () => (pending ? send(true).then(() => true) : Promise.resolve(false)),
+    /**
+     * Sends again a submission a previous page left unanswered (a reload while sending), with the
+     * same key and body, so the BFF answers from its record if the first one arrived. False when
+     * there is none.
+     */
+    resumeSubmission() {
+      try {
+        pending = JSON.parse(String(sending.get()));
+      } catch {
+        // Not ours to read: nothing to send.
+      }
+      if (pending) void send(true);
+      return Boolean(pending);
+    },
     async resume(id: string) {
+      const run = epoch;
       set({ state: "submitting", error: null });
       try {
-        follow(await client.getMigration(id));
+        const migration = await client.getMigration(id);
+        if (run === epoch) follow(migration);
       } catch (error) {
+        if (run !== epoch) return;
         if (error instanceof BffError && error.code === "not_found") {
           // A stale id (purged, other tenant) is forgotten, not shown as an error.
           kept.remove();
@@ -112,13 +152,18 @@ export function createServerSync(context: ServerSyncContext) {
     ) {
       const migration = store.getSnapshot().migration;
       if (!migration) return;
+      const started = epoch;
       try {
-        follow(await run(migration.id));
+        const next = await run(migration.id);
+        if (started === epoch) follow(next);
       } catch (error) {
-        set({ error: flowErrorFromBff(error, step ?? store.getSnapshot().currentStep) });
+        if (started === epoch)
+          set({ error: flowErrorFromBff(error, step ?? store.getSnapshot().currentStep) });
       }
     },
+    /** Stops the stream and forgets the submission in memory (`reset` also forgets the kept one). */
     stop() {
+      epoch++;
       stopStream?.();
       stopStream = null;
       pending = null;

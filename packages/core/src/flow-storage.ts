@@ -1,6 +1,7 @@
 /**
- * Where the flow keeps the id of the migration in progress, so a reload resumes it. The Web Storage
- * interface; `sessionStorage` by default.
+ * Where the flow keeps the id of the migration in progress, so a reload resumes it, and a code on
+ * its way to the BFF with its idempotency key until the BFF answers, so a reload sends it again
+ * (decision 026). The Web Storage interface; `sessionStorage` by default.
  *
  * @example
  * createMigrationFlow({ appId, configId, client, storage: localStorage, storageKey: "acme:wa" });
@@ -12,7 +13,8 @@ export interface FlowStorage {
 }
 
 /**
- * The default storage key (the Login dialog's `state` is kept under the same key + `:state`).
+ * The default storage key (the Login dialog's `state` and `redirect_uri` are kept under the same
+ * key + `:state` and `:redirect_uri`, a submission on its way under + `:sending`).
  *
  * @example
  * sessionStorage.getItem(DEFAULT_STORAGE_KEY); // "mig_1" while a migration is followed

@@ -1,5 +1,4 @@
 import type {
-  EsStep,
   Migration,
   MigrationError,
   MigrationErrorCode,
@@ -67,8 +66,11 @@ export interface FlowError {
   code: MigrationErrorCode;
   step: StepId | null;
   detail?: string;
-  /** The Embedded Signup screen where the customer stopped, for `signup_cancelled`. */
-  esStep?: EsStep;
+  /**
+   * The Embedded Signup screen where the customer stopped, for `signup_cancelled`: one of
+   * `ES_STEPS`, or a screen Meta added since, as Meta named it.
+   */
+  esStep?: string;
   retryable: boolean;
 }
 
@@ -99,7 +101,7 @@ export interface FlowSnapshot {
 export type FlowEvent =
   | { type: "state"; state: FlowState }
   | { type: "step"; step: StepId; state: StepViewState }
-  | { type: "signup_message"; event: string; esStep?: EsStep }
+  | { type: "signup_message"; event: string; esStep?: string }
   | { type: "code_received" }
   | { type: "submitted"; migrationId: string }
   | { type: "migration"; migration: Migration }
@@ -130,8 +132,9 @@ export interface MigrationFlowController {
   /** Opens Embedded Signup. Must be called synchronously inside the user's click. */
   launch(): void;
   /**
-   * The fallback when the popup is blocked: continues in this window through Meta's Login dialog
-   * (full-page redirect; the flow picks the code up from `?code=&state=` on return, in `prepare()`).
+   * The fallback when the popup is blocked or never answers: continues in this window through
+   * Meta's Login dialog (full-page redirect; the flow picks the code up from `?code=&state=` on
+   * return, in `prepare()`).
    * Returns false, doing nothing, when no `redirectUri` was configured.
    */
   redirectToLogin(): boolean;

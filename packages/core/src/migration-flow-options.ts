@@ -35,15 +35,26 @@ export interface MigrationFlowOptions {
   sourceWabaId?: string;
   /** A migration id to continue, or whether to continue the one in storage (default true). */
   resume?: string | boolean;
-  /** Where the migration id is kept (default `sessionStorage`; `null` keeps nothing). */
+  /**
+   * Where the migration id is kept, and a code on its way to the BFF until it answers (decision 026;
+   * default `sessionStorage`; `null` keeps nothing).
+   */
   storage?: FlowStorage | null;
   storageKey?: string;
   /** The window for the SDK and messages (default the global one). */
   window?: Window;
   /** A code-less callback sooner than this after launch counts as a blocked popup (default 1000). */
   popupBlockedMs?: number;
-  /** How long to wait for the code or the FINISH message once the other arrived (default 3000). */
+  /** How long a code waits for its FINISH message before it is sent alone (default 3000). */
   pairTimeoutMs?: number;
+  /** How long a FINISH message waits for its code before the signup counts as incomplete (default 20000). */
+  finishWaitMs?: number;
+  /**
+   * With no answer at all from Meta's window for this long (no callback, no message), the customer
+   * is offered a new start and the full-page fallback (`popup_no_response`; default 180000). A
+   * later answer from the window still counts until the customer starts again.
+   */
+  stallMs?: number;
   now?: () => number;
   /**
    * Enables the full-page fallback for blocked popups ({@link MigrationFlowController.redirectToLogin}):

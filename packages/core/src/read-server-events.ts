@@ -8,7 +8,8 @@ export interface ServerEvent {
 /**
  * Reads a `text/event-stream` body and calls `onEvent` per dispatched event (the subset of the
  * HTML spec the BFF uses: `event`, `data` over several lines, `id`; comments are heartbeats).
- * Resolves when the server ends the stream.
+ * `onBytes` hears every chunk (heartbeats too). Resolves when the server ends the stream; aborting
+ * the request errors the body, which rejects.
  *
  * @example
  * await readServerEvents(response.body, (e) => console.log(e.event, JSON.parse(e.data)));
@@ -16,6 +17,7 @@ export interface ServerEvent {
 export async function readServerEvents(
   body: ReadableStream<Uint8Array>,
   onEvent: (event: ServerEvent) => void,
+  onBytes?: () => void,
 ): Promise<void> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
@@ -26,6 +28,7 @@ export async function readServerEvents(
   for (;;) {
     const { value, done } = await reader.read();
     if (done) return;
+    onBytes?.();
     buffer += decoder.decode(value, { stream: true });
     const lines = buffer.split(/\r\n|\r|\n/);
     buffer = lines.pop() ?? "";

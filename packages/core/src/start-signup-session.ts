@@ -1,7 +1,6 @@
 import {
   type EmbeddedSignupFinish,
   type EmbeddedSignupMessage,
-  type EsStep,
   isAllowedEmbeddedSignupOrigin,
   parseEmbeddedSignupMessage,
 } from "@wa-migrate/contracts/browser";
@@ -16,15 +15,15 @@ import type { FacebookLoginResponse } from "./facebook-sdk.js";
 export type SignupOutcome =
   /** A code, with the FINISH message when it came in time (a code alone is still worth submitting). */
   | { type: "code"; code: string; finish: EmbeddedSignupFinish | null }
-  /** CANCEL with `current_step`: the customer left on that screen. */
-  | { type: "cancelled"; esStep: EsStep }
+  /** CANCEL with `current_step`: the customer left on that screen (one of `ES_STEPS` or a newer one). */
+  | { type: "cancelled"; esStep: string }
   /** CANCEL with `error_message`: Meta showed an error and the customer reported it. */
   | {
       type: "error";
       errorMessage: string;
-      errorId: string;
-      sessionId: string;
-      timestamp: string;
+      errorId?: string;
+      sessionId?: string;
+      timestamp?: string;
     }
   /** A code-less callback right after `FB.login`: the browser blocked the window. */
   | { type: "blocked" }
@@ -45,8 +44,21 @@ export interface SignupSessionOptions {
   allowedOrigins?: readonly string[];
   /** A code-less callback sooner than this after launch means a blocked popup (default 1000 ms). */
   popupBlockedMs?: number;
-  /** How long to wait for the other half of the result (default 3000 ms; the code lives 30 s). */
+  /** How long a code waits for its FINISH message before it is submitted alone (default 3000 ms). */
   pairTimeoutMs?: number;
+  /**
+   * How long a FINISH message waits for its code before the session gives up as incomplete
+   * (default 20000 ms): Meta promises no order or gap, and a code that came later would be too near
+   * the end of its 30 s life to be exchanged.
+   */
+  finishWaitMs?: number;
+  /** With neither half after this long, `onStall` is called once (default 180000 ms). */
+  stallMs?: number;
+  /**
+   * Nothing came from the popup for `stallMs` (the callback may never fire, e.g. when the SDK lost
+   * the window): the page should offer a way on. The session keeps listening until `stop()`.
+   */
+  onStall?: () => void;
   now?: () => number;
   onMessage?: (message: EmbeddedSignupMessage) => void;
   onCode?: () => void;
@@ -78,7 +90,8 @@ export function startSignupSession(options: SignupSessionOptions): {
   let finish: EmbeddedSignupFinish | null = null;
   let noCode = false;
   let settled = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  // Until the first half arrives, the timer is the stall watchdog; every half re-arms or settles.
+  let timer = setTimeout(() => options.onStall?.(), options.stallMs ?? 180_000);
 
   const stop = () => {
     settled = true;
@@ -90,9 +103,9 @@ export function startSignupSession(options: SignupSessionOptions): {
     stop();
     options.onOutcome(outcome);
   };
-  const arm = (outcome: () => SignupOutcome) => {
+  const arm = (outcome: () => SignupOutcome, ms = wait) => {
     clearTimeout(timer);
-    timer = setTimeout(() => settle(outcome()), wait);
+    timer = setTimeout(() => settle(outcome()), ms);
   };
 
   const evaluate = () => {
@@ -104,7 +117,7 @@ export function startSignupSession(options: SignupSessionOptions): {
     }
     // Only a FINISH message gets here after a code-less callback.
     if (noCode) return settle({ type: "incomplete" });
-    if (finish) arm(() => ({ type: "incomplete" }));
+    if (finish) arm(() => ({ type: "incomplete" }), options.finishWaitMs ?? 20_000);
   };
 
   function onWindowMessage(event: MessageEvent) {

@@ -18,6 +18,11 @@ export interface SubscriptionTiming {
   streamFailuresBeforePolling?: number;
   /** Polling interval while the migration runs (default 2000). */
   pollIntervalMs?: number;
+  /**
+   * A stream that carries no byte this long (no event, no heartbeat) is taken for dead and reopened
+   * (default 30000: two of the BFF's 15 s heartbeats, `sse.heartbeatMs`).
+   */
+  idleTimeoutMs?: number;
 }
 
 interface SubscribeContext extends SubscriptionTiming {
@@ -30,8 +35,9 @@ interface SubscribeContext extends SubscriptionTiming {
 /**
  * Follows a migration over Server-Sent Events read with `fetch` (so the partner's auth headers and
  * `Last-Event-ID` go along on every reconnect), reconnecting with exponential backoff, and polls
- * `GET /migrations/:id` when streaming is not possible. Every event carries the whole record.
- * Returns the function that stops it.
+ * `GET /migrations/:id` when streaming is not possible (also when the stream is refused: the read
+ * says whether the refusal is final). Every event carries the whole record. A failure that is not
+ * retryable is reported and ends it. Returns the function that stops it.
  *
  * @example
  * const stop = subscribeMigration(context, (migration) => render(migration), console.error);
@@ -47,7 +53,8 @@ export function subscribeMigration(
   let failures = 0;
   let running = true;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const abort = new AbortController();
+  let idle: ReturnType<typeof setTimeout> | undefined;
+  let connection: AbortController | undefined;
 
   const later = (run: () => void, ms: number) => {
     if (!stopped) timer = setTimeout(run, ms);
@@ -62,7 +69,10 @@ export function subscribeMigration(
       running = migration.status === "running";
       deliver(migration);
     } catch (error) {
-      if (!stopped) onError(error as BffError);
+      if (stopped) return;
+      onError(error as BffError);
+      // Not found or not allowed will not heal by asking again.
+      if (!(error as BffError).retryable) return;
     }
     // A finished or stopped migration only changes again on retry, which subscribes afresh.
     if (running) later(poll, context.pollIntervalMs ?? 2000);
@@ -70,31 +80,47 @@ export function subscribeMigration(
 
   const stream = async () => {
     let received = false;
+    const current = new AbortController();
+    connection = current;
+    // A connection can die without a word (sleeping laptop, dropped NAT entry): the BFF's
+    // heartbeats prove it alive, and their silence reopens it.
+    const watch = () => {
+      clearTimeout(idle);
+      idle = setTimeout(() => current.abort(), context.idleTimeoutMs ?? 30_000);
+    };
+    watch();
     try {
       const headers = context.headers();
       headers.set("Accept", "text/event-stream");
       if (lastEventId !== null) headers.set("Last-Event-ID", lastEventId);
-      const response = await context.fetch(context.url, { headers, signal: abort.signal });
+      const response = await context.fetch(context.url, { headers, signal: current.signal });
       if (!response.ok) throw await readProblem(response);
       const type = response.headers.get("content-type") ?? "";
       if (!response.body || !type.includes("text/event-stream")) return void poll();
-      await readServerEvents(response.body, (event) => {
-        if (event.id !== null) lastEventId = event.id;
-        // The contracts' SSE_MIGRATION_EVENT, spelled out: importing it would bring along every
-        // request schema of its module (about 0.5 kB gzipped). The tests hold the two together.
-        if (event.event !== "migration") return;
-        const parsed = parseMigration(safeJson(event.data));
-        if (!parsed) return;
-        received = true;
-        failures = 0;
-        running = parsed.status === "running";
-        deliver(parsed);
-      });
+      await readServerEvents(
+        response.body,
+        (event) => {
+          if (event.id !== null) lastEventId = event.id;
+          // The contracts' SSE_MIGRATION_EVENT, spelled out: importing it would bring along every
+          // request schema of its module (about 0.5 kB gzipped). The tests hold the two together.
+          if (event.event !== "migration") return;
+          const parsed = parseMigration(safeJson(event.data));
+          if (!parsed) return;
+          received = true;
+          failures = 0;
+          running = parsed.status === "running";
+          deliver(parsed);
+        },
+        watch,
+      );
     } catch (error) {
       if (stopped) return;
-      // Not found or not allowed will not heal by reconnecting.
-      if (error instanceof BffError && !error.retryable) return onError(error);
+      // A refused stream: the plain read answers too, or says the refusal is final.
+      if (error instanceof BffError && !error.retryable) return void poll();
+    } finally {
+      clearTimeout(idle);
     }
+    if (stopped) return;
     // A stream the server ended after the migration stopped is not reopened: only a retry (which
     // subscribes afresh) changes it again.
     if (!running) return;
@@ -107,7 +133,8 @@ export function subscribeMigration(
   return () => {
     stopped = true;
     clearTimeout(timer);
-    abort.abort();
+    clearTimeout(idle);
+    connection?.abort();
   };
 }
 

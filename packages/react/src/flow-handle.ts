@@ -22,8 +22,8 @@ export interface MigrationFlowHandle {
   /** Back to `ready` after a cancel or a browser-side error. */
   reset(): void;
   /**
-   * The fallback when the browser blocks the popup: continues in this window through Meta's Login
-   * dialog. Present only when the flow was given a `redirectUri`.
+   * The fallback when the browser blocks the popup or it never answers: continues in this window
+   * through Meta's Login dialog. Present only when the flow was given a `redirectUri`.
    */
   redirectToLogin?: (() => void) | undefined;
 }

@@ -19,9 +19,14 @@ function agree(input: unknown) {
 const id = fc.oneof(fc.stringMatching(/^\d{1,32}$/), fc.constantFrom("1", "0".repeat(33), "12a"));
 const ids = fc.array(id, { maxLength: 3 });
 const version = fc.oneof(fc.integer(), fc.string({ maxLength: 22 }), fc.constant(Number.NaN));
-const envelope = (event: string, data: fc.Arbitrary<unknown>) =>
+const envelope = (event: string | fc.Arbitrary<string>, data: fc.Arbitrary<unknown>) =>
   fc.record(
-    { type: fc.constant("WA_EMBEDDED_SIGNUP"), event: fc.constant(event), version, data },
+    {
+      type: fc.constant("WA_EMBEDDED_SIGNUP"),
+      event: typeof event === "string" ? fc.constant(event) : event,
+      version,
+      data,
+    },
     { requiredKeys: ["type", "event", "data"] },
   );
 const wabaFirst = fc.record(
@@ -47,21 +52,34 @@ const validish = fc.oneof(
   envelope("FINISH_WHATSAPP_BUSINESS_APP_ONBOARDING", wabaFirst),
   envelope(
     "FINISH_GRANT_ONLY_API_ACCESS",
-    fc.record({ phone_number_id: id, waba_id: id, business_id: id }),
+    fc.record({ phone_number_id: id, waba_id: id, business_id: id }, { requiredKeys: [] }),
+  ),
+  // Undocumented finishes: taken by their prefix, and look-alikes that are not.
+  envelope(
+    fc.constantFrom("FINISH_OBO_MIGRATION", "FINISH_", "FINISHED", "FINISH_x", "X_FINISH_A"),
+    wabaFirst,
   ),
   envelope(
     "CANCEL",
     fc.oneof(
-      fc.record({ current_step: fc.constantFrom(...ES_STEPS, "NOT_A_SCREEN") }),
       fc.record({
-        error_message: fc.string({ maxLength: 2001 }),
-        error_id: fc.string({ maxLength: 101 }),
-        session_id: fc.string({ maxLength: 201 }),
-        timestamp: fc.string({ maxLength: 31 }),
+        current_step: fc.oneof(
+          fc.constantFrom(...ES_STEPS, "AD_ACCOUNT_SELECTION", "lower_case", "", "A".repeat(65)),
+          fc.string({ maxLength: 10 }),
+        ),
       }),
+      fc.record(
+        {
+          error_message: fc.string({ maxLength: 2001 }),
+          error_id: fc.oneof(fc.string({ maxLength: 101 }), fc.integer(), fc.double()),
+          session_id: fc.string({ maxLength: 201 }),
+          timestamp: fc.oneof(fc.string({ maxLength: 31 }), fc.integer()),
+        },
+        { requiredKeys: [] },
+      ),
       // Both shapes at once: the first union option wins in zod, and must here too.
       fc.record({
-        current_step: fc.constantFrom(...ES_STEPS),
+        current_step: fc.constantFrom(...ES_STEPS, "NOT_LISTED"),
         error_message: fc.string(),
         error_id: fc.string(),
         session_id: fc.string(),

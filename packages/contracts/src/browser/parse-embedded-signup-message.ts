@@ -1,4 +1,3 @@
-import { ES_STEPS } from "../closed-lists.js";
 import type { EmbeddedSignupMessage, EmbeddedSignupParseResult } from "../embedded-signup.js";
 import {
   array,
@@ -22,6 +21,24 @@ import {
  */
 export const MAX_ES_MESSAGE_LENGTH = 16_384;
 
+/**
+ * A `current_step` the kit accepts: Meta's documented screens (`ES_STEPS`) and any later one in
+ * the same form, as Meta has never promised a closed list (decision 005).
+ *
+ * @example
+ * ES_STEP_NAME.test("AD_ACCOUNT_SELECTION"); // true
+ */
+export const ES_STEP_NAME = /^[A-Z][A-Z0-9_]{0,63}$/;
+
+/**
+ * A `FINISH_*` event Meta has not documented (yet): taken as a finish with its ids, as Meta's
+ * facts advise (`event.startsWith('FINISH')`, facts §1.5).
+ *
+ * @example
+ * ES_OTHER_FINISH.test("FINISH_OBO_MIGRATION"); // true
+ */
+export const ES_OTHER_FINISH = /^FINISH_[A-Z0-9_]{1,64}$/;
+
 const graphId = pattern(/^\d{1,32}$/);
 const ids = optional(maxLength(array(graphId), 100));
 const text = (max: number) => maxLength(string, max);
@@ -30,19 +47,21 @@ const wabaFirst = object({
   phone_number_id: optional(graphId),
   business_id: optional(graphId),
 });
-const envelope = <D>(event: string, data: Check<D>) =>
+// Numbers are taken too and read as their decimal string (`error_id: 524126` has been seen).
+const textOrNumber = (max: number) => union(text(max), (v) => String(number(v)));
+const envelope = <D>(event: Check<unknown>, data: Check<D>) =>
   object({
     type: oneOf(["WA_EMBEDDED_SIGNUP"]),
-    event: oneOf([event]),
+    event,
     version: optional(union(number, text(20))),
     data,
   });
 
-// Field for field `EmbeddedSignupMessageSchema` (embedded-signup.ts). A union of options that each
-// require their own `event` accepts what the discriminated union does; the property test proves it.
+// Field for field `EmbeddedSignupMessageSchema` (embedded-signup.ts), in the same order (the first
+// option that fits wins in both); the property test proves they agree.
 const message = union(
   envelope(
-    "FINISH",
+    oneOf(["FINISH"]),
     object({
       phone_number_id: graphId,
       waba_id: graphId,
@@ -52,29 +71,31 @@ const message = union(
       dataset_ids: ids,
     }),
   ),
-  envelope("FINISH_ONLY_WABA", wabaFirst),
-  envelope("FINISH_WHATSAPP_BUSINESS_APP_ONBOARDING", wabaFirst),
   envelope(
-    "FINISH_GRANT_ONLY_API_ACCESS",
+    oneOf(["FINISH_GRANT_ONLY_API_ACCESS"]),
     object({ phone_number_id: graphId, waba_id: graphId, business_id: graphId }),
   ),
+  // `FINISH_ONLY_WABA`, `FINISH_WHATSAPP_BUSINESS_APP_ONBOARDING` and any later `FINISH_*`: the
+  // zod schemas list the two documented ones apart, with the same shape and so the same result.
+  envelope(pattern(ES_OTHER_FINISH), wabaFirst),
   envelope(
-    "CANCEL",
+    oneOf(["CANCEL"]),
     union(
-      object({ current_step: oneOf(ES_STEPS) }),
+      // Meta's words first: they are what the customer needs, whatever else the message lacks.
       object({
         error_message: text(2000),
-        error_id: text(100),
-        session_id: text(200),
-        timestamp: text(30),
+        error_id: optional(textOrNumber(100)),
+        session_id: optional(text(200)),
+        timestamp: optional(textOrNumber(30)),
       }),
+      object({ current_step: pattern(ES_STEP_NAME) }),
     ),
   ),
 ) as unknown as Check<EmbeddedSignupMessage>;
 
 /**
  * Parses a `message` event's `data`: a JSON string (what Meta sends) or an already parsed object.
- * Never throws; anything that is not a documented `WA_EMBEDDED_SIGNUP` message gives a reason. The
+ * Never throws; anything that is not a `WA_EMBEDDED_SIGNUP` message of a known shape gives a reason. The
  * browser twin of the zod-based function of the same name: same answers, without zod.
  *
  * @example

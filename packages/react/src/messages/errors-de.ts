@@ -41,6 +41,7 @@ export const errorsDe: Record<MigrationErrorCode, string> = {
   popup_blocked:
     "Ihr Browser hat das Meta-Fenster blockiert. Erlauben Sie Pop-ups für diese Seite und klicken Sie erneut auf die Schaltfläche.",
   popup_closed: `Das Meta-Fenster wurde vor dem Ende geschlossen. ${restart}`,
+  popup_no_response: `Das Meta-Fenster antwortet seit Minuten nicht. Ist es noch offen, machen Sie dort weiter. ${restart}`,
   signup_cancelled: `Sie haben das Meta-Fenster vor dem Ende verlassen. ${restart}`,
   signup_error:
     "Das Meta-Fenster hat ein Problem gemeldet. Beheben Sie, was Meta unten nennt, und beginnen Sie erneut.",
@@ -63,7 +64,8 @@ export const errorsDe: Record<MigrationErrorCode, string> = {
     "Die Vorlagen im alten Konto sind nicht lesbar, daher kopiert Meta sie nach dem Umzug selbst. Sie müssen nichts tun.",
   template_limit_reached:
     "Einige Vorlagen wurden nicht kopiert: Das neue Konto hat seine Höchstzahl erreicht. Löschen Sie ungenutzte oder verifizieren Sie Ihr Unternehmen und klicken Sie dann auf „Erneut versuchen“.",
-  template_migration_failed: `Das Kopieren Ihrer Vorlagen hat nicht geklappt; Ihre Nummer funktioniert weiter. ${retry}`,
+  template_migration_failed:
+    "Einige Vorlagen konnten nicht kopiert werden; Ihre Nummer funktioniert weiter. Klicken Sie auf „Vorlagen jetzt kopieren“.",
   pin_mismatch: twoStepOn,
   ownership_unconfirmed:
     "Meta hat noch nicht bestätigt, dass diese Nummer Ihnen gehört. Starten Sie erneut und geben Sie den Code ein, den Meta an die Nummer sendet.",

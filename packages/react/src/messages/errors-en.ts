@@ -37,6 +37,7 @@ export const errorsEn: Record<MigrationErrorCode, string> = {
   popup_blocked:
     "Your browser blocked Meta's window. Allow pop-ups for this site and press the button again.",
   popup_closed: `Meta's window was closed before the end. ${restart}`,
+  popup_no_response: `Meta's window has not answered for minutes. If it is still open, finish there. ${restart}`,
   signup_cancelled: `You left Meta's window before the end. ${restart}`,
   signup_error: `Meta's window reported a problem. Fix what Meta says below, then start again.`,
   signup_incomplete: `Meta's window did not send all we need. ${restartOrContact}`,
@@ -58,7 +59,8 @@ export const errorsEn: Record<MigrationErrorCode, string> = {
     "Your old account's templates cannot be read, so Meta copies them after the move. Nothing to do.",
   template_limit_reached:
     "Some templates were not copied: the new account's limit is reached. Delete unused ones or verify your business, then press “Try again”.",
-  template_migration_failed: `Copying your templates did not work; your number keeps working. ${retry}`,
+  template_migration_failed:
+    "Some templates could not be copied; your number keeps working. Press “Copy templates now”.",
   pin_mismatch: twoStepOn,
   ownership_unconfirmed:
     "Meta has not confirmed that this number is yours. Start again and enter the code Meta sends to the number.",

@@ -27,7 +27,8 @@ describe("catalogues", () => {
   });
 
   it("names a button in an error text exactly as the button reads", () => {
-    // The shared remedy sentences quote the retry button; a renamed button must rename them too.
+    // The shared remedy sentences quote the retry button, and a failed template copy the templates
+    // report's copy button; a renamed button must rename them too.
     for (const [catalogue, quoted] of [
       [en, /“([^”]+)”/g],
       [de, /„([^“]+)“/g],
@@ -36,7 +37,7 @@ describe("catalogues", () => {
         [...text.matchAll(quoted)].map((m) => m[1]),
       );
       expect(named.length).toBeGreaterThan(10);
-      expect(new Set(named)).toEqual(new Set([catalogue.error.retry]));
+      expect(new Set(named)).toEqual(new Set([catalogue.error.retry, catalogue.templates.copyNow]));
     }
   });
 

@@ -7,8 +7,11 @@ export interface ErrorNoticeProps {
   code: MigrationErrorCode;
   /** Meta's own words, when it sent any. */
   detail?: string | undefined;
-  /** The Embedded Signup screen where the customer left Meta's window. */
-  esStep?: EsStep | undefined;
+  /**
+   * The Embedded Signup screen where the customer left Meta's window (a screen without a name in
+   * the catalogue, one Meta added since, is shown as Meta named it).
+   */
+  esStep?: string | undefined;
   /** Meta's fbtrace_id, for support. */
   reference?: string | undefined;
   /** "warning" for steps that wait on someone's action, "error" for failures. */
@@ -19,7 +22,8 @@ export interface ErrorNoticeProps {
 
 /**
  * One error as the customer sees it: the catalogue text for its code (what happened and what to
- * do), Meta's detail and reference, and an optional action button.
+ * do), Meta's detail and reference, and an optional action button. It is an alert, so screen
+ * readers announce it when it appears or changes (the status line only names the flow's state).
  *
  * @example
  * <MigrationFlow.ErrorNotice code="popup_blocked" />
@@ -34,12 +38,12 @@ export function ErrorNotice({
 }: ErrorNoticeProps) {
   const { t, cx } = useFlowContext();
   return (
-    <div className={cx("error")} data-code={code} data-tone={tone}>
+    <div className={cx("error")} data-code={code} data-tone={tone} role="alert">
       <p className={cx("error-title")}>{t.error.title}</p>
       <p className={cx("error-text")}>{t.errors[code]}</p>
       {esStep ? (
         <p className={cx("error-detail")} data-es-step={esStep}>
-          {formatMessage(t.error.stoppedAt, { screen: t.esSteps[esStep] })}
+          {formatMessage(t.error.stoppedAt, { screen: t.esSteps[esStep as EsStep] ?? esStep })}
         </p>
       ) : null}
       {detail ? (

@@ -83,6 +83,23 @@ describe("StepError", () => {
     expect(redirectToLogin).toHaveBeenCalledTimes(1);
   });
 
+  it("when Meta's window never answered, offers a new start and the full-page Login dialog", () => {
+    const redirectToLogin = vi.fn();
+    const launch = vi.fn();
+    render(
+      <MigrationFlow.Root
+        flow={fixtureHandle(snapshotForCode("popup_no_response"), { redirectToLogin, launch })}
+      >
+        <MigrationFlow.Steps />
+      </MigrationFlow.Root>,
+    );
+    expect(screen.getByRole("alert")).toHaveTextContent(en.errors.popup_no_response);
+    screen.getByRole("button", { name: "Start again with Meta" }).click();
+    expect(launch).toHaveBeenCalledTimes(1);
+    screen.getByRole("button", { name: "Continue in this window instead" }).click();
+    expect(redirectToLogin).toHaveBeenCalledTimes(1);
+  });
+
   it("without a redirect, a blocked popup is retried through the trigger only", () => {
     renderFlow(snapshotForCode("popup_blocked"));
     expect(screen.queryByRole("button", { name: "Continue in this window instead" })).toBeNull();

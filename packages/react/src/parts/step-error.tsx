@@ -49,8 +49,9 @@ export function StepError({ step }: { step: StepId }) {
   // (two-step verification found on) is retried on the server like any server step.
   const serverStop = stepError || !(BROWSER_STEP_IDS as readonly StepId[]).includes(step);
   const redirect = flow.redirectToLogin;
+  // The full page also helps when Meta's window never answered (the SDK may have lost it).
   const action =
-    error.code === "popup_blocked" && redirect
+    (error.code === "popup_blocked" || error.code === "popup_no_response") && redirect
       ? { label: t.launch.redirect, run: redirect }
       : serverStop && NEEDS_NEW_SIGNUP.has(error.code)
         ? { label: t.error.startAgain, run: () => flow.reset() }

@@ -6,7 +6,7 @@ import { type PopupLanguage, popupTexts } from "./popup-texts.js";
 export interface EndInstructions {
   targetOrigin: string | undefined;
   posts: OpenerPost[];
-  /** Close the popup after posting (the SDK closes error pages itself, after logging). */
+  /** Close the popup after posting (an error page stays open, as Meta's does). */
   close: boolean;
 }
 
@@ -37,8 +37,9 @@ ${instructions({ ...end, close: true })}`,
 
 /**
  * The page Meta shows for a Login dialog it refuses (unknown app or configuration, wrong
- * response type, extras not valid for the ES version). Opened by `FB.login`, it also tells the
- * SDK, which logs the reason with `console.error` and calls back with no `authResponse`.
+ * response type, extras not valid for the ES version). It stays open, as Meta's does; opened by
+ * `FB.login`, it also tells the SDK, which logs the reason with `console.error` and calls back
+ * with no `authResponse` once the customer closes the window.
  *
  * @example
  * c.html(renderDialogError("en", "Invalid App ID: 42 is not a known app.", "http://127.0.0.1:5173"), 400);

@@ -21,8 +21,9 @@ export const SDK_CHANNEL = "WA_SANDBOX_SDK";
  * The JavaScript of the fake `sdk.js`: defines `window.FB` (`init`, `login`, `getLoginStatus`,
  * `logout`) and calls `window.fbAsyncInit` once loaded, like Meta's SDK. `FB.login` opens the
  * sandbox's Login dialog in a real popup; the dialog checks the options (app, configuration,
- * response type, extras) and reports misuse back, which the SDK logs with `console.error` before
- * calling the callback with no `authResponse`.
+ * response type, extras) and reports misuse back, which the SDK logs with `console.error`. Like
+ * Meta's dialog, a refused one stays open on its error page: the callback (no `authResponse`)
+ * comes when the customer closes it.
  *
  * @example
  * app.get("/sdk.js", (c) => c.body(renderSdkSource({ locale: "en_US", origin: "http://127.0.0.1:4010" })));
@@ -54,13 +55,12 @@ export function renderSdkSource(options: { locale: SdkLocale; origin: string }):
     console.error(message);
     deliver(callback, UNKNOWN());
   }
-  function settle(response, errorMessage) {
+  function settle(response) {
     var current = pending;
     if (!current || current.done) return;
     current.done = true;
     pending = null;
     clearInterval(current.timer);
-    if (errorMessage) console.error(errorMessage);
     deliver(current.callback, response);
   }
 
@@ -76,9 +76,8 @@ export function renderSdkSource(options: { locale: SdkLocale; origin: string }):
     if (data.kind === "auth" && data.authResponse && typeof data.authResponse.code === "string") {
       settle({ authResponse: data.authResponse, status: "connected" });
     } else if (data.kind === "error") {
-      var popup = pending.popup;
-      settle(UNKNOWN(), String(data.message));
-      try { popup.close(); } catch (e) { /* already closed */ }
+      // Meta's dialog shows its error page and stays open; the callback comes once it is closed.
+      console.error(String(data.message));
     } else if (data.kind === "cancel") {
       settle(UNKNOWN());
     }

@@ -101,13 +101,28 @@ const goodOptions = () => ({
 
 describe("misuse fails like Meta's SDK", { timeout: 30_000 }, () => {
   test.each([
-    ["login before init", () => null, () => goodOptions(), "FB.login() called before FB.init()."],
+    ["login before init", () => null, "FB.login() called before FB.init()."],
     [
       "init without a version, then login",
       () => ({ appId: partner.app_id }),
-      () => goodOptions(),
       "FB.init() called with an invalid version",
     ],
+  ])(
+    "%s: console error and a callback without authResponse, at once",
+    async (_name, init, error) => {
+      const { page, errors } = await openPage(init(), goodOptions());
+      await page.getByRole("button", { name: "Log in" }).click();
+      await expect.poll(() => results(page), { timeout: 10_000 }).toHaveLength(1);
+      expect(await results(page)).toEqual([{ authResponse: null, status: "unknown" }]);
+      expect(errors.join("\n")).toContain(error);
+      expect(page.context().pages()).toHaveLength(1);
+      await page.close();
+    },
+  );
+
+  // Meta's dialog shows a refusal on its own page and stays open (it does not close itself): the
+  // SDK calls back once the customer closes the window, so the page cannot take it for a blocked popup.
+  test.each([
     [
       "an unknown appId",
       () => ({ appId: "1234", version: GRAPH_VERSION }),
@@ -151,15 +166,21 @@ describe("misuse fails like Meta's SDK", { timeout: 30_000 }, () => {
       'extras.featureType "only_waba_sharing" is not available in Embedded Signup v4.',
     ],
   ])(
-    "%s: console error and a callback without authResponse",
+    "%s: the dialog shows the error and stays open; closing it calls back without authResponse",
     async (_name, init, options, error) => {
       const { page, errors } = await openPage(init(), options());
-      await page.getByRole("button", { name: "Log in" }).click();
-      await expect.poll(() => results(page), { timeout: 10_000 }).toHaveLength(1);
-      expect(await results(page)).toEqual([{ authResponse: null, status: "unknown" }]);
-      expect(errors.join("\n")).toContain(error);
-      // A refused dialog does not stay open.
-      await expect.poll(() => page.context().pages().length).toBe(1);
+      const [dialog] = await Promise.all([
+        page.waitForEvent("popup"),
+        page.getByRole("button", { name: "Log in" }).click(),
+      ]);
+      await expect.poll(() => errors.join("\n"), { timeout: 10_000 }).toContain(error);
+      expect(await dialog.getByRole("alert").textContent()).toContain(error);
+      expect(dialog.isClosed()).toBe(false);
+      expect(await results(page)).toEqual([]);
+      await dialog.close();
+      await expect
+        .poll(() => results(page), { timeout: 10_000 })
+        .toEqual([{ authResponse: null, status: "unknown" }]);
       await page.close();
     },
   );
