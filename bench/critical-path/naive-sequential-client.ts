@@ -62,8 +62,14 @@ async function naiveMigration(): Promise<{ wallMs: number; calls: number; failed
   const targets = debug.data?.granular_scopes?.[0]?.target_ids ?? [];
   const source = targets.find((id) => id !== signup.waba_id) ?? signup.waba_id;
   await call("GET", `/${source}?fields=${encodeURIComponent(sourceFields(true))}`, token);
-  // 5-7. subscribe, credit share, template copy
+  // 5-8. subscribe, the system user onto the account (Meta's prerequisite of the share), credit
+  // share, template copy
   await call("POST", `/${signup.waba_id}/subscribed_apps`, token);
+  await call(
+    "POST",
+    `/${signup.waba_id}/assigned_users?user=${partner.system_user_id}&tasks=["MANAGE"]`,
+    system,
+  );
   const share = await call(
     "POST",
     `/${partner.credit_line_id}/whatsapp_credit_sharing_and_attach?waba_id=${signup.waba_id}&waba_currency=USD`,
@@ -74,10 +80,10 @@ async function naiveMigration(): Promise<{ wallMs: number; calls: number; failed
     page_number: 0,
     count: 500,
   });
-  // 8-9. credit verification
+  // 9-10. credit verification
   await call("GET", `/${String(share.allocation_config_id)}?fields=receiving_credential`, system);
   await call("GET", `/${signup.waba_id}?fields=primary_funding_id`, token);
-  // 10-11. register, confirm
+  // 11-12. register, confirm
   await call("POST", `/${signup.phone_number_id}/register`, token, {
     messaging_product: "whatsapp",
     pin: "246810",

@@ -113,11 +113,16 @@ describe("portal build", () => {
 describe("operator view", () => {
   test("a failed step with remedy and fbtrace_id, events, support bundle without secrets, retry to completed", async () => {
     await e2e.reset("happy");
-    // Meta refuses every template copy with an error that is not transient (the token is no
-    // longer valid for it) until the faults are cleared: the step stops at once with Meta's trace
-    // id. A transient error would be retried for the BFF's whole retry budget instead.
+    // Meta refuses every template copy and the registration with an error that is not transient
+    // (the token is no longer valid for them) until the faults are cleared. The failed copy is
+    // reported with Meta's trace id and does not stop the migration (decision 029); registration
+    // stops at once. A transient error would be retried for the BFF's whole retry budget instead.
     await e2e.control("faults", {
-      errorRate: { rate: 1, codes: [190], operations: ["createMigrateMessageTemplates"] },
+      errorRate: {
+        rate: 1,
+        codes: [190],
+        operations: ["createMigrateMessageTemplates", "registerWhatsAppBusinessPhoneNumber"],
+      },
     });
     const { context, page } = await e2e.open("/");
     await waitForFlow(page, "ready");
@@ -135,17 +140,23 @@ describe("operator view", () => {
       data: Migration[];
     };
     const migration = list.data[0] as Migration;
-    const failed = migration.steps.find((s) => s.id === "migrate_templates");
+    const failed = migration.steps.find((s) => s.id === "register_phone");
     const trace = failed?.lastError?.graph?.fbtraceId;
     expect(trace).toBeTruthy();
     const detail = operator.locator(`section[data-migration="${migration.id}"]`);
     await detail.waitFor();
-    const step = detail.locator('li[data-step="migrate_templates"]');
+    const step = detail.locator('li[data-step="register_phone"]');
     expect(await step.getAttribute("data-status")).toBe(failed?.status);
     const errorText = (await step.locator(".demo-error").textContent()) ?? "";
     expect(errorText).toContain(failed?.lastError?.code ?? "?");
     expect(errorText).toContain(`Remedy: ${failed?.lastError?.remedy}`);
     expect(errorText).toContain(trace);
+    // The refused template copy did not stop anything, and its error is there for operators.
+    const copy = migration.steps.find((s) => s.id === "migrate_templates");
+    expect(copy?.status).toBe("succeeded");
+    expect(migration.warnings).toContain("template_migration_failed");
+    const copyError = detail.locator('li[data-step="migrate_templates"] .demo-error');
+    expect(await copyError.textContent()).toContain(copy?.lastError?.graph?.fbtraceId ?? "?");
     await operator.locator('tr[data-event="CANCEL"]').first().waitFor();
     expect(await operator.locator('tr[data-event="CANCEL"]').first().textContent()).toContain(
       "PHONE_NUMBER_SETUP",
@@ -167,7 +178,9 @@ describe("operator view", () => {
       phoneNumberId: migration.phoneNumberId,
     });
     expect(bundle.fbtraceIds).toContain(trace);
-    expect(bundle.errors[0]).toMatchObject({ code: failed?.lastError?.code, fbtraceId: trace });
+    expect(bundle.errors).toContainEqual(
+      expect.objectContaining({ code: failed?.lastError?.code, fbtraceId: trace }),
+    );
     expect(
       bundle.steps.find((s: { id: string }) => s.id === "capture_assets").durationMs,
     ).toBeGreaterThanOrEqual(0);

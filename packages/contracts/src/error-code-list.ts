@@ -20,6 +20,7 @@ export const ERROR_CODE_LIST = [
   "sdk_load_error",
   "popup_blocked",
   "popup_closed",
+  "popup_no_response",
   "signup_cancelled",
   "signup_error",
   "signup_incomplete",

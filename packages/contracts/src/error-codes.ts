@@ -80,6 +80,14 @@ export const ERROR_CATALOG = {
     message: "The Embedded Signup window was closed before it finished.",
     remedy: "Start again and complete every screen of the window.",
   },
+  popup_no_response: {
+    status: 400,
+    retryable: true,
+    message:
+      "Nothing came from the Embedded Signup window for minutes (no login callback, no message).",
+    remedy:
+      "If the window is still open, finish there (it still counts); else start again or use the full-page fallback.",
+  },
   signup_cancelled: {
     status: 400,
     retryable: true,
@@ -183,8 +191,10 @@ export const ERROR_CATALOG = {
   template_migration_failed: {
     status: 502,
     retryable: true,
-    message: "Copying the templates failed.",
-    remedy: "Retry the template migration from the operator view.",
+    message:
+      "Copying the templates failed; the number was moved anyway (Meta also copies eligible templates after registration).",
+    remedy:
+      "Copy the failed ones with “Copy templates now” (POST /migrations/:id/templates); the step keeps Meta's reference.",
   },
   pin_mismatch: {
     status: 409,
@@ -376,4 +386,5 @@ export const WARNING_CODES = [
   "on_prem_source",
   "templates_source_unreadable",
   "template_limit_reached",
+  "template_migration_failed",
 ] as const satisfies readonly MigrationErrorCode[];

@@ -18,11 +18,19 @@ export interface MigrationBffOptions {
   appSecret: string;
   /** The partner's system user token (credit line, debug_token). */
   systemToken: string;
+  /**
+   * The id of that system user, added to each new account before the credit share (Meta's
+   * prerequisite). Default: read once from `debug_token` of the system token (`user_id`).
+   */
+  systemUserId?: string;
   /** The partner's business portfolio id (credit line discovery). */
   businessId: string;
   /** Credit line to share; discovered through `/{businessId}/extendedcredits` when absent. */
   creditLineId?: string;
-  /** Invoicing currency for `whatsapp_credit_sharing_and_attach`. Default `USD`. */
+  /**
+   * Invoicing currency for `whatsapp_credit_sharing_and_attach` when neither the new account nor
+   * the old one has one of Meta's six (their own is used first, decision 030). Default `USD`.
+   */
   wabaCurrency?: WabaCurrency;
   /** Graph base URL and `vNN.0` version; defaults from `@wa-migrate/contracts` (`v26.0`). */
   graphBaseUrl?: string;

@@ -2,6 +2,7 @@ import {
   AllocationConfigListSchema,
   AllocationConfigSchema,
   AppSubscriptionsResponseSchema,
+  AssignedUsersResponseSchema,
   BusinessSchema,
   CreditSharingResponseSchema,
   DebugTokenResponseSchema,
@@ -27,6 +28,9 @@ import {
   WABA_FIELDS,
 } from "./graph-fields.js";
 import { createGraphTransport, type GraphTransportOptions } from "./graph-transport.js";
+
+/** The operation name of `register` in Graph errors: the one write Meta counts per number. */
+export const REGISTER_OPERATION = "POST /{phone}/register";
 
 /** Credentials and transport of the {@link GraphClient}. */
 export interface GraphClientOptions extends GraphTransportOptions {
@@ -170,6 +174,31 @@ export function createGraphClient(options: GraphClientOptions) {
         schema: CreditSharingResponseSchema,
         idempotent: false,
       }),
+    /**
+     * `POST /{waba}/assigned_users?user=&tasks=['MANAGE']` with the system token: adds the
+     * partner's system user to an account the customer shared, which Meta requires before
+     * `whatsapp_credit_sharing_and_attach` ("Manage System Users"). Assigning again sets the same
+     * tasks, so a retry is harmless.
+     */
+    assignSystemUser: (wabaId: string, systemUserId: string) =>
+      send({
+        method: "POST",
+        path: `${wabaId}/assigned_users`,
+        operation: "POST /{waba}/assigned_users",
+        token: sys,
+        query: { user: systemUserId, tasks: '["MANAGE"]' },
+        schema: SuccessResponseSchema,
+      }),
+    /** `GET /{waba}/assigned_users?business=` with the system token (first page of 100). */
+    listAssignedUsers: (wabaId: string, businessId: string) =>
+      send({
+        method: "GET",
+        path: `${wabaId}/assigned_users`,
+        operation: "GET /{waba}/assigned_users",
+        token: sys,
+        query: { business: businessId, limit: PAGE_SIZE },
+        schema: AssignedUsersResponseSchema,
+      }),
     getAllocationConfig: (allocationConfigId: string) =>
       send({
         method: "GET",
@@ -261,7 +290,7 @@ export function createGraphClient(options: GraphClientOptions) {
       send({
         method: "POST",
         path: `${phoneId}/register`,
-        operation: "POST /{phone}/register",
+        operation: REGISTER_OPERATION,
         token,
         body: { messaging_product: "whatsapp", pin },
         schema: SuccessResponseSchema,

@@ -38,14 +38,20 @@ export class GraphError extends Error {
     return this.details.body;
   }
 
-  /** Worth retrying with backoff: `is_transient`, the transient codes, 5xx, network, timeout. */
+  /**
+   * Worth retrying with backoff: `is_transient: true`, the transient codes, network errors,
+   * timeouts and other 5xx, unless Meta's body says `is_transient: false` for a code outside the
+   * transient list: Meta sends some refusals with HTTP 500 (133000 "Incomplete deregistration",
+   * 131045 "Incorrect certificate", facts §4.2), and waiting does not change them.
+   */
   get transient(): boolean {
     if (this.kind === "network" || this.kind === "timeout") return true;
     const status = this.details.status ?? 0;
     if (this.kind === "http" || this.kind === "invalid_response") return status >= 500;
     const body = this.details.body;
     if (!body) return status >= 500;
-    return body.is_transient === true || TRANSIENT_GRAPH_CODES.includes(body.code) || status >= 500;
+    if (body.is_transient === true || TRANSIENT_GRAPH_CODES.includes(body.code)) return true;
+    return body.is_transient !== false && status >= 500;
   }
 
   /** Meta's reference for support: code, subcode, fbtrace_id, message. */
@@ -77,9 +83,15 @@ export function errorCodeOfGraph(error: GraphError): MigrationErrorCode {
   const sub = body.error_subcode;
   if (body.code === 133005) return "pin_mismatch";
   if (body.code === 133016) return "register_rate_limited";
+  // "Incomplete deregistration" (HTTP 500, not transient): registration is refused until the
+  // number is deregistered again, which only its current owner or Meta support can do.
+  if (body.code === 133000) return "migration_refused";
   // One subcode, two refusals (facts §4.3): ownership not confirmed, or two-step verification on.
+  // Meta says to build on the code and `error_data.details` (facts §4.1), so the text is read there too.
   if (sub === 2388001)
-    return /ownership/i.test(`${body.message} ${body.error_user_msg ?? ""}`)
+    return /ownership/i.test(
+      `${body.message} ${body.error_user_msg ?? ""} ${body.error_data?.details ?? ""}`,
+    )
       ? "ownership_unconfirmed"
       : "two_step_enabled";
   if (sub === 2388103 || body.code === 2388103) return refusalCode(body);

@@ -108,6 +108,8 @@ export async function captureStep(
     m.id,
     {
       sourceWabaId: source?.waba.id ?? m.sourceWabaId,
+      // The invoicing currency the old account has, for the credit share (decision 030).
+      context: { sourceCurrency: source?.waba.currency ?? null },
       warnings: eligibility.warnings,
       templates:
         source && !otherBusiness

@@ -18,6 +18,10 @@ async function migrate(h: Harness, code: string) {
 test("funded by our own earlier share (its journal entry lost): recorded, not shared twice, completed", async () => {
   const h = await bffWithSandbox("happy");
   const signup = await h.signup();
+  await h.graph.request(
+    `/v26.0/${signup.waba_id}/assigned_users?user=${h.partner.system_user_id}&tasks=["MANAGE"]`,
+    { method: "POST", headers: { authorization: `Bearer ${h.partner.system_token}` } },
+  );
   const shared = await h.graph.request(
     `/v26.0/${h.partner.credit_line_id}/whatsapp_credit_sharing_and_attach?waba_id=${signup.waba_id}&waba_currency=USD`,
     { method: "POST", headers: { authorization: `Bearer ${h.partner.system_token}` } },

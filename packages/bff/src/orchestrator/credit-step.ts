@@ -1,5 +1,8 @@
+import { WABA_CURRENCIES, type WabaCurrency } from "@wa-migrate/contracts";
 import { BffError } from "../errors/bff-error.js";
 import type { StoredMigration } from "../store/migration-store.js";
+import { assignSystemUser } from "./assign-system-user.js";
+import type { CaptureReads } from "./capture-step.js";
 import type { BffRuntime } from "./runtime.js";
 import type { StepResult } from "./step-runner.js";
 
@@ -14,7 +17,25 @@ async function creditLineId(rt: BffRuntime, m: StoredMigration): Promise<string>
 }
 
 /**
- * `share_credit_line`: `whatsapp_credit_sharing_and_attach`, then verifies that the allocation's
+ * The `waba_currency` of the share: the invoicing currency the new account already has when Meta
+ * reports one (it cannot change once a credit line is attached), else the old account's, so the
+ * customer keeps being invoiced as before, when it is one of the six Meta accepts; else the
+ * configured default (facts §3.4, decision 030).
+ */
+function invoicingCurrency(
+  rt: BffRuntime,
+  m: StoredMigration,
+  destination: string | null | undefined,
+): WabaCurrency {
+  const source = m.context.sourceCurrency as string | null | undefined;
+  const accepted = (c: string | null | undefined): c is WabaCurrency =>
+    (WABA_CURRENCIES as readonly (string | null | undefined)[]).includes(c);
+  return [destination, source].find(accepted) ?? rt.currency;
+}
+
+/**
+ * `share_credit_line`: adds our system user to the account (`assigned_users`, Meta's
+ * prerequisite), `whatsapp_credit_sharing_and_attach`, then verifies that the allocation's
  * `receiving_credential.id` equals the WABA's `primary_funding_id`. Check before act: an allocation
  * recorded by an earlier attempt is only verified again, and a WABA that already has a funding
  * source is not shared again (Meta does not allow changing an attached credit line): when one of
@@ -38,13 +59,22 @@ export async function creditStep(
   let allocationId = m.context.allocationConfigId;
   const attempt = m.steps.find((s) => s.id === "share_credit_line")?.attempts ?? 1;
   if (!allocationId) {
-    // First attempt: the funding source read at capture is fresh; later ones read it again.
-    const funding =
-      attempt <= 1 && m.context.destinationPrimaryFundingId !== undefined
-        ? (m.context.destinationPrimaryFundingId as string | null)
-        : ((await rt.graph.getWaba(wabaId, token, ["id", "primary_funding_id"]))
-            .primary_funding_id ?? null);
-    const line = await creditLineId(rt, m);
+    // First attempt: the funding source and currency read at capture are fresh; later ones read
+    // them again.
+    const captured = (m.context.captureReads as CaptureReads | undefined)?.destination;
+    const destination =
+      attempt <= 1 && captured && m.context.destinationPrimaryFundingId !== undefined
+        ? {
+            primary_funding_id: m.context.destinationPrimaryFundingId as string | null,
+            currency: captured.currency,
+          }
+        : await rt.graph.getWaba(wabaId, token, ["id", "primary_funding_id", "currency"]);
+    const funding = destination.primary_funding_id ?? null;
+    // Sharing needs our system user on the account (Meta's prerequisite; decision 032).
+    const [line] = await Promise.all([
+      creditLineId(rt, m),
+      funding ? null : assignSystemUser(rt, wabaId, attempt),
+    ]);
     if (funding) {
       const own = await rt.graph.listOwnAllocations(line, m.businessId);
       const ours = own.data.find(
@@ -64,7 +94,8 @@ export async function creditStep(
       onShared();
       return "succeeded";
     }
-    const shared = await rt.graph.shareCreditLine(line, wabaId, rt.currency);
+    const currency = invoicingCurrency(rt, m, destination.currency);
+    const shared = await rt.graph.shareCreditLine(line, wabaId, currency);
     allocationId = shared.allocation_config_id;
     await rt.store.updateMigration(
       m.id,

@@ -1,12 +1,14 @@
 import type { MigrationStatus, StepStatus } from "@wa-migrate/contracts";
 import { BffError } from "../errors/bff-error.js";
+import { REGISTER_OPERATION } from "../graph/graph-client.js";
 import type { StoredMigration } from "../store/migration-store.js";
 import { captureStep, type GrantVerdict } from "./capture-step.js";
 import { creditStep } from "./credit-step.js";
-import { registerStep } from "./register-step.js";
+import { REGISTER_RETRY_FLOOR_MS, registerStep } from "./register-step.js";
 import type { BffRuntime } from "./runtime.js";
 import { runStep, type StepRun } from "./step-runner.js";
 import { subscribeStep } from "./subscribe-step.js";
+import { recordTemplatesFailure } from "./templates-failure.js";
 import { templatesStep } from "./templates-step.js";
 
 /** What the create request hands the first run of a migration it is creating. */
@@ -113,8 +115,14 @@ export function createEngine(rt: BffRuntime): Engine {
       runStep(rt, id, "subscribe_webhooks", "webhook_subscription_failed", (c) =>
         subscribeStep(rt, c, token),
       ),
-      runStep(rt, id, "migrate_templates", "template_migration_failed", (c) =>
-        templatesStep(rt, c, token),
+      runStep(
+        rt,
+        id,
+        "migrate_templates",
+        "template_migration_failed",
+        (c) => templatesStep(rt, c, token),
+        // A failed copy is reported and registration goes on (decision 029).
+        { onStop: (failure) => recordTemplatesFailure(rt, id, failure.error) },
       ),
     ]);
     const creditSoFar = await Promise.race([credit, shared]);
@@ -122,7 +130,11 @@ export function createEngine(rt: BffRuntime): Engine {
       const all = [...others, await credit];
       return void (all.includes("stopped") ? await finish(id) : undefined);
     }
-    await runStep(rt, id, "register_phone", "graph_error", (c) => registerStep(rt, c, token));
+    await runStep(rt, id, "register_phone", "graph_error", (c) => registerStep(rt, c, token), {
+      // Only a failed register request waits longer: Meta counts each one (decision 028).
+      retryFloorMs: (error) =>
+        error.details.operation === REGISTER_OPERATION ? REGISTER_RETRY_FLOOR_MS : 0,
+    });
     await credit;
     await finish(id);
   }

@@ -100,6 +100,9 @@ describe("orchestration against the sandbox: happy", () => {
       [
         "GET /oauth/access_token",
         "GET /debug_token",
+        // The system token's own, once per BFF: its user is added to the new account.
+        "GET /debug_token",
+        "POST /{dest}/assigned_users",
         "GET /{dest} {phone_numbers}",
         "GET /{source} {phone_numbers,message_templates}",
         "POST /{dest}/subscribed_apps",

@@ -3,6 +3,29 @@ import type { StoredMigration } from "../store/migration-store.js";
 import type { BffRuntime } from "./runtime.js";
 import type { StepResult } from "./step-runner.js";
 
+/**
+ * `register` requests one migration may send in any 72 hours: half of Meta's 10 per number
+ * (register and deregister together, facts §3.9), so that the old partner's deregistration, Meta's
+ * own and a manual repair still fit before Meta blocks the number for 72 hours (decision 028).
+ */
+export const REGISTER_POST_LIMIT = 5;
+
+/** Meta's moving window for the register/deregister limit (facts §3.9). */
+export const REGISTER_WINDOW_MS = 72 * 3_600_000;
+
+/**
+ * The shortest wait before `register` is sent again after a transient failure: with the default
+ * 15-minute budget (decision 018) one run of the step sends it at most 4 times, so a Meta outage
+ * ends as a retryable `graph_unavailable` with one request of the kit's share left.
+ */
+export const REGISTER_RETRY_FLOOR_MS = 5 * 60_000;
+
+/** The register requests of `m` still inside Meta's window at `now`. */
+function recentRegisterPosts(m: StoredMigration, now: string): string[] {
+  const since = Date.parse(now) - REGISTER_WINDOW_MS;
+  return (m.context.registerPosts ?? []).filter((t) => Date.parse(t) > since);
+}
+
 /** The PIN of a migration: generated once on the server, sealed, and reused on every retry. */
 async function migrationPin(rt: BffRuntime, migrationId: string): Promise<string> {
   const sealed = await rt.store.getSecret(migrationId, "pin");
@@ -17,8 +40,10 @@ async function migrationPin(rt: BffRuntime, migrationId: string): Promise<string
  * `register_phone`: registers the number on Cloud API in the destination WABA (the cutover: from
  * now on messages bill to the customer), then confirms it is CONNECTED on CLOUD_API. Check before
  * act: a recorded registration, or (after a crash or on retry) a number onboarded on Cloud API
- * since our last attempt, is never registered again. Meta's 133005, 133016 and 2388103 become clear
- * action-required errors through the error mapping.
+ * since our last attempt, is never registered again. Every request is counted in the journal
+ * first, and after {@link REGISTER_POST_LIMIT} in 72 hours the step stops with
+ * `register_rate_limited` instead of sending another. Meta's 133005, 133016 and 2388103 become
+ * clear action-required errors through the error mapping.
  *
  * @example
  * await runStep(rt, id, "register_phone", "graph_error", (m) => registerStep(rt, m, token));
@@ -52,8 +77,20 @@ export async function registerStep(
     }
   }
   if (!registeredAt) {
+    const now = rt.now();
+    const posts = recentRegisterPosts(m, now);
+    if (posts.length >= REGISTER_POST_LIMIT) {
+      throw new BffError("register_rate_limited", {
+        detail: `This migration already sent register ${posts.length} times in 72 hours; the kit stops there, before Meta's limit of 10 per number (error 133016) blocks the number for 72 hours. Retry 72 hours after ${posts[0]}.`,
+      });
+    }
     const pin = await migrationPin(rt, m.id);
-    await rt.store.updateMigration(m.id, { context: { registerAttemptedAt: rt.now() } }, rt.now());
+    // Counted before it is sent: a request whose answer is lost still counts at Meta.
+    await rt.store.updateMigration(
+      m.id,
+      { context: { registerAttemptedAt: now, registerPosts: [...posts, now] } },
+      now,
+    );
     // Meta's refusals (2388001 two-step or ownership, 133005, 133016, 2388103) become the step's
     // code in stepFailure, through the one mapping of Graph errors (errorCodeOfGraph).
     await rt.graph.register(phoneId, token, pin);

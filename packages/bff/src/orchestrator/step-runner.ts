@@ -2,7 +2,7 @@ import type { MigrationErrorCode, StepId } from "@wa-migrate/contracts";
 import { GraphError } from "../graph/graph-error.js";
 import type { StoredMigration } from "../store/migration-store.js";
 import type { BffRuntime } from "./runtime.js";
-import { stepFailure } from "./step-failure.js";
+import { type StepFailure, stepFailure } from "./step-failure.js";
 import {
   nextTransientRetry,
   type TransientRetryState,
@@ -15,6 +15,21 @@ export type StepResult = "succeeded" | "skipped";
 
 /** How {@link runStep} left the step. */
 export type StepRun = "done" | "stopped" | "busy";
+
+/** Step-specific retry tuning of {@link runStep}. */
+export interface StepRunOptions {
+  /**
+   * The shortest wait (ms) before the next attempt after this transient failure, on top of
+   * Meta's `estimated_time_to_regain_access` (e.g. `register`, whose requests Meta counts).
+   */
+  retryFloorMs?: (error: GraphError) => number;
+  /**
+   * Called when the step would stop (a permanent failure, or transient ones past the budget): a
+   * result instead ends the step with it, keeping the error as `lastError` for operators, and the
+   * migration goes on (a failed template copy, decision 029). Null: the step stops.
+   */
+  onStop?: (failure: StepFailure) => Promise<StepResult | null>;
+}
 
 /**
  * Runs one step under a lease: claims it (unless already done), renews the lease while `body`
@@ -35,6 +50,7 @@ export async function runStep(
   stepId: StepId,
   fallbackCode: MigrationErrorCode,
   body: (m: StoredMigration) => Promise<StepResult>,
+  options: StepRunOptions = {},
 ): Promise<StepRun> {
   const before = await rt.store.getMigration(migrationId);
   const current = before?.steps.find((s) => s.id === stepId);
@@ -83,7 +99,12 @@ export async function runStep(
         const failure = stepFailure(error, fallbackCode);
         const next =
           error instanceof GraphError && error.transient
-            ? nextTransientRetry(retrying, rt.now(), error.details.regainAccessMs, policy)
+            ? nextTransientRetry(
+                retrying,
+                rt.now(),
+                Math.max(error.details.regainAccessMs ?? 0, options.retryFloorMs?.(error) ?? 0),
+                policy,
+              )
             : null;
         // Persisted before the wait: a crash during it resumes with the budget already spent.
         // A step that stops clears it, so that POST /retry starts a new one.
@@ -112,11 +133,20 @@ export async function runStep(
           claimed = again;
           continue;
         }
+        const instead = await options.onStop?.(failure);
         await rt.store.finishStep(migrationId, stepId, rt.instanceId, {
-          status: failure.status,
+          status: instead ?? failure.status,
           lastError: failure.error,
           now: rt.now(),
         });
+        if (instead) {
+          log.warn("step failed; the migration goes on", {
+            code: failure.error.code,
+            fbtraceId: failure.error.graph?.fbtraceId,
+            error,
+          });
+          return "done";
+        }
         log.warn("step stopped", {
           status: failure.status,
           code: failure.error.code,

@@ -15,8 +15,10 @@ const key = (t: { name: string; language: string }) => `${t.name}\u0000${t.langu
  * the destination already has (same name and language) are reported as copied and not sent again.
  * Respects the destination's template limit (250 unverified, 6,000 verified), sends pages of
  * <= 500 ids in parallel (halved on each later attempt, as Meta asks after a timeout; a timed-out
- * page is never sent again blindly), and records per-template failures. `only` limits it to these
- * source ids (manual migration from the operator view).
+ * page is never sent again blindly), and records per-template failures. A page that fails throws
+ * once the other pages' results are recorded; when the step gives up for good the migration goes on
+ * without the copy (`recordTemplatesFailure`, decision 029). `only` limits it to these source ids
+ * (manual migration from the operator view).
  *
  * @example
  * await runStep(rt, id, "migrate_templates", "template_migration_failed", (m) => templatesStep(rt, m, token));
@@ -87,13 +89,20 @@ export async function templatesStep(
   const pageSize = Math.max(25, TEMPLATE_MIGRATION_PAGE_SIZE >> (attempt - 1));
   const pages: string[][] = [];
   for (let i = 0; i < toCopy.length; i += pageSize) pages.push(toCopy.slice(i, i + pageSize));
-  const results = await Promise.all(
+  const settled = await Promise.allSettled(
     pages.map((ids) => rt.graph.migrateTemplates(dest, token, m.sourceWabaId as string, ids)),
   );
-  const migrated = new Set(results.flatMap((r) => r.migrated_templates));
+  const results = settled.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
+  // What the other pages copied is kept even when one page failed; a failed page's templates keep
+  // their line as it was (Meta may still have copied them: the next run lists the destination).
+  const refused = settled.find((r) => r.status === "rejected");
+  const unsent = new Set(settled.flatMap((r, i) => (r.status === "rejected" ? pages[i] : [])));
+  const before = new Map(report.items.map((i) => [key(i), i]));
+  const migrated = new Set(results.flatMap((r) => r.migrated_templates ?? []));
   const failed = new Map(results.flatMap((r) => Object.entries(r.failed_templates ?? {})));
   const final = items.map((item): TemplateReportItem => {
     if (item.outcome !== "pending" || !item.sourceTemplateId) return item;
+    if (unsent.has(item.sourceTemplateId)) return before.get(key(item)) ?? item;
     const why = failed.get(item.sourceTemplateId);
     if (why && /limit/i.test(why)) return { ...item, outcome: "over_limit", reason: why };
     if (failed.has(item.sourceTemplateId))
@@ -105,15 +114,21 @@ export async function templatesStep(
   const overLimit = final.some((i) => i.outcome === "over_limit");
   // Webhooks may have reported on these templates while the pages were copied (a re-check REJECTED,
   // the copy's id): what they wrote since the step read the report wins over the step's own view.
-  await updateMigrationSafely(rt, m.id, (latest) => ({
-    templates: {
-      mode: "copied_before_registration",
-      sourceReadable: true,
-      items: mergeReportItems(report.items, final, latest.templates.items),
-    },
-    ...(overLimit && !latest.warnings.includes("template_limit_reached")
-      ? { warnings: [...latest.warnings, "template_limit_reached"] }
-      : {}),
-  }));
+  await updateMigrationSafely(rt, m.id, (latest) => {
+    let warnings = latest.warnings;
+    if (overLimit && !warnings.includes("template_limit_reached"))
+      warnings = [...warnings, "template_limit_reached"];
+    // A copy that went through answers a failed one recorded earlier (decision 029).
+    if (!refused) warnings = warnings.filter((w) => w !== "template_migration_failed");
+    return {
+      templates: {
+        mode: "copied_before_registration",
+        sourceReadable: true,
+        items: mergeReportItems(report.items, final, latest.templates.items),
+      },
+      ...(warnings.length !== latest.warnings.length || overLimit ? { warnings } : {}),
+    };
+  });
+  if (refused) throw refused.reason;
   return "succeeded";
 }

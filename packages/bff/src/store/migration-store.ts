@@ -35,6 +35,11 @@ export interface MigrationContext {
   registeredAt?: string;
   /** Registration was tried (its outcome may be unknown after a crash). */
   registerAttemptedAt?: string;
+  /**
+   * When each `register` request of this migration was sent (ISO), within Meta's 72 h window:
+   * the kit stops before its own share of Meta's 10 per number (decision 028).
+   */
+  registerPosts?: string[];
   [key: string]: unknown;
 }
 

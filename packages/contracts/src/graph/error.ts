@@ -32,13 +32,15 @@ export const GraphErrorEnvelopeSchema = z.object({ error: GraphErrorBodySchema }
 export type GraphErrorEnvelope = z.infer<typeof GraphErrorEnvelopeSchema>;
 
 /**
- * Graph error codes that are worth retrying with backoff (plus any HTTP 5xx, network errors and
- * `is_transient: true`): 1 unknown, 2 service, 4 app rate, 17 user rate, 341 limit, 80007 WABA rate,
- * 130429 throughput, 131000 generic, 131016 service unavailable, 133004 server unavailable.
+ * Graph error codes that are worth retrying with backoff, whatever `is_transient` says (plus
+ * `is_transient: true`, network errors, and an HTTP 5xx that does not say `is_transient: false`):
+ * 1 unknown, 2 service, 4 app rate, 17 user rate, 32 page rate, 341 limit, 613 custom rate,
+ * 80007 WABA rate, 130429 throughput, 131000 generic, 131016 service unavailable, 133004 server
+ * unavailable. 17, 32 and 613 are Graph's platform throttles (facts §4.2).
  *
  * @example
- * TRANSIENT_GRAPH_CODES.includes(80007); // true
+ * TRANSIENT_GRAPH_CODES.includes(613); // true
  */
 export const TRANSIENT_GRAPH_CODES: readonly number[] = [
-  1, 2, 4, 17, 341, 80007, 130429, 131000, 131016, 133004,
+  1, 2, 4, 17, 32, 341, 613, 80007, 130429, 131000, 131016, 133004,
 ];

@@ -1,4 +1,5 @@
 export * from "./app-subscriptions.js";
+export * from "./assigned-users.js";
 export * from "./common.js";
 export * from "./credit.js";
 export * from "./enums.js";

@@ -38,16 +38,28 @@ export const MessageTemplateListSchema = z.object({
 /** See {@link MessageTemplateListSchema}. */
 export type MessageTemplateList = z.infer<typeof MessageTemplateListSchema>;
 
+// id → reason. Meta's syntax block writes `failed_templates` as an array, its example as a map
+// (facts §2.3): an array (empty, or of such maps) is read as the map it stands for.
+const FailedTemplatesSchema = z.union([
+  z.record(z.string(), z.string()),
+  z.pipe(
+    z.array(z.record(z.string(), z.string())),
+    z.transform((maps): Record<string, string> => Object.assign({}, ...maps)),
+  ),
+]);
+
 /**
- * `POST /{dest-waba}/migrate_message_templates` answer: ids copied, and failures as a map id → reason
- * (Meta's syntax block writes it as an array; the example and real answers are a map).
+ * `POST /{dest-waba}/migrate_message_templates` answer: ids copied, and failures as a map id →
+ * reason (Meta's syntax block writes it as an array, e.g. `[]` when nothing failed; the example
+ * and real answers are a map; either is parsed into the map).
  *
  * @example
- * MigrateTemplatesResponseSchema.parse({ migrated_templates: ["1"], failed_templates: { "2": "Incorrect category" } });
+ * MigrateTemplatesResponseSchema.parse({ migrated_templates: ["1"], failed_templates: [] }).failed_templates; // {}
  */
 export const MigrateTemplatesResponseSchema = z.object({
-  migrated_templates: z.array(z.string()),
-  failed_templates: z.optional(z.record(z.string(), z.string())),
+  // Graph leaves out a list with nothing in it, as it does elsewhere.
+  migrated_templates: z.optional(z.array(z.string())),
+  failed_templates: z.optional(FailedTemplatesSchema),
 });
 /** See {@link MigrateTemplatesResponseSchema}. */
 export type MigrateTemplatesResponse = z.infer<typeof MigrateTemplatesResponseSchema>;

@@ -20,6 +20,8 @@ async function flow() {
   const h = await startSandbox("happy");
   const signup = await h.signup();
   const token = await h.exchange(signup.code);
+  // The partner's prerequisite of a credit share (Meta's "Manage System Users").
+  await h.assignSystemUser(signup.waba_id);
   return {
     h,
     signup,

@@ -1,6 +1,7 @@
 import {
   AccountUpdateValueSchema,
   AllocationConfigSchema,
+  AssignedUsersResponseSchema,
   BusinessSchema,
   CreditSharingResponseSchema,
   DebugTokenResponseSchema,
@@ -68,6 +69,18 @@ describe("the sandbox's answers parse with the contracts' Graph schemas", () => 
         await h.call("GET", `/v26.0/${signup.business_id}?fields=id,name,verification_status`, {
           token,
         })
+      ).body,
+    );
+    const assigned = await h.assignSystemUser(signup.waba_id);
+    parses(SuccessResponseSchema, assigned.body);
+    parses(
+      AssignedUsersResponseSchema,
+      (
+        await h.call(
+          "GET",
+          `/v26.0/${signup.waba_id}/assigned_users?business=${h.partner.business_id}`,
+          { token: sys },
+        )
       ).body,
     );
     const share = await h.call(

@@ -22,8 +22,21 @@ export interface FaultConfig {
   timeoutMs?: number;
 }
 
-/** Graph codes the fault API accepts (the issue's list). */
-export const FAULT_GRAPH_CODES = [1, 2, 4, 17, 80007, 130429, 131000, 131016, 190] as const;
+/**
+ * Graph codes the fault API accepts: the issue's list, Graph's throttles 32 and 613, the
+ * permission refusal 10, and two refusals Meta sends with HTTP 500 and `is_transient: false`,
+ * 131045 and 133000 (facts §4.2).
+ */
+export const FAULT_GRAPH_CODES = [
+  1, 2, 4, 10, 17, 32, 613, 80007, 130429, 131000, 131016, 131045, 133000, 190,
+] as const;
+
+/**
+ * Faults Graph answers before the operation runs: the platform and WhatsApp throttles and an
+ * invalid token. Every other fault stands for a request that reached the operation (an error, a
+ * 5xx, a lost answer), so what Meta counts per request still counts.
+ */
+export const FAULTS_BEFORE_OPERATION: readonly FaultCode[] = [4, 17, 32, 613, 80007, 130429, 190];
 
 function isFaultCode(value: unknown): value is FaultCode {
   return (

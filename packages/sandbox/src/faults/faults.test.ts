@@ -13,7 +13,7 @@ async function ready() {
 }
 
 describe("faults", () => {
-  test("fail the next N calls of an operation with a code; no state change; then normal", async () => {
+  test("fail the next N calls of an operation with a code; only Meta's request count changes; then normal", async () => {
     const { h, signup, token, setFaults } = await ready();
     await h.call("POST", `/v26.0/${signup.waba_id}/subscribed_apps`, { token });
     await setFaults({
@@ -30,7 +30,9 @@ describe("faults", () => {
     });
     expect((await h.call("POST", path, { token, body })).status).toBe(500);
     const phone = h.graph.sandbox.state.phones.get(signup.phone_number_id as string);
-    expect(phone).toMatchObject({ twoStepEnabled: false, registrationRequests: [] });
+    expect(phone?.twoStepEnabled).toBe(false);
+    // The failed requests reached registration: they count toward the 10 per 72 h.
+    expect(phone?.registrationRequests).toHaveLength(2);
     expect((await h.call("POST", path, { token, body })).status).toBe(200);
     const calls = await h.calls("registerWhatsAppBusinessPhoneNumber");
     expect(calls.map((c) => [c.status, c.errorCode, c.fault])).toEqual([
@@ -41,25 +43,34 @@ describe("faults", () => {
   });
 
   test.each([
-    [1, 400],
-    [2, 503],
-    [4, 400],
-    [17, 400],
-    [80007, 400],
-    [130429, 400],
-    [131000, 500],
-    [131016, 500],
-    [190, 401],
-  ])("code %i answers with HTTP %i and Graph's envelope", async (code, status) => {
-    const { h, signup, token, setFaults } = await ready();
-    await setFaults({
-      failNext: [{ operation: "getWhatsAppBusinessAccountDetails", count: 1, code }],
-    });
-    const answer = await h.call("GET", `/v26.0/${signup.waba_id}`, { token });
-    expect(answer.status).toBe(status);
-    expect(answer.body.error.code).toBe(code);
-    expect(answer.body.error.fbtrace_id).toBe(answer.headers.get("x-fb-trace-id"));
-  });
+    [1, 400, true],
+    [2, 503, true],
+    [4, 400, true],
+    [10, 403, false],
+    [17, 400, true],
+    [32, 400, undefined],
+    [613, 400, undefined],
+    [80007, 400, true],
+    [130429, 400, true],
+    [131000, 500, true],
+    [131016, 500, true],
+    [131045, 500, false],
+    [133000, 500, false],
+    [190, 401, undefined],
+  ])(
+    "code %i answers with HTTP %i and Graph's envelope (is_transient %s)",
+    async (code, status, transient) => {
+      const { h, signup, token, setFaults } = await ready();
+      await setFaults({
+        failNext: [{ operation: "getWhatsAppBusinessAccountDetails", count: 1, code }],
+      });
+      const answer = await h.call("GET", `/v26.0/${signup.waba_id}`, { token });
+      expect(answer.status).toBe(status);
+      expect(answer.body.error.code).toBe(code);
+      expect(answer.body.error.is_transient).toBe(transient);
+      expect(answer.body.error.fbtrace_id).toBe(answer.headers.get("x-fb-trace-id"));
+    },
+  );
 
   test("a chosen subcode is sent", async () => {
     const { h, signup, token, setFaults } = await ready();

@@ -38,12 +38,16 @@ const TITLES: Record<number, string> = {
   4: "Application request limit reached",
   10: "Application does not have permission for this action",
   17: "User request limit reached",
+  32: "Page request limit reached",
   100: "Invalid parameter",
   200: "Permissions error",
+  613: "Calls to this api have exceeded the rate limit.",
   80007: "Rate limit issues",
   130429: "Rate limit hit",
   131000: "Something went wrong",
   131016: "Service unavailable",
+  131045: "Incorrect certificate",
+  133000: "Incomplete deregistration",
   133005: "Two step verification PIN Mismatch",
   133016: "Account register deregister rate limit exceeded",
   136024: "Registration code not eligible",
@@ -51,6 +55,12 @@ const TITLES: Record<number, string> = {
 
 /** Codes whose retry can succeed: Graph marks them `is_transient: true`. */
 const TRANSIENT = new Set([1, 2, 4, 17, 80007, 130429, 131000, 131016, 133004]);
+
+/**
+ * Graph's page and custom throttles (facts §4.2): no Meta source shows `is_transient` on them, so
+ * the sandbox leaves it out and a client has to know the codes.
+ */
+const NO_TRANSIENT_FLAG = new Set([32, 613]);
 
 /**
  * Builds the usual "(#code) title" error; `details` goes to `error_data.details`.
@@ -64,7 +74,7 @@ export function apiError(
 ): GraphError {
   const title = TITLES[code] ?? "Unknown error";
   return new GraphError({
-    isTransient: TRANSIENT.has(code),
+    isTransient: NO_TRANSIENT_FLAG.has(code) ? undefined : TRANSIENT.has(code),
     ...extra,
     code,
     message: `(#${code}) ${title}`,

@@ -31,6 +31,7 @@ describe("Graph request handling", () => {
     expect((await h.call("GET", `${path}?access_token=${sys}`)).status).toBe(200);
     const shared = `/v26.0/${h.partner.credit_line_id}/whatsapp_credit_sharing_and_attach`;
     const signup = await h.signup();
+    await h.assignSystemUser(signup.waba_id);
     const form = await h.call("POST", shared, {
       form: { access_token: sys, waba_id: signup.waba_id, waba_currency: "USD" },
     });

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { maskParams } from "../engine/call-log.js";
 import type { Sandbox } from "../engine/sandbox.js";
-import type { FaultCode } from "../faults/fault-config.js";
+import { FAULTS_BEFORE_OPERATION, type FaultCode } from "../faults/fault-config.js";
 import { apiError, GraphError, graphHttpStatus } from "./graph-error.js";
 import type { GraphResult, Operation, OperationContext } from "./operation.js";
 import { type Params, readParams, tokenOf } from "./params.js";
@@ -98,6 +98,7 @@ export async function handleGraphRequest(sandbox: Sandbox, request: Request): Pr
     if (decision.delayMs > 0) await sleep(decision.delayMs);
     if (decision.fault) {
       fault = decision.fault.code;
+      if (!FAULTS_BEFORE_OPERATION.includes(fault)) operation.onFault?.(ctx);
       if (fault === "drop" || fault === "timeout") {
         if (fault === "timeout") await hold(request, sandbox.faults.timeoutMs);
         result = { status: 0, body: null };

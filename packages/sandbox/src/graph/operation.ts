@@ -33,4 +33,10 @@ export interface Operation {
     ctx: OperationContext,
   ) => { kind: "waba"; id: string } | { kind: "credit"; id: string } | undefined;
   run: (ctx: OperationContext) => GraphResult | Promise<GraphResult>;
+  /**
+   * What a request that reached the operation still changes when an injected fault answers
+   * instead (Meta counts every register request, facts §3.9). Not called for faults Graph
+   * answers before the operation: platform throttles and invalid tokens.
+   */
+  onFault?: (ctx: OperationContext) => void;
 }

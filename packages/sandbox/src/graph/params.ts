@@ -109,7 +109,8 @@ export function list(params: Params, name: string): string[] | undefined {
   if (typeof value === "string") {
     if (value.trim().startsWith("[")) {
       try {
-        items = JSON.parse(value);
+        // Meta's own examples quote list items with single quotes (`tasks=['MANAGE']`).
+        items = JSON.parse(/^\s*\['/.test(value) ? value.replaceAll("'", '"') : value);
       } catch (cause) {
         throw new GraphError(
           { code: 100, message: `(#100) Param ${name} must be an array` },

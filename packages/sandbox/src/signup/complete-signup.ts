@@ -86,6 +86,8 @@ export function completeSignup(sandbox: Sandbox, input: SignupInput = {}): Signu
   const customerName = state.businesses.get(customerId)?.name ?? "";
   const dest = createWaba(state, customerId, input.wabaName ?? customerName, now);
   dest.templateLimit = scenario.destTemplateLimit;
+  // No invoicing currency yet: the partner's credit share gives it one (`waba_currency`).
+  dest.currency = undefined;
   state.wabas.set(dest.id, dest);
   if (scenario.exhaustWabaUsage) sandbox.exhaustUsage(dest.id);
 
@@ -108,17 +110,13 @@ export function completeSignup(sandbox: Sandbox, input: SignupInput = {}): Signu
     ],
     businessId: customerId,
   });
-  // The partner's system user is added to what the customer shared (credit sharing needs it).
-  const system = state.tokens.get(state.partner.systemToken);
-  if (system) {
-    for (const scope of ["whatsapp_business_management", "whatsapp_business_messaging"]) {
-      let entry = system.granularScopes.find((g) => g.scope === scope);
-      if (!entry) {
-        entry = { scope, target_ids: [] };
-        system.granularScopes.push(entry);
-      }
-      entry.target_ids = [...shared, ...entry.target_ids.filter((id) => !shared.includes(id))];
-    }
+  // What the customer shared goes to the partner's portfolio. The partner's system user gets no
+  // access by that: the partner adds it with `POST /{waba-id}/assigned_users`, which Meta names
+  // as the prerequisite of `whatsapp_credit_sharing_and_attach` after Embedded Signup.
+  for (const id of shared) {
+    const waba = state.wabas.get(id);
+    if (waba && !waba.partnerBusinessIds.includes(state.partner.businessId))
+      waba.partnerBusinessIds.push(state.partner.businessId);
   }
   const code = `AQ${state.rng.alnum(180)}`;
   state.codes.set(code, {

@@ -131,6 +131,8 @@ export function createWaba(
     hasPaymentMethod: true,
     templateLimit: 6000,
     subscriptions: [],
+    partnerBusinessIds: [],
+    assignedUsers: [],
     creationTime,
   };
 }

@@ -55,6 +55,12 @@ export interface Subscription {
   verifyToken: string | undefined;
 }
 
+/** A user with tasks on a WABA (codegen `WhatsAppBusinessAccount` `assigned_users`). */
+export interface AssignedUser {
+  id: string;
+  tasks: string[];
+}
+
 /** A WhatsApp Business Account. */
 export interface WabaRecord {
   id: string;
@@ -63,13 +69,21 @@ export interface WabaRecord {
   /** Set when a partner owns the WABA on behalf of the customer (OBO). */
   onBehalfOfBusinessId: string | undefined;
   account_review_status: AccountReviewStatus;
-  currency: string;
+  /**
+   * Invoicing currency (facts §3.4). A new Embedded Signup account has none until a credit line
+   * is attached with `waba_currency`; once set it is never changed by a share.
+   */
+  currency: string | undefined;
   timezone_id: string;
   message_template_namespace: string;
   primary_funding_id: string | undefined;
   hasPaymentMethod: boolean;
   templateLimit: 250 | 6000;
   subscriptions: Subscription[];
+  /** Partner portfolios the customer shared the account with in Embedded Signup. */
+  partnerBusinessIds: string[];
+  /** Users given tasks on the account (`POST /{waba-id}/assigned_users`), e.g. a partner's system user. */
+  assignedUsers: AssignedUser[];
   creationTime: number;
 }
 

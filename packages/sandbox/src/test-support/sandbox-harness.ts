@@ -45,6 +45,8 @@ export interface Harness {
   exchange(code: string): Promise<string>;
   state(): Promise<Json>;
   calls(operation?: string): Promise<Json[]>;
+  /** Adds the partner's system user to a shared WABA (`MANAGE`), as a partner does before sharing credit. */
+  assignSystemUser(wabaId: string): Promise<Answer>;
 }
 
 /**
@@ -136,6 +138,13 @@ export async function startSandbox(
       const query = operation ? `?operation=${operation}` : "";
       return ((await (await graph.request(`/__sandbox/calls${query}`)).json()) as { data: Json[] })
         .data;
+    },
+    assignSystemUser(wabaId) {
+      return call(
+        "POST",
+        `/v26.0/${wabaId}/assigned_users?user=${partner.system_user_id}&tasks=['MANAGE']`,
+        { token: partner.system_token },
+      );
     },
   };
 }

@@ -4,7 +4,10 @@ import type { SandboxApi } from "./sandbox-api.js";
 import { useAction } from "./use-action.js";
 
 // The codes the sandbox's fault API accepts (its README): Graph codes, an edge 5xx, a dropped socket.
-const CODES = ["1", "2", "4", "17", "80007", "130429", "131000", "131016", "190", "5xx", "drop"];
+const CODES = [
+  ...["1", "2", "4", "10", "17", "32", "613", "80007", "130429"],
+  ...["131000", "131016", "131045", "133000", "190", "5xx", "drop"],
+];
 const toCode = (value: string) => (/^\d+$/.test(value) ? Number(value) : value);
 
 /**

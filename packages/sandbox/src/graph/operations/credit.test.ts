@@ -5,6 +5,7 @@ async function ready() {
   const h = await startSandbox();
   const signup = await h.signup();
   const token = await h.exchange(signup.code);
+  await h.assignSystemUser(signup.waba_id);
   const share = (form: Record<string, string>, auth = h.partner.system_token) =>
     h.call("POST", `/v26.0/${h.partner.credit_line_id}/whatsapp_credit_sharing_and_attach`, {
       token: auth,
@@ -77,6 +78,24 @@ describe("credit line", () => {
     );
     expect(allocation.body.receiving_credential.id).toBe(waba.body.primary_funding_id);
     expect(waba.body.currency).toBe("EUR");
+  });
+
+  test("a new account gets its invoicing currency from the share; an account's own currency is never rewritten", async () => {
+    const { h, signup, token, share } = await ready();
+    const currency = async () =>
+      (await h.call("GET", `/v26.0/${signup.waba_id}?fields=id,currency`, { token })).body;
+    expect(await currency()).toEqual({ id: signup.waba_id });
+    await share({ waba_id: signup.waba_id, waba_currency: "GBP" });
+    expect((await currency()).currency).toBe("GBP");
+
+    const other = await ready();
+    const waba = other.h.graph.sandbox.state.wabas.get(other.signup.waba_id);
+    if (!waba) throw new Error("the signup created the account");
+    waba.currency = "EUR";
+    expect(
+      (await other.share({ waba_id: other.signup.waba_id, waba_currency: "USD" })).status,
+    ).toBe(200);
+    expect(waba.currency).toBe("EUR");
   });
 
   test("sharing again with the same line answers the same allocation", async () => {

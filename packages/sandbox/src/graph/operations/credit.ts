@@ -66,9 +66,16 @@ export const shareCreditLine: Operation = {
       throw invalidParam("waba_currency", `must be one of ${WABA_CURRENCIES.join(", ")}`);
     }
     const waba = state.wabas.get(wabaId);
-    if (!waba || !canManageWaba(token, wabaId)) {
+    if (!waba?.partnerBusinessIds.includes(state.partner.businessId)) {
       throw apiError(100, {
         details: `The WhatsApp Business Account ${wabaId} is not shared with your business.`,
+      });
+    }
+    // Meta names adding the system user to the shared account as this call's prerequisite after
+    // Embedded Signup (its exact answer without it is not documented; this is the sandbox's).
+    if (!canManageWaba(token, wabaId)) {
+      throw apiError(100, {
+        details: `Add your system user to the WhatsApp Business Account ${wabaId} first (POST /${wabaId}/assigned_users).`,
       });
     }
     const existing = [...state.allocations.values()].find(
@@ -92,7 +99,10 @@ export const shareCreditLine: Operation = {
     };
     state.allocations.set(allocation.id, allocation);
     waba.primary_funding_id = allocation.receivingCredentialId;
-    waba.currency = currency;
+    // `waba_currency` gives an account without one its invoicing currency. Meta documents no
+    // change of an existing one by this call (it cannot be edited once a credit line is
+    // attached, facts §3.4), so an account's own currency is kept.
+    if (waba.currency === undefined) waba.currency = currency;
     return { body: { allocation_config_id: allocation.id, waba_id: wabaId } };
   },
 };

@@ -149,12 +149,15 @@ describe("GET /debug_token", () => {
     });
   });
 
-  test("a second signup puts its WABA first", async () => {
+  test("a signup gives the system token nothing; assigning its user puts the WABA first", async () => {
     const h = await startSandbox("source-obo");
-    await h.signup();
+    const first = await h.signup();
     const second = await h.signup();
     const system = h.graph.sandbox.state.tokens.get(h.partner.system_token);
-    expect(system?.granularScopes[0]?.target_ids[0]).toBe(second.waba_id);
+    expect(system?.granularScopes).toEqual([]);
+    await h.assignSystemUser(first.waba_id);
+    await h.assignSystemUser(second.waba_id);
+    expect(system?.granularScopes[0]?.target_ids).toEqual([second.waba_id, first.waba_id]);
   });
 
   test("works with an app token and describes the system token", async () => {

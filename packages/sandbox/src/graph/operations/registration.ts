@@ -28,10 +28,16 @@ export const LOCALIZATION_REGIONS = [
   "CA",
 ];
 
+/** The number's requests still inside the 72 h window. */
+function recentRequests(ctx: OperationContext, phone: PhoneRecord): number[] {
+  const now = ctx.sandbox.clock.now();
+  return phone.registrationRequests.filter((t) => now - t < REGISTRATION_WINDOW_MS);
+}
+
 /** Checks the 72 h window and counts this request (a refused request is not counted). */
 function chargeRegistration(ctx: OperationContext, phone: PhoneRecord): void {
   const now = ctx.sandbox.clock.now();
-  const recent = phone.registrationRequests.filter((t) => now - t < REGISTRATION_WINDOW_MS);
+  const recent = recentRequests(ctx, phone);
   if (recent.length >= REGISTRATION_LIMIT) {
     throw apiError(133016, {
       details:
@@ -42,12 +48,22 @@ function chargeRegistration(ctx: OperationContext, phone: PhoneRecord): void {
 }
 
 /**
+ * A request that reached registration and failed there (an injected error, 5xx or lost answer)
+ * still counts: Meta limits requests, not successes (facts §3.9).
+ */
+function countFailedRequest(ctx: OperationContext): void {
+  const phone = ctx.sandbox.state.phones.get(ctx.nodeId);
+  if (phone) phone.registrationRequests = [...recentRequests(ctx, phone), ctx.sandbox.clock.now()];
+}
+
+/**
  * `POST /{phone-number-id}/register` (facts §3.9). On a number moving to a new WABA this is the
  * step that completes the migration, after Meta's rules (see `migrationBlocker`).
  */
 export const register: Operation = {
   name: "registerWhatsAppBusinessPhoneNumber",
   usage: phoneUsage,
+  onFault: countFailedRequest,
   run(ctx) {
     const phone = requirePhone(ctx);
     const product = str(ctx.params, "messaging_product");
@@ -96,6 +112,7 @@ export const register: Operation = {
 export const deregister: Operation = {
   name: "deregisterPhoneNumber",
   usage: phoneUsage,
+  onFault: countFailedRequest,
   run(ctx) {
     const phone = requirePhone(ctx);
     chargeRegistration(ctx, phone);
