@@ -66,8 +66,14 @@ async function migrateOnce(scenario: ScenarioName, withSourceWaba = false): Prom
   const { id } = (await response.json()) as { id: string };
   await bff.idle();
   const wallMs = performance.now() - t0;
-  const status = ((await (await bff.request(`/migrations/${id}`)).json()) as { status: string })
-    .status;
+  const record = (await (await bff.request(`/migrations/${id}`)).json()) as {
+    status: string;
+    templates: { mode: string };
+  };
+  const status = record.status;
+  // Meta's automatic copy (after registration) takes APPROVED + GREEN only; the template
+  // migration API the kit calls before registration also takes templates not rated yet (§2.3).
+  const automatic = record.templates.mode === "meta_automatic";
   const after = (await (await graph.request("/__sandbox/calls")).json()) as { data: CallRecord[] };
   const calls = after.data.filter((c) => c.seq > (before.data.at(-1)?.seq ?? 0));
   // Downtime: how long after the successful register until every eligible template is usable in
@@ -92,8 +98,7 @@ async function migrateOnce(scenario: ScenarioName, withSourceWaba = false): Prom
     (t) =>
       t.wabaId === state.customer.sourceWabaId &&
       t.status === "APPROVED" &&
-      // What Meta's template migration API copies (facts §2.3): GREEN or not rated yet.
-      (t.quality.score === "GREEN" || t.quality.score === "UNKNOWN"),
+      (t.quality.score === "GREEN" || (!automatic && t.quality.score === "UNKNOWN")),
   );
   const usable = (t: { id: string }) =>
     templates.some(
