@@ -112,6 +112,19 @@ test("a stored submission the BFF never got and can no longer use fails as expir
   expect([...storage]).toEqual([]);
 });
 
+test.each([
+  ["not JSON", "{"],
+  ["JSON of another shape", JSON.stringify({ key: 1, request: "AQB" })],
+])("a sending slot holding %s is not sent: the page starts ready", async (_name, value) => {
+  storage.set("wa-migrate:migration:sending", value);
+  const inner = createMemoryBffClient();
+  const flow = start(inner);
+  await flow.prepare();
+  await vi.advanceTimersByTimeAsync(0);
+  expect(flow.getSnapshot().state).toBe("ready");
+  expect(inner.calls.create).toEqual([]);
+});
+
 test("reset while the code is on its way does not bring the migration back, nor after a reload", async () => {
   const bff = slowBff(createMemoryBffClient());
   const flow = start(bff.client);

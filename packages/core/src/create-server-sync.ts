@@ -122,9 +122,11 @@ export function createServerSync(context: ServerSyncContext) {
      */
     resumeSubmission() {
       try {
-        pending = JSON.parse(String(sending.get()));
+        const kept = JSON.parse(String(sending.get())) as Submission | null;
+        // Only what submit() wrote is sent again; anything else in that slot is not ours.
+        if (typeof kept?.key === "string" && typeof kept.request?.code === "string") pending = kept;
       } catch {
-        // Not ours to read: nothing to send.
+        // Not JSON: nothing to send.
       }
       if (pending) void send(true);
       return Boolean(pending);

@@ -1,6 +1,5 @@
 import type { TemplateReportItem } from "@wa-migrate/contracts";
-
-const key = (t: { name: string; language: string }) => `${t.name}\u0000${t.language}`;
+import { templateKey } from "./template-key.js";
 
 /**
  * A three-way merge of templates report lines: `base` is what the templates step read, `ours` what
@@ -16,11 +15,11 @@ export function mergeReportItems(
   ours: TemplateReportItem[],
   theirs: TemplateReportItem[],
 ): TemplateReportItem[] {
-  const baseByKey = new Map(base.map((i) => [key(i), i]));
-  const oursByKey = new Map(ours.map((i) => [key(i), i]));
+  const baseByKey = new Map(base.map((i) => [templateKey(i), i]));
+  const oursByKey = new Map(ours.map((i) => [templateKey(i), i]));
   const merged = theirs.map((stored) => {
-    const was = baseByKey.get(key(stored));
-    const mine = oursByKey.get(key(stored));
+    const was = baseByKey.get(templateKey(stored));
+    const mine = oursByKey.get(templateKey(stored));
     if (!was || !mine) return stored;
     const item: Record<string, unknown> = { ...mine };
     for (const field of new Set([...Object.keys(was), ...Object.keys(stored)])) {
@@ -29,6 +28,6 @@ export function mergeReportItems(
     }
     return item as TemplateReportItem;
   });
-  const storedKeys = new Set(theirs.map(key));
-  return [...merged, ...ours.filter((i) => !storedKeys.has(key(i)))];
+  const storedKeys = new Set(theirs.map(templateKey));
+  return [...merged, ...ours.filter((i) => !storedKeys.has(templateKey(i)))];
 }

@@ -5,9 +5,8 @@ import { listAllTemplates } from "./list-all-templates.js";
 import { mergeReportItems } from "./merge-report-items.js";
 import type { BffRuntime } from "./runtime.js";
 import type { StepResult } from "./step-runner.js";
+import { statusReason, templateKey } from "./template-key.js";
 import { updateMigrationSafely } from "./update-migration-safely.js";
-
-const key = (t: { name: string; language: string }) => `${t.name}\u0000${t.language}`;
 
 /**
  * Copies templates from the source WABA into the destination with `migrate_message_templates`,
@@ -44,7 +43,7 @@ export async function templatesStep(
   const attempt = m.steps.find((st) => st.id === "migrate_templates")?.attempts ?? 1;
   const existing =
     attempt > 1 || only || m.status !== "running" ? await listAllTemplates(rt, dest, token) : [];
-  const existingByKey = new Map(existing.map((t) => [key(t), t]));
+  const existingByKey = new Map(existing.map((t) => [templateKey(t), t]));
   const verified =
     (
       m.context.captureReads as
@@ -60,17 +59,14 @@ export async function templatesStep(
       item.outcome !== "rejected_on_recheck" &&
       (!only || only.includes(item.sourceTemplateId ?? ""));
     if (!wanted) return item;
-    const there = existingByKey.get(key(item));
+    const there = existingByKey.get(templateKey(item));
     if (there)
       return {
         ...item,
         outcome: there.status === "REJECTED" ? "rejected_on_recheck" : "copied",
         destinationTemplateId: there.id,
         destinationQuality: there.quality_score?.score ?? null,
-        reason:
-          there.status === "APPROVED"
-            ? null
-            : `${there.status}${there.rejected_reason && there.rejected_reason !== "NONE" ? `: ${there.rejected_reason}` : ""}`,
+        reason: statusReason(there.status, there.rejected_reason),
       };
     if (room <= 0)
       return {
@@ -97,12 +93,12 @@ export async function templatesStep(
   // their line as it was (Meta may still have copied them: the next run lists the destination).
   const refused = settled.find((r) => r.status === "rejected");
   const unsent = new Set(settled.flatMap((r, i) => (r.status === "rejected" ? pages[i] : [])));
-  const before = new Map(report.items.map((i) => [key(i), i]));
+  const before = new Map(report.items.map((i) => [templateKey(i), i]));
   const migrated = new Set(results.flatMap((r) => r.migrated_templates ?? []));
   const failed = new Map(results.flatMap((r) => Object.entries(r.failed_templates ?? {})));
   const final = items.map((item): TemplateReportItem => {
     if (item.outcome !== "pending" || !item.sourceTemplateId) return item;
-    if (unsent.has(item.sourceTemplateId)) return before.get(key(item)) ?? item;
+    if (unsent.has(item.sourceTemplateId)) return before.get(templateKey(item)) ?? item;
     const why = failed.get(item.sourceTemplateId);
     if (why && /limit/i.test(why)) return { ...item, outcome: "over_limit", reason: why };
     if (failed.has(item.sourceTemplateId))
@@ -126,7 +122,7 @@ export async function templatesStep(
         sourceReadable: true,
         items: mergeReportItems(report.items, final, latest.templates.items),
       },
-      ...(warnings.length !== latest.warnings.length || overLimit ? { warnings } : {}),
+      warnings,
     };
   });
   if (refused) throw refused.reason;

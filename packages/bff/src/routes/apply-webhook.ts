@@ -6,6 +6,7 @@ import {
   TemplateStatusUpdateValueSchema,
   type TemplatesReport,
 } from "@wa-migrate/contracts";
+import { statusReason } from "../orchestrator/template-key.js";
 
 /**
  * The templates report after one webhook change, or null when the change does not concern it or
@@ -40,10 +41,7 @@ export function applyTemplateChange(
         ...existing,
         destinationTemplateId: destId,
         ...(outcome ? { outcome } : {}),
-        reason:
-          v.event === "APPROVED"
-            ? null
-            : `${v.event}${v.reason && v.reason !== "NONE" ? `: ${v.reason}` : ""}`,
+        reason: statusReason(v.event, v.reason),
         ...(time !== undefined ? { statusAt: time } : {}),
       });
     }
@@ -59,7 +57,7 @@ export function applyTemplateChange(
       sourceQuality: null,
       destinationQuality: "UNKNOWN",
       outcome,
-      reason: outcome === "copied" ? null : `REJECTED${v.reason ? `: ${v.reason}` : ""}`,
+      reason: outcome === "copied" ? null : statusReason(v.event, v.reason),
       ...(time !== undefined ? { statusAt: time } : {}),
     };
     return { ...report, items: [...report.items, added] };

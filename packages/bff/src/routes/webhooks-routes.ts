@@ -58,6 +58,8 @@ export function webhooksRoutes(rt: BffRuntime) {
     let stored = 0;
     let duplicates = 0;
     let ignored = 0;
+    // Meta batches up to 1,000 changes per POST, mostly of one WABA: one journal lookup per WABA.
+    const migrations = new Map<string, ReturnType<typeof rt.store.findMigrationByWaba>>();
     for (const entry of envelope.entry) {
       for (const change of entry.changes) {
         // Customers' messages and fields the kit has no use for are not kept (privacy, storage).
@@ -75,7 +77,8 @@ export function webhooksRoutes(rt: BffRuntime) {
             : null;
         const wabaId =
           update?.success && update.data.waba_info ? update.data.waba_info.waba_id : entry.id;
-        const migration = await rt.store.findMigrationByWaba(wabaId);
+        if (!migrations.has(wabaId)) migrations.set(wabaId, rt.store.findMigrationByWaba(wabaId));
+        const migration = await migrations.get(wabaId);
         // Applied before it is recorded: when applying fails the answer is a 5xx and Meta's
         // redelivery, finding no record, applies it then. Applying a change twice changes nothing.
         if (migration) {
