@@ -1,6 +1,6 @@
 import type { MigrationStatus, StepStatus } from "@wa-migrate/contracts";
 import { BffError } from "../errors/bff-error.js";
-import { REGISTER_OPERATION } from "../graph/graph-client.js";
+import { REGISTER_OPERATION } from "../graph/migration-writes.js";
 import type { StoredMigration } from "../store/migration-store.js";
 import { captureStep, type GrantVerdict } from "./capture-step.js";
 import { creditStep } from "./credit-step.js";
