@@ -1,11 +1,17 @@
 import { BffError } from "../errors/bff-error.js";
+import type { StoredMigration } from "../store/migration-store.js";
 import type { BffRuntime } from "./runtime.js";
 
 // One lookup per runtime: the system token does not change while the BFF runs.
 const userIds = new WeakMap<BffRuntime, Promise<string>>();
 
-/** The partner's system user id: configured, or `user_id` of the system token's `debug_token`. */
-function systemUserId(rt: BffRuntime): Promise<string> {
+/**
+ * The partner's system user id: configured, or `user_id` of the system token's `debug_token`.
+ *
+ * @example
+ * const userId = await systemUserId(rt);
+ */
+export function systemUserId(rt: BffRuntime): Promise<string> {
   const configured = rt.options.systemUserId;
   if (configured) return Promise.resolve(configured);
   let id = userIds.get(rt);
@@ -45,4 +51,19 @@ export async function assignSystemUser(
     if (users.data.some((u) => u.id === userId)) return;
   }
   await rt.graph.assignSystemUser(wabaId, userId);
+}
+
+/**
+ * Starts the system user lookup of a migration whose credit share is still to come, once its grant
+ * check passed, so that its `debug_token` runs beside the source reads instead of in front of
+ * `assigned_users` (one round trip off the critical path of a process's first migration). A
+ * failure is left to the credit step, which asks again and reports it.
+ *
+ * @example
+ * prefetchSystemUserId(rt, migration);
+ */
+export function prefetchSystemUserId(rt: BffRuntime, m: StoredMigration): void {
+  const credit = m.steps.find((s) => s.id === "share_credit_line");
+  if (credit?.status !== "pending" || m.context.allocationConfigId) return;
+  systemUserId(rt).catch(() => {});
 }

@@ -2,6 +2,7 @@ import type { MigrationStatus, StepStatus } from "@wa-migrate/contracts";
 import { BffError } from "../errors/bff-error.js";
 import { REGISTER_OPERATION } from "../graph/migration-writes.js";
 import type { StoredMigration } from "../store/migration-store.js";
+import { prefetchSystemUserId } from "./assign-system-user.js";
 import { captureStep, type GrantVerdict } from "./capture-step.js";
 import { creditStep } from "./credit-step.js";
 import { REGISTER_RETRY_FLOOR_MS, registerStep } from "./register-step.js";
@@ -98,8 +99,14 @@ export function createEngine(rt: BffRuntime): Engine {
       return;
     }
     rt.log.addSecret(token);
+    // The credit share needs our system user's id: looked up beside the capture's last round trip
+    // (with a named source the capture is one round trip, so at once; else after the grant check).
+    if (m.sourceWabaId) prefetchSystemUserId(rt, m);
     const capture = await runStep(rt, id, "capture_assets", "graph_error", (c) =>
-      captureStep(rt, c, token, hooks.onGrantChecked),
+      captureStep(rt, c, token, (verdict) => {
+        if (verdict.ok && !m.sourceWabaId) prefetchSystemUserId(rt, verdict.migration);
+        hooks.onGrantChecked?.(verdict);
+      }),
     );
     if (capture !== "done") return void (capture === "stopped" ? await finish(id) : undefined);
     // Registration waits for the subscription and the templates, and for the credit line to be
