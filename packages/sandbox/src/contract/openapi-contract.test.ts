@@ -110,6 +110,13 @@ describeMeta("success answers validate against Meta's OpenAPI by operationId", (
       `/v26.0/${wabaId}/subscribed_apps`,
       { token },
     );
+    // The partner's system user on the shared account (Meta's "Manage System Users").
+    await h.assignSystemUser(wabaId);
+    answers.getAssignedUsers = await h.call(
+      "GET",
+      `/v26.0/${wabaId}/assigned_users?business=${h.partner.business_id}`,
+      { token: sys },
+    );
     // Programmatic path on a fresh world.
     const p = await startSandbox("happy");
     const s2 = await p.signup();
@@ -149,6 +156,7 @@ describeMeta("success answers validate against Meta's OpenAPI by operationId", (
     "updatePhoneNumberStatus",
     "deregisterPhoneNumber",
     "unsubscribeFromWabaWebhooks",
+    "getAssignedUsers",
     "createWhatsAppBusinessAccountPhoneNumber",
     "requestVerificationCode",
     "verifyPhoneNumberCode",

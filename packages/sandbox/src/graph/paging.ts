@@ -11,7 +11,7 @@ function decode(cursor: string, name: string): number {
 
 /**
  * Cursor paging as Graph does it: `limit`, `after`, `before`; `paging.cursors` always, `next` when
- * there is more.
+ * there is more, `previous` when the page is not the first.
  *
  * @example
  * const { data, paging } = paginate(items, params, url, 25);
@@ -26,9 +26,15 @@ export function paginate<T>(
   const after = str(params, "after");
   const before = str(params, "before");
   let start = 0;
+  // `before` points at the first item of the page it came from: the answer ends just ahead of
+  // it, so paging backwards never repeats that page and stops (empty) at the first one.
+  let stop = items.length;
   if (after) start = decode(after, "after") + 1;
-  else if (before) start = Math.max(0, decode(before, "before") - limit);
-  const page = items.slice(start, start + limit);
+  else if (before) {
+    stop = decode(before, "before");
+    start = Math.max(0, stop - limit);
+  }
+  const page = items.slice(start, Math.min(start + limit, stop));
   if (page.length === 0) return { data: [] };
   const end = start + page.length - 1;
   const paging: Record<string, unknown> = {
@@ -40,6 +46,14 @@ export function paginate<T>(
     next.searchParams.delete("access_token");
     next.searchParams.set("after", encode(end));
     paging.next = next.toString();
+  }
+  // Graph leaves `previous` out on the first page only ("if not included, this is the first page").
+  if (start > 0) {
+    const previous = new URL(url);
+    previous.searchParams.delete("after");
+    previous.searchParams.delete("access_token");
+    previous.searchParams.set("before", encode(start));
+    paging.previous = previous.toString();
   }
   return { data: page, paging };
 }

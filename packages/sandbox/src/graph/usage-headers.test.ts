@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { startSandbox } from "../test-support/sandbox-harness.js";
+import { APP_HOURLY_CALLS } from "./usage-headers.js";
 
 describe("rate limits and usage headers", () => {
   test("x-business-use-case-usage is keyed by the WABA id with the hourly percentage", async () => {
@@ -70,5 +71,17 @@ describe("rate limits and usage headers", () => {
     expect(
       JSON.parse(answer.headers.get("x-business-use-case-usage") ?? "")[source][0].call_count,
     ).toBe(6);
+  });
+
+  test("x-app-usage counts each request once", async () => {
+    const h = await startSandbox();
+    const calls = Math.floor(APP_HOURLY_CALLS / 200) + 1;
+    let answer = await h.call("GET", "/v26.0/debug_token");
+    for (let i = 1; i < calls; i += 1) answer = await h.call("GET", "/v26.0/debug_token");
+    // Just past half a percent of the hourly budget: one percent, not the two of a double count.
+    expect(JSON.parse(answer.headers.get("x-app-usage") ?? "").call_count).toBe(
+      Math.ceil((calls * 100) / APP_HOURLY_CALLS),
+    );
+    expect(Math.ceil((calls * 100) / APP_HOURLY_CALLS)).toBe(1);
   });
 });

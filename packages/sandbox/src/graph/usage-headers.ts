@@ -32,15 +32,8 @@ export function chargeUsage(
   ctx: OperationContext,
 ): { headers: Record<string, string>; error: GraphError | undefined } {
   const now = sandbox.clock.now();
-  const appCalls = sandbox.usage.appCall(now);
-  const appPct = pct(appCalls, APP_HOURLY_CALLS);
-  const headers: Record<string, string> = {
-    "x-app-usage": JSON.stringify({
-      call_count: appPct,
-      total_cputime: appPct,
-      total_time: appPct,
-    }),
-  };
+  // The request was counted against the app once, by `appUsageHeader`, when it arrived.
+  const headers: Record<string, string> = {};
   const bucket = operation.usage?.(ctx);
   if (!bucket) return { headers, error: undefined };
   const limit = bucket.kind === "waba" ? sandbox.wabaHourlyLimit(bucket.id) : 5000;

@@ -87,6 +87,8 @@ export interface DialogRequest {
   /** Whether the popup posts `WA_EMBEDDED_SIGNUP` session messages. */
   sessionMessages: boolean;
   featureType: string | undefined;
+  /** `extras.features[].name` (e.g. `app_only_install`), checked against the ES version. */
+  features: string[];
   setup: Record<string, unknown>;
 }
 
@@ -207,6 +209,9 @@ export function parseDialogRequest(
         typeof extras.featureType === "string" && extras.featureType !== ""
           ? extras.featureType
           : undefined,
+      features: Array.isArray(extras.features)
+        ? extras.features.map((feature) => String((feature as { name: unknown }).name))
+        : [],
       setup: (extras.setup as Record<string, unknown> | undefined) ?? {},
     },
   };

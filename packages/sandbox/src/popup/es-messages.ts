@@ -33,6 +33,26 @@ function sessionMessage(session: PopupSession, outcome: PopupOutcome): EmbeddedS
           version: 3,
         };
       }
+      // The flow the page asked for names the finish (facts §1.3, §1.5); the sandbox picks the
+      // app_only_install feature over a featureType when a page sends both (Meta is silent).
+      const { featureType, features } = session.request;
+      if (features.includes("app_only_install")) {
+        return {
+          data: { phone_number_id: phoneNumberId, waba_id: wabaId, business_id: businessId },
+          type: "WA_EMBEDDED_SIGNUP",
+          event: "FINISH_GRANT_ONLY_API_ACCESS",
+          ...(legacy ? { version: 3 } : {}),
+        };
+      }
+      if (featureType === "whatsapp_business_app_onboarding") {
+        // Meta's coexistence sample carries the WABA only, with `version: 3`.
+        return {
+          data: { waba_id: wabaId },
+          type: "WA_EMBEDDED_SIGNUP",
+          event: "FINISH_WHATSAPP_BUSINESS_APP_ONBOARDING",
+          version: 3,
+        };
+      }
       return {
         data: { phone_number_id: phoneNumberId, waba_id: wabaId, business_id: businessId },
         type: "WA_EMBEDDED_SIGNUP",

@@ -25,16 +25,19 @@ export function envelope(
 }
 
 /**
- * The JSON body Meta would send for `envelope`: template ids as numbers, written digit for digit.
+ * The JSON body Meta would send for `envelope`: template ids as numbers, written digit for digit,
+ * and every non-ASCII character escaped as `\uXXXX` with lowercase hex (UTF-16 units, so emoji are
+ * surrogate pairs). Meta signs that escaped form (Graph API Webhooks, "Validate Payloads": `äöå`
+ * is `\u00e4\u00f6\u00e5`), so a receiver must HMAC the raw bytes; one that re-serialises the
+ * parsed JSON fails on the first umlaut, as it would with Meta.
  *
  * @example
  * webhookBody(envelope(wabaId, now, "message_template_status_update", value));
  */
 export function webhookBody(value: WebhookEnvelope): string {
-  return JSON.stringify(value).replace(
-    /"message_template_id":"(\d+)"/g,
-    '"message_template_id":$1',
-  );
+  return JSON.stringify(value)
+    .replace(/"message_template_id":"(\d+)"/g, '"message_template_id":$1')
+    .replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 /** `account_update` PARTNER_ADDED / PARTNER_APP_INSTALLED (facts §5.3); no solution ids (not a Multi-Partner Solution). */

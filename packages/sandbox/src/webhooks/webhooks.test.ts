@@ -153,6 +153,38 @@ describe("outgoing webhooks", () => {
     expect(delivered?.headers["content-type"]).toBe("application/json");
   });
 
+  // Meta signs "an escaped unicode version of the payload, with lowercase hex digits" (Graph API
+  // Webhooks, "Validate Payloads": äöå is sent as \u00e4\u00f6\u00e5), so only the raw bytes
+  // verify: a receiver that re-serialises the parsed JSON gets another signature.
+  test("non-ASCII text is sent escaped as \\uXXXX (lowercase hex), so only the raw body verifies", async () => {
+    const h = await startSandbox("pending-rename");
+    const phone = h.graph.sandbox.state.phones.get(h.graph.sandbox.state.customer.phoneId);
+    if (phone) phone.requestedName = "Bäckerei Müller ✓ 🥨";
+    // The partner app follows the number's current WABA, so the name decision reaches it.
+    h.graph.sandbox.state.wabas.get(phone?.wabaId ?? "")?.subscriptions.push({
+      appId: h.partner.app_id,
+      overrideCallbackUri: undefined,
+      verifyToken: undefined,
+    });
+    const r = await h.graph.request("/__sandbox/clock", {
+      method: "POST",
+      body: JSON.stringify({ advanceMs: 86_400_000 }),
+    });
+    expect(r.status).toBe(200);
+    await h.graph.sandbox.settle();
+    const delivered = h.outbound.find((o) => o.body.includes("phone_number_name_update"));
+    const raw = delivered?.body ?? "";
+    expect(raw).toMatch(/^[\x20-\x7e]*$/);
+    expect(raw).toContain("B\\u00e4ckerei M\\u00fcller \\u2713 \\ud83e\\udd68");
+    expect(JSON.parse(raw).entry[0].changes[0].value.requested_verified_name).toBe(
+      "Bäckerei Müller ✓ 🥨",
+    );
+    const signature = delivered?.headers["x-hub-signature-256"];
+    expect(verify(Buffer.from(raw, "utf8"), signature, h.partner.app_secret)).toBe(true);
+    const reserialised = Buffer.from(JSON.stringify(JSON.parse(raw)), "utf8");
+    expect(verify(reserialised, signature, h.partner.app_secret)).toBe(false);
+  });
+
   test("template webhooks go to the destination WABA's override when one is set", async () => {
     const h = await startSandbox();
     const signup = await h.signup();
