@@ -1,11 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { Hono, type MiddlewareHandler } from "hono";
+import { type Context, Hono, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import type { MigrationBffOptions } from "../config/bff-options.js";
 import { BffError } from "../errors/bff-error.js";
 import { problemResponse } from "../errors/problem-details.js";
+import { passedHeaders, toBffError } from "../errors/to-bff-error.js";
 import type { BffEnv } from "../http/app-env.js";
+import { refuseCrossSite } from "../http/refuse-cross-site.js";
+import { refuseUnstorableUrl } from "../http/refuse-unstorable-url.js";
 import { createEngine } from "../orchestrator/engine.js";
 import { createRuntime } from "../orchestrator/runtime.js";
 import { eventsHandler } from "../routes/events-route.js";
@@ -14,7 +17,24 @@ import { migrationsRoutes } from "../routes/migrations-routes.js";
 import { openApiDocument } from "../routes/openapi-document.js";
 import { signupEventsRoutes } from "../routes/signup-events-routes.js";
 import { webhooksRoutes } from "../routes/webhooks-routes.js";
-import { StoreError } from "../store/store-error.js";
+import { assertBffOptions } from "./assert-bff-options.js";
+
+/** Every path the BFF answers, with what lies below it (a miss there is the BFF's 404). */
+const OWN_PATHS = [
+  "/migrations",
+  "/migrations/*",
+  "/signup-events",
+  "/signup-events/*",
+  "/doctor",
+  "/webhook-events",
+  "/webhook-events/*",
+  "/webhooks",
+  "/webhooks/*",
+  "/health",
+  "/openapi.json",
+];
+/** Meta calls /webhooks and probes call /health and /openapi.json without the partner's auth. */
+const PUBLIC_PATHS = ["/webhooks", "/health", "/openapi.json"];
 
 /** The BFF: a Hono app to mount, plus control over its background migrations. */
 export type MigrationBff = Hono<BffEnv> & {
@@ -26,6 +46,7 @@ export type MigrationBff = Hono<BffEnv> & {
 
 /**
  * Creates the BFF Hono app. Mount it where the browser can reach it: `app.route("/wa", bff)`.
+ * Throws `ConfigError` naming each required option that is missing or empty.
  *
  * @example
  * const bff = createMigrationBff({
@@ -35,6 +56,7 @@ export type MigrationBff = Hono<BffEnv> & {
  * app.route("/wa", bff);
  */
 export function createMigrationBff(options: MigrationBffOptions): MigrationBff {
+  assertBffOptions(options);
   const rt = createRuntime(options);
   const engine = createEngine(rt);
   const limit = options.bodyLimitBytes ?? 64 * 1024;
@@ -74,22 +96,21 @@ export function createMigrationBff(options: MigrationBffOptions): MigrationBff {
     })(c, next);
   });
   const authorize: MiddlewareHandler<BffEnv> = async (c, next) => {
+    // `/migrations/*` matches `/migrations` too: the partner's hook runs once per request (a
+    // single-use token or a counted session must not be spent twice).
+    if (c.get("tenant") !== undefined) return next();
     const tenant = options.authorize ? await options.authorize(c) : "default";
     if (!tenant) throw new BffError("unauthorized");
     c.set("tenant", tenant);
     c.set("log", c.get("log").child({ tenant }));
     await next();
   };
-  // Meta calls /webhooks and probes call /health and /openapi.json without the partner's auth.
-  for (const path of [
-    "/migrations",
-    "/migrations/*",
-    "/signup-events",
-    "/signup-events/*",
-    "/doctor",
-    "/webhook-events",
-  ]) {
-    app.use(path, authorize);
+  const crossSite = refuseCrossSite(options.corsOrigins ?? []);
+  for (const path of OWN_PATHS) {
+    if (!PUBLIC_PATHS.some((p) => path === p || path.startsWith(`${p}/`))) {
+      app.use(path, crossSite, authorize);
+    }
+    app.use(path, refuseUnstorableUrl);
   }
 
   app.route("/migrations", migrationsRoutes(rt, engine));
@@ -119,21 +140,18 @@ export function createMigrationBff(options: MigrationBffOptions): MigrationBff {
   const doc = openApiDocument();
   app.get("/openapi.json", (c) => c.json(doc));
 
-  app.notFound((c) =>
+  const noRoute = (c: Context<BffEnv>) =>
     problemResponse(
       new BffError("not_found", { detail: `No route ${c.req.method} ${c.req.path}.` }),
       c.req.path,
       c.get("requestId"),
-    ),
-  );
+    );
+  // Mounted with `partnerApp.route("/wa", bff)`, a miss is answered by the partner's notFound
+  // (plain text), not this app's: the BFF's own paths answer their misses themselves.
+  for (const path of OWN_PATHS) app.all(path, noRoute);
+  app.notFound(noRoute);
   app.onError((error, c) => {
-    const known =
-      error instanceof BffError
-        ? error
-        : // A journal that cannot be reached is the operator's to fix, not a bug: say so.
-          error instanceof StoreError && error.kind === "unavailable"
-          ? new BffError("store_unavailable", { cause: error })
-          : new BffError("internal_error", { cause: error });
+    const known = toBffError(error);
     const log = c.get("log") ?? rt.log;
     if (known.status >= 500)
       log.error("request failed", { code: known.code, error, fbtraceId: known.graph?.fbtraceId });
@@ -143,7 +161,9 @@ export function createMigrationBff(options: MigrationBffOptions): MigrationBff {
         status: known.status,
         fbtraceId: known.graph?.fbtraceId,
       });
-    return problemResponse(known, c.req.path, c.get("requestId"));
+    const response = problemResponse(known, c.req.path, c.get("requestId"));
+    for (const [name, value] of passedHeaders(error)) response.headers.set(name, value);
+    return response;
   });
 
   if (options.resumeOnStart !== false) {

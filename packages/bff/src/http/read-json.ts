@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import type * as z from "zod/mini";
 import { BffError } from "../errors/bff-error.js";
+import { unstorableAt } from "./storable-text.js";
 
 /**
  * Field problems of a failed zod parse, as `{ path, message }` lines for `validation_failed`.
@@ -29,7 +30,8 @@ export function parseWith<S extends z.ZodMiniType>(schema: S, value: unknown): z
 
 /**
  * Reads a JSON request body and validates it (strict schemas refuse unknown fields). A missing or
- * non-JSON content type is 415, unreadable JSON is 400. The size limit runs before this.
+ * non-JSON content type is 415, unreadable JSON is 400, and so is a string the journal cannot keep
+ * (U+0000, a lone surrogate). The size limit runs before this.
  *
  * @example
  * const body = await readJson(c, CreateMigrationRequestSchema);
@@ -51,5 +53,13 @@ export async function readJson<S extends z.ZodMiniType>(
       cause,
     });
   }
-  return parseWith(schema, value);
+  const body = parseWith(schema, value);
+  // After the schema: strict schemas have refused anything nested deeper than their fields.
+  const at = unstorableAt(body);
+  if (at !== null) {
+    throw new BffError("validation_failed", {
+      errors: [{ path: at, message: "contains U+0000 or a broken UTF-16 surrogate" }],
+    });
+  }
+  return body;
 }

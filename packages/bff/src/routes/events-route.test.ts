@@ -1,6 +1,9 @@
 import { type Migration, MigrationSchema } from "@wa-migrate/contracts";
 import { signPayload } from "@wa-migrate/sandbox";
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
+import { createMemoryStore } from "../store/memory-store.js";
+import type { MigrationStore } from "../store/migration-store.js";
+import { StoreError } from "../store/store-error.js";
 import { bffWithSandbox } from "../test-support/bff-with-sandbox.js";
 
 interface SseFrame {
@@ -55,6 +58,9 @@ describe("GET /migrations/:id/events", () => {
     const response = await h.bff.request(`/migrations/${m.id}/events`);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toContain("text/event-stream");
+    // Proxies and compression middleware must pass each event on at once.
+    expect(response.headers.get("cache-control")).toBe("no-cache, no-transform");
+    expect(response.headers.get("x-accel-buffering")).toBe("no");
     const frames = await readFrames(response, (fs) =>
       fs.some((f) => f.data && migrationOf(f).status === "completed"),
     );
@@ -130,5 +136,57 @@ describe("GET /migrations/:id/events", () => {
     );
     expect(frames[0]?.event).toBe("migration");
     expect(frames.some((f) => f.comment === "heartbeat")).toBe(true);
+  });
+
+  test("a Last-Event-ID above the journal's version (a restored journal) gets the snapshot, not silence", async () => {
+    const h = await bffWithSandbox("happy", { sse: { heartbeatMs: 5, pollMs: 5 } });
+    const signup = await h.signup();
+    const m = MigrationSchema.parse(
+      await (await h.post("/migrations", { code: signup.code })).json(),
+    );
+    await h.bff.idle();
+    const current = await h.store.getMigration(m.id);
+    const response = await h.bff.request(`/migrations/${m.id}/events`, {
+      headers: { "last-event-id": String((current?.version ?? 0) + 50) },
+    });
+    const frames = await readFrames(response, (fs) => fs.some((f) => f.comment === "heartbeat"));
+    expect(frames[0]?.event).toBe("migration");
+    expect(Number(frames[0]?.id)).toBe(current?.version);
+  });
+
+  test("a journal failure while streaming ends the stream and goes to the log with the request id, not to the console", async () => {
+    const store = createMemoryStore();
+    let journalDown = false;
+    const flaky: MigrationStore = {
+      ...store,
+      getMigration: (id) =>
+        journalDown
+          ? Promise.reject(new StoreError("unavailable", "connection to the journal lost"))
+          : store.getMigration(id),
+    };
+    const h = await bffWithSandbox("happy", { store: flaky, sse: { heartbeatMs: 5, pollMs: 5 } });
+    const signup = await h.signup();
+    const m = MigrationSchema.parse(
+      await (await h.post("/migrations", { code: signup.code })).json(),
+    );
+    await h.bff.idle();
+    const printed = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const response = await h.bff.request(`/migrations/${m.id}/events`, {
+        headers: { "x-request-id": "req-sse-1" },
+      });
+      journalDown = true;
+      const frames = await readFrames(response, () => false); // until the server ends it
+      expect(frames[0]?.event).toBe("migration");
+      const line = h.logs.find((l) => l.includes("events stream failed"));
+      expect(JSON.parse(line ?? "{}")).toMatchObject({
+        level: "error",
+        requestId: "req-sse-1",
+        migrationId: m.id,
+      });
+      expect(printed).not.toHaveBeenCalled();
+    } finally {
+      printed.mockRestore();
+    }
   });
 });

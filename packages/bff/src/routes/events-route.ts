@@ -24,32 +24,44 @@ export function eventsHandler(rt: BffRuntime) {
     if (!first || first.tenant !== c.get("tenant"))
       throw new BffError("not_found", { detail: "No migration with this id." });
     const lastEventId = Number(c.req.header("last-event-id") ?? Number.NaN);
-    c.header("cache-control", "no-cache, no-transform");
-    c.header("x-accel-buffering", "no");
-    return streamSSE(c, async (stream) => {
+    const log = c.get("log");
+    const response = streamSSE(c, async (stream) => {
       const abort = new AbortController();
       stream.onAbort(() => abort.abort());
-      let sent = Number.isFinite(lastEventId) ? lastEventId : 0;
+      // An id above the journal's version (a journal restored from a backup) is no state the
+      // client can be in: it gets the snapshot instead of silence until the version catches up.
+      let sent = Number.isFinite(lastEventId) && lastEventId <= first.version ? lastEventId : 0;
       let lastBeat = Date.now();
       let m = first;
-      while (!abort.signal.aborted) {
-        if (m.version > sent) {
-          await stream.writeSSE({
-            event: SSE_MIGRATION_EVENT,
-            id: String(m.version),
-            data: JSON.stringify(toMigration(m)),
-          });
-          sent = m.version;
+      try {
+        while (!abort.signal.aborted) {
+          if (m.version > sent) {
+            await stream.writeSSE({
+              event: SSE_MIGRATION_EVENT,
+              id: String(m.version),
+              data: JSON.stringify(toMigration(m)),
+            });
+            sent = m.version;
+          }
+          if (Date.now() - lastBeat >= heartbeatMs) {
+            await stream.write(": heartbeat\n\n");
+            lastBeat = Date.now();
+          }
+          await rt.hub.wait(id, Math.min(pollMs, heartbeatMs), abort.signal);
+          const next = await rt.store.getMigration(id);
+          if (!next) break;
+          m = next;
         }
-        if (Date.now() - lastBeat >= heartbeatMs) {
-          await stream.write(": heartbeat\n\n");
-          lastBeat = Date.now();
-        }
-        await rt.hub.wait(id, Math.min(pollMs, heartbeatMs), abort.signal);
-        const next = await rt.store.getMigration(id);
-        if (!next) break;
-        m = next;
+      } catch (error) {
+        // Ours to log (with the request id, secrets masked): Hono would print it with
+        // console.error. The stream ends; the client reconnects with Last-Event-ID.
+        log.error("events stream failed", { migrationId: id, error });
       }
     });
+    // After streamSSE, which sets a plain `no-cache`: `no-transform` keeps compressing proxies
+    // and middleware that honour it from buffering the stream; `x-accel-buffering` tells nginx.
+    response.headers.set("cache-control", "no-cache, no-transform");
+    response.headers.set("x-accel-buffering", "no");
+    return response;
   };
 }

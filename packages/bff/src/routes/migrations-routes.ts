@@ -49,6 +49,7 @@ export function migrationsRoutes(rt: BffRuntime, engine: Engine) {
   const limit = rt.options.rateLimit ?? { max: 20, windowMs: 60_000 };
   const limiter = createRateLimiter(limit, () => Date.parse(rt.now()));
   const serial = createKeyedQueue();
+  const copies = createKeyedQueue();
 
   const owned = async (tenant: string, id: string): Promise<StoredMigration> => {
     const m = await rt.store.getMigration(id);
@@ -171,22 +172,28 @@ export function migrationsRoutes(rt: BffRuntime, engine: Engine) {
   });
 
   app.post("/:id/templates", async (c) => {
-    const m = await owned(c.get("tenant"), c.req.param("id"));
+    const tenant = c.get("tenant");
+    const { id } = await owned(tenant, c.req.param("id"));
     const body =
       c.req.header("content-length") === "0"
         ? {}
         : await readJson(c, MigrateTemplatesRequestSchema);
-    if (m.status === "running") throw new BffError("migration_running");
-    const sealed = await rt.store.getSecret(m.id, "business_token");
-    if (!sealed)
-      throw new BffError("not_found", { detail: "This migration has no business token." });
-    try {
-      await templatesStep(rt, m, rt.box.open(sealed), body.templateIds);
-    } catch (error) {
-      throw requestError(error);
-    }
-    rt.hub.notify(m.id);
-    return c.json(toMigration(await owned(c.get("tenant"), m.id)));
+    // One manual copy of a migration at a time, each from the record as the one before left it:
+    // copies run at once all find the destination without the templates and send them all again.
+    return copies(id, async () => {
+      const m = await owned(tenant, id);
+      if (m.status === "running") throw new BffError("migration_running");
+      const sealed = await rt.store.getSecret(m.id, "business_token");
+      if (!sealed)
+        throw new BffError("not_found", { detail: "This migration has no business token." });
+      try {
+        await templatesStep(rt, m, rt.box.open(sealed), body.templateIds);
+      } catch (error) {
+        throw requestError(error);
+      }
+      rt.hub.notify(m.id);
+      return c.json(toMigration(await owned(tenant, m.id)));
+    });
   });
 
   return app;

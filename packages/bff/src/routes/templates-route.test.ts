@@ -115,4 +115,44 @@ describe("POST /migrations/:id/templates (manual template migration)", () => {
     );
     expect((await h.post(`/migrations/${m.id}/templates`, { all: true })).status).toBe(400);
   });
+
+  test("copies sent at once (a double click, two operators) reach Meta once per template", async () => {
+    const h = await bffWithSandbox("happy", {
+      graph: { maxTransientRetryMs: 60_000, sleep: async () => {} },
+    });
+    const refuse = (failNext: unknown[]) =>
+      h.graph.request("/__sandbox/faults", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ failNext }),
+      });
+    await refuse([{ operation: "createMigrateMessageTemplates", count: 1_000, code: 10 }]);
+    const signup = await h.signup();
+    const m = MigrationSchema.parse(
+      await (await h.post("/migrations", { code: signup.code })).json(),
+    );
+    await h.bff.idle();
+    const failed = (await h.store.getMigration(m.id))?.templates.items.filter(
+      (i) => i.outcome === "failed",
+    );
+    expect(failed?.length).toBeGreaterThan(0);
+    await refuse([]);
+    const copiesBefore = (await h.calls()).filter(
+      (c) => c.operation === "createMigrateMessageTemplates",
+    ).length;
+
+    const answers = await Promise.all([
+      h.post(`/migrations/${m.id}/templates`, {}),
+      h.post(`/migrations/${m.id}/templates`, {}),
+      h.post(`/migrations/${m.id}/templates`, {}),
+    ]);
+    expect(answers.map((r) => r.status)).toEqual([200, 200, 200]);
+    const sent = (await h.calls())
+      .filter((c) => c.operation === "createMigrateMessageTemplates")
+      .slice(copiesBefore)
+      .flatMap((c) => c.params.template_ids as string[]);
+    expect(sent.sort()).toEqual(failed?.map((i) => i.sourceTemplateId).sort());
+    const after = await h.store.getMigration(m.id);
+    expect(after?.templates.items.filter((i) => i.outcome === "failed")).toEqual([]);
+  });
 });

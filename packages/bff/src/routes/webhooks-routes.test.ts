@@ -15,6 +15,10 @@ describe("GET /webhooks (Meta's challenge)", () => {
     );
     expect(ok.status).toBe(200);
     expect(await ok.text()).toBe("1158201444");
+    // The echo is the caller's text: never something a browser would render or sniff as a page.
+    expect(ok.headers.get("content-type")).toBe("text/plain; charset=UTF-8");
+    expect(ok.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(ok.headers.get("content-security-policy")).toContain("default-src 'none'");
     const wrong = await h.bff.request(
       "/webhooks?hub.mode=subscribe&hub.challenge=1&hub.verify_token=verify-token-of-the-bf",
     );

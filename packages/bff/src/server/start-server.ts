@@ -1,3 +1,4 @@
+import type { Server as HttpServer, IncomingMessage, ServerResponse } from "node:http";
 import { hostname } from "node:os";
 import { serve } from "@hono/node-server";
 import { createMigrationBff, type MigrationBff } from "../app/create-migration-bff.js";
@@ -7,10 +8,14 @@ import { openJournalStore } from "../journal/open-journal-store.js";
 import { createLogger } from "../log/logger.js";
 import type { MigrationStore } from "../store/migration-store.js";
 
+/** `GET /migrations/:id/events` (SSE), at the root path where this server serves the API. */
+const EVENTS_PATH = /^\/migrations\/[^/?]+\/events(?:\?|$)/;
+
 /** A running server and how to stop it. */
 export interface RunningServer {
   url: string;
   bff: MigrationBff;
+  /** Stops listening, ends open event streams, waits for running steps, closes the journal. */
   close(): Promise<void>;
 }
 
@@ -53,11 +58,32 @@ export async function startServer(
     store,
     logger: log,
     ...(deps.fetch ? { fetch: deps.fetch } : {}),
+    // Resumed once listening: a server that cannot listen must not have started steps.
+    resumeOnStart: false,
   });
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve({ fetch: bff.fetch, hostname: config.host, port: config.port }, () =>
-      resolve(s),
-    );
+  let server: ReturnType<typeof serve>;
+  try {
+    server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+      // A port in use (EADDRINUSE) or a host not on this machine is an 'error' event, which
+      // unhandled ends the process with a stack trace instead of `could not start`.
+      const s = serve({ fetch: bff.fetch, hostname: config.host, port: config.port }, () => {
+        s.off("error", reject);
+        resolve(s);
+      });
+      s.once("error", reject);
+    });
+  } catch (error) {
+    await store.close().catch(() => {});
+    throw error;
+  }
+  void bff.resume().catch((error: unknown) => log.error("resume failed", { error }));
+  // Event streams never end on their own (heartbeats keep them open while a page is), and
+  // `server.close()` waits for every open request: close() ends them, browsers reconnect elsewhere.
+  const streams = new Set<ServerResponse>();
+  (server as HttpServer).on("request", (req: IncomingMessage, res: ServerResponse) => {
+    if (req.method !== "GET" || !EVENTS_PATH.test(req.url ?? "")) return;
+    streams.add(res);
+    res.once("close", () => streams.delete(res));
   });
   // Picks up migrations whose lease ran out (another instance died, or this one restarted inside
   // its old lease window and found the steps still leased). Ours, not the app's `resumeEveryMs`,
@@ -66,6 +92,14 @@ export async function startServer(
     config.resumeEveryMs > 0
       ? setInterval(() => {
           void bff.resume().catch((error: unknown) => log.error("resume failed", { error }));
+          // Event streams never end on their own (heartbeats keep them open while a page is), and
+          // `server.close()` waits for every open request: close() ends them, browsers reconnect elsewhere.
+          const streams = new Set<ServerResponse>();
+          (server as HttpServer).on("request", (req: IncomingMessage, res: ServerResponse) => {
+            if (req.method !== "GET" || !EVENTS_PATH.test(req.url ?? "")) return;
+            streams.add(res);
+            res.once("close", () => streams.delete(res));
+          });
         }, config.resumeEveryMs)
       : undefined;
   resumer?.unref();
@@ -82,7 +116,9 @@ export async function startServer(
     bff,
     async close() {
       clearInterval(resumer);
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const res of streams) res.destroy();
+      await closed;
       await bff.idle();
       await store.close();
     },

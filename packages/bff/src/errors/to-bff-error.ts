@@ -1,0 +1,55 @@
+import type { MigrationErrorCode } from "@wa-migrate/contracts";
+import { HTTPException } from "hono/http-exception";
+import { StoreError } from "../store/store-error.js";
+import { BffError } from "./bff-error.js";
+
+/**
+ * Catalog codes for the statuses of Hono's `HTTPException`, the usual way a Hono auth middleware
+ * (`bearerAuth`, `jwt`) refuses a request. The contracts have no code of their own for "forbidden":
+ * the browser client reads a bare 403 as `unauthorized` too.
+ */
+const HTTP_EXCEPTION_CODES: Readonly<Record<number, MigrationErrorCode>> = {
+  400: "validation_failed",
+  401: "unauthorized",
+  403: "unauthorized",
+  404: "not_found",
+  413: "payload_too_large",
+  415: "unsupported_media_type",
+  429: "rate_limited",
+};
+
+/**
+ * Any error thrown while serving a request, as the {@link BffError} the answer is made of: a
+ * `BffError` as it is, an unreachable journal as `store_unavailable`, an `HTTPException` thrown by
+ * the partner's `authorize` hook (or anything else in Hono) by its status (its message is the
+ * partner's text and stays out of the answer), everything else as `internal_error`.
+ *
+ * @example
+ * app.onError((error, c) => problemResponse(toBffError(error), c.req.path));
+ */
+export function toBffError(error: unknown): BffError {
+  if (error instanceof BffError) return error;
+  // A journal that cannot be reached is the operator's to fix, not a bug: say so.
+  if (error instanceof StoreError && error.kind === "unavailable")
+    return new BffError("store_unavailable", { cause: error });
+  if (error instanceof HTTPException) {
+    const code = HTTP_EXCEPTION_CODES[error.status];
+    if (code) return new BffError(code, { cause: error });
+  }
+  return new BffError("internal_error", { cause: error });
+}
+
+/**
+ * Headers of an `HTTPException`'s own response worth keeping on the problem answer
+ * (`WWW-Authenticate` of an auth middleware, `Retry-After`).
+ *
+ * @example
+ * for (const [name, value] of passedHeaders(error)) response.headers.set(name, value);
+ */
+export function passedHeaders(error: unknown): [string, string][] {
+  if (!(error instanceof HTTPException) || !error.res) return [];
+  return ["www-authenticate", "retry-after"].flatMap((name) => {
+    const value = error.res?.headers.get(name);
+    return value ? [[name, value] as [string, string]] : [];
+  });
+}
