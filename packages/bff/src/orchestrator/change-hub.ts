@@ -9,6 +9,8 @@
 export interface ChangeHub {
   notify(migrationId: string): void;
   wait(migrationId: string, timeoutMs: number, signal?: AbortSignal): Promise<void>;
+  /** How many migrations have a waiter now (for tests and diagnostics). */
+  watched(): number;
 }
 
 /** See {@link ChangeHub}. @example const hub = createChangeHub(); */
@@ -21,6 +23,7 @@ export function createChangeHub(): ChangeHub {
       waiters.delete(migrationId);
       for (const wake of set) wake();
     },
+    watched: () => waiters.size,
     wait(migrationId, timeoutMs, signal) {
       return new Promise<void>((resolve) => {
         const set = waiters.get(migrationId) ?? new Set();
@@ -29,6 +32,9 @@ export function createChangeHub(): ChangeHub {
           clearTimeout(timer);
           signal?.removeEventListener("abort", done);
           set.delete(done);
+          // A wait that timed out or was aborted leaves no empty entry behind: one per migration
+          // ever watched would grow for the life of the process.
+          if (set.size === 0 && waiters.get(migrationId) === set) waiters.delete(migrationId);
           resolve();
         };
         const timer = setTimeout(done, timeoutMs);
