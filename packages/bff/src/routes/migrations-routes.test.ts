@@ -339,6 +339,26 @@ describe("reading, listing, retrying", () => {
     ).toHaveLength(1);
   });
 
+  test("retry of a completed migration answers it as it is: 200, still completed, no Graph call", async () => {
+    const h = await bffWithSandbox("happy");
+    const signup = await h.signup();
+    const m = MigrationSchema.parse(
+      await (await h.post("/migrations", { code: signup.code })).json(),
+    );
+    await h.bff.idle();
+    const before = await h.store.getMigration(m.id);
+    expect(before?.status).toBe("completed");
+    const callsBefore = (await h.calls()).length;
+    const retried = await h.bff.request(`/migrations/${m.id}/retry`, { method: "POST" });
+    expect(retried.status).toBe(200);
+    expect(MigrationSchema.parse(await retried.json()).status).toBe("completed");
+    await h.bff.idle();
+    const after = await h.store.getMigration(m.id);
+    expect(after?.status).toBe("completed");
+    expect(after?.updatedAt).toBe(before?.updatedAt);
+    expect((await h.calls()).length).toBe(callsBefore);
+  });
+
   test("a throttled migration fails retryably and completes on retry after the hour", async () => {
     const h = await bffWithSandbox("rate-limited");
     const signup = await h.signup();

@@ -164,6 +164,9 @@ export function migrationsRoutes(rt: BffRuntime, engine: Engine) {
 
   app.post("/:id/retry", async (c) => {
     const m = await owned(c.get("tenant"), c.req.param("id"));
+    // Nothing to retry: answered as it is, without flipping it to running and back (every open
+    // page would show the finished move as running for a moment).
+    if (m.status === "completed") return c.json(toMigration(m), 200);
     const retried = await rt.store.beginRetry(m.id, rt.now());
     if (!retried) throw new BffError("migration_running");
     rt.hub.notify(m.id);

@@ -138,6 +138,7 @@ export function openApiDocument(): Record<string, unknown> & {
           operationId: "retryMigration",
           parameters: [idParam],
           responses: {
+            "200": { description: "Completed already: nothing to retry", ...json("Migration") },
             "202": { description: "Retry started", ...json("Migration") },
             ...errors,
             "409": problem("migration_running"),
