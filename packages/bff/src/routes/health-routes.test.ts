@@ -48,6 +48,7 @@ describe("GET /health and GET /doctor", () => {
     expect(report.checks.map((c) => [c.id, c.ok])).toEqual([
       ["app_credentials", true],
       ["system_token", true],
+      ["system_user", true],
       ["credit_line", true],
       ["webhook_callback", true],
       ["webhook_fields", true],
@@ -90,6 +91,39 @@ describe("GET /health and GET /doctor", () => {
       message: "The app is not subscribed to: message_template_quality_update.",
     });
     expect(byId.webhook_fields?.remedy).toContain("App Dashboard");
+  });
+
+  test("doctor names the system user the kit adds to each new account", async () => {
+    const h = await bffWithSandbox("happy");
+    const report = DoctorResponseSchema.parse(await (await h.bff.request("/doctor")).json());
+    expect(report.checks.find((c) => c.id === "system_user")).toEqual({
+      id: "system_user",
+      ok: true,
+      message: `System user ${h.partner.system_user_id} is added to each new account before the credit share.`,
+    });
+  });
+
+  test("doctor refuses a systemUserId that is not the system token's user (the wrong user would be added)", async () => {
+    const h = await bffWithSandbox("happy", { systemUserId: "61550000000001" });
+    const report = DoctorResponseSchema.parse(await (await h.bff.request("/doctor")).json());
+    expect(report.ok).toBe(false);
+    const check = report.checks.find((c) => c.id === "system_user");
+    expect(check).toMatchObject({
+      ok: false,
+      message: `systemUserId 61550000000001 is not the system token's user (${h.partner.system_user_id}).`,
+    });
+    expect(check?.remedy).toContain("systemUserId");
+  });
+
+  test("doctor refuses a person's token as the system token", async () => {
+    const h = await bffWithSandbox("happy");
+    const token = h.graph.sandbox.state.tokens.get(h.partner.system_token);
+    if (token) token.type = "USER";
+    const report = DoctorResponseSchema.parse(await (await h.bff.request("/doctor")).json());
+    expect(report.checks.find((c) => c.id === "system_user")).toMatchObject({
+      ok: false,
+      message: "The system token is a USER token, not a system user's.",
+    });
   });
 
   test("doctor names what to fix, without echoing secrets", async () => {

@@ -5,6 +5,7 @@ import {
 } from "@wa-migrate/contracts";
 import { errorCodeOfGraph, GraphError } from "../graph/graph-error.js";
 import type { BffRuntime } from "../orchestrator/runtime.js";
+import { systemUserCheck } from "./system-user-check.js";
 
 type Check = DoctorResponse["checks"][number];
 
@@ -81,7 +82,7 @@ function webhookChecks(answer: PromiseSettledResult<AppSubscriptionsResponse>): 
 
 /**
  * The checks of `GET /doctor`: app credentials (an app token can inspect the system token), the
- * system token's validity and scopes, the credit line, the app's default webhook callback and its
+ * system token's validity and scopes, its system user (see {@link systemUserCheck}), the credit line, the app's default webhook callback and its
  * subscribed fields. Messages never contain a secret.
  *
  * @example
@@ -145,6 +146,7 @@ export async function runDoctor(rt: BffRuntime): Promise<DoctorResponse> {
       ),
     );
   }
+  checks.push(systemUserCheck(asSystem, o.systemUserId));
   if (credit.status === "fulfilled") {
     const lines = credit.value.data.filter((l) => l.is_access_revoked !== true).map((l) => l.id);
     const wanted = o.creditLineId;
