@@ -82,8 +82,9 @@ function webhookChecks(answer: PromiseSettledResult<AppSubscriptionsResponse>): 
 
 /**
  * The checks of `GET /doctor`: app credentials (an app token can inspect the system token), the
- * system token's validity and scopes, its system user (see {@link systemUserCheck}), the credit line, the app's default webhook callback and its
- * subscribed fields. Messages never contain a secret.
+ * system token's validity and scopes, its system user (see {@link systemUserCheck}), the credit
+ * line, the app's default webhook callback and its subscribed fields. Messages never contain a
+ * secret.
  *
  * @example
  * const report = await runDoctor(rt); report.ok;
