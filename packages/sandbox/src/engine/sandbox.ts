@@ -91,6 +91,8 @@ export class Sandbox {
     this.jobs.clear();
     this.calls.clear();
     this.usage.clear();
+    // The job queue outlives the world: the old dispatcher must not put retries back into it.
+    this.webhooks?.close();
     this.webhooks = new WebhookDispatcher(this.state, this.clock, this.jobs, this.outbound);
     const now = this.clock.now();
     seedWorld(this.state, now);

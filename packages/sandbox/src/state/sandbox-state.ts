@@ -25,6 +25,10 @@ export interface WebhookAttempt {
   field: string;
   url: string | undefined;
   body: string;
+  /**
+   * One entry per try; `at` is the sandbox time the try was due (after a clock jump the tries due
+   * in it run at once, in order, and keep their due times).
+   */
   attempts: { at: number; status: number | "network-error" }[];
   /**
    * `not-subscribed`: Meta sends a field only to apps subscribed to it in the App Dashboard, and a

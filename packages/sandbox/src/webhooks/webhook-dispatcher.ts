@@ -3,15 +3,15 @@ import type { SandboxClock } from "../engine/sandbox-clock.js";
 import type { SandboxState, WebhookAttempt } from "../state/sandbox-state.js";
 import { signPayload } from "./sign-payload.js";
 import { envelope, webhookBody } from "./webhook-payloads.js";
-
-/** Sandbox-clock delays between attempts: Meta retries "immediately, then with decreasing frequency"; we stop after 5 tries. */
-export const WEBHOOK_RETRY_DELAYS_MS = [0, 5_000, 30_000, 120_000, 600_000] as const;
+import { nextWebhookTryAt } from "./webhook-retry-schedule.js";
 
 type Fetch = (input: Request) => Promise<Response>;
 
 /**
  * Sends outgoing webhooks to the WABA's override callback or the app's default callback, signed
- * with the app secret, retried on non-2xx or network errors with bounded backoff on the sandbox clock.
+ * with the app secret, retried on non-2xx or network errors on the sandbox clock as Meta does: at
+ * once, then with growing intervals, dropped (`failed`) 36 h after the first try
+ * ({@link nextWebhookTryAt}).
  *
  * @example
  * dispatcher.send(wabaId, wabaId, "message_template_status_update", value);
@@ -19,6 +19,7 @@ type Fetch = (input: Request) => Promise<Response>;
  */
 export class WebhookDispatcher {
   readonly #inFlight = new Set<Promise<void>>();
+  #closed = false;
 
   constructor(
     private readonly state: SandboxState,
@@ -60,7 +61,10 @@ export class WebhookDispatcher {
           : "no-callback",
     };
     this.state.webhooks.push(attempt);
-    if (attempt.state === "pending") this.#schedule(attempt, 0);
+    if (attempt.state === "pending") {
+      const now = this.clock.now();
+      this.#schedule(attempt, 1, now, now);
+    }
     return attempt;
   }
 
@@ -73,26 +77,25 @@ export class WebhookDispatcher {
     return this.state.wabas.get(wabaId)?.subscriptions.some((s) => s.appId === app.id) ?? false;
   }
 
-  #schedule(attempt: WebhookAttempt, index: number): void {
-    const delay = WEBHOOK_RETRY_DELAYS_MS[index];
-    if (delay === undefined) {
-      attempt.state = "failed";
-      return;
-    }
-    this.jobs.schedule(
-      this.clock.now() + delay,
-      `webhook ${attempt.field} try ${index + 1}`,
-      () => {
-        // Deliveries run in the background: the request that triggered them never waits for them.
-        const run = this.#deliver(attempt, index);
-        this.#inFlight.add(run);
-        void run.finally(() => this.#inFlight.delete(run));
-      },
-    );
+  // `dueAt` is when Meta makes this try; the job may run later when the clock jumps, and the next
+  // try is still due on the schedule counted from `firstAt`.
+  #schedule(attempt: WebhookAttempt, tryNumber: number, dueAt: number, firstAt: number): void {
+    this.jobs.schedule(dueAt, `webhook ${attempt.field} try ${tryNumber}`, () => {
+      // Deliveries run in the background: the request that triggered them never waits for them.
+      const run = this.#deliver(attempt, tryNumber, dueAt, firstAt);
+      this.#inFlight.add(run);
+      void run.finally(() => this.#inFlight.delete(run));
+    });
   }
 
-  async #deliver(attempt: WebhookAttempt, index: number): Promise<void> {
+  async #deliver(
+    attempt: WebhookAttempt,
+    tryNumber: number,
+    dueAt: number,
+    firstAt: number,
+  ): Promise<void> {
     const url = attempt.url as string;
+    if (this.#closed) return;
     let status: number | "network-error";
     try {
       const response = await this.fetchImpl(
@@ -111,9 +114,22 @@ export class WebhookDispatcher {
     } catch {
       status = "network-error";
     }
-    attempt.attempts.push({ at: this.clock.now(), status });
-    if (typeof status === "number" && status >= 200 && status < 300) attempt.state = "delivered";
-    else this.#schedule(attempt, index + 1);
+    // A reset replaced this world while the try was out: its answer must not schedule a retry
+    // into the queue the new world shares.
+    if (this.#closed) return;
+    attempt.attempts.push({ at: dueAt, status });
+    if (typeof status === "number" && status >= 200 && status < 300) {
+      attempt.state = "delivered";
+      return;
+    }
+    const next = nextWebhookTryAt(firstAt, tryNumber, dueAt);
+    if (next === undefined) attempt.state = "failed";
+    else this.#schedule(attempt, tryNumber + 1, next, firstAt);
+  }
+
+  /** Stops this dispatcher for good (on reset): no further try, and no retry of a try in flight. */
+  close(): void {
+    this.#closed = true;
   }
 
   /** Resolves when no delivery is in flight (tests await it before asserting on their receiver). */

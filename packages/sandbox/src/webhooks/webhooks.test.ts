@@ -207,42 +207,4 @@ describe("outgoing webhooks", () => {
       new Set(["https://override.example/wa"]),
     );
   });
-
-  test("non-2xx answers are retried after 5 s and 30 s of sandbox time until delivered", async () => {
-    const h = await startSandbox();
-    h.receiver.status = 500;
-    await h.signup();
-    await h.graph.sandbox.settle();
-    expect(h.outbound).toHaveLength(2);
-    await h.graph.sandbox.advance(5_000);
-    await h.graph.sandbox.settle();
-    expect(h.outbound).toHaveLength(4);
-    h.receiver.status = 200;
-    await h.graph.sandbox.advance(30_000);
-    await h.graph.sandbox.settle();
-    expect(h.outbound).toHaveLength(6);
-    expect(
-      h.graph.sandbox.state.webhooks.map((w) => [w.state, w.attempts.map((a) => a.status)]),
-    ).toEqual([
-      ["delivered", [500, 500, 200]],
-      ["delivered", [500, 500, 200]],
-    ]);
-    await h.graph.sandbox.advance(86_400_000);
-    expect(h.outbound).toHaveLength(6);
-  });
-
-  test("retries are bounded: five tries, then the delivery is marked failed", async () => {
-    const h = await startSandbox("happy", {
-      webhookFetch: async () => Promise.reject(new TypeError("fetch failed")),
-    });
-    await h.signup();
-    for (let i = 0; i < 6; i += 1) {
-      await h.graph.sandbox.advance(600_000);
-      await h.graph.sandbox.settle();
-    }
-    const [first] = h.graph.sandbox.state.webhooks;
-    expect(first?.state).toBe("failed");
-    expect(first?.attempts.map((a) => a.status)).toEqual(Array(5).fill("network-error"));
-    expect(h.graph.sandbox.jobs.pending()).toEqual([]);
-  });
 });
