@@ -37,7 +37,7 @@ export const errorsDe: Record<MigrationErrorCode, string> = {
   on_prem_source:
     "Alte Chats und Medien bleiben in Ihrem On-Premises-System; die Nummer selbst zieht um. Sie müssen nichts tun.",
   sdk_load_error:
-    "Die Anmeldung bei Meta konnte nicht laden. Prüfen Sie Ihre Verbindung, schalten Sie Werbeblocker für diese Seite aus und versuchen Sie es erneut.",
+    "Die Anmeldung bei Meta konnte nicht geladen werden. Prüfen Sie Ihre Verbindung, schalten Sie Werbeblocker für diese Seite aus und versuchen Sie es erneut.",
   popup_blocked:
     "Ihr Browser hat das Meta-Fenster blockiert. Erlauben Sie Pop-ups für diese Seite und klicken Sie erneut auf die Schaltfläche.",
   popup_closed: `Das Meta-Fenster wurde vor dem Ende geschlossen. ${restart}`,
@@ -57,18 +57,18 @@ export const errorsDe: Record<MigrationErrorCode, string> = {
   credit_line_not_found: `Unsere Abrechnung wurde nicht gefunden. ${ours}`,
   credit_share_failed: `Die Einrichtung der Abrechnung hat nicht geklappt. ${retryOrContact}`,
   waba_funded_elsewhere:
-    "Das gewählte WhatsApp-Konto wird bereits über jemand anderen abgerechnet, und Meta lässt das nicht ändern. Starten Sie erneut und legen Sie in Metas Fenster ein neues WhatsApp-Konto an.",
+    "Das gewählte WhatsApp-Konto wird bereits über jemand anderen abgerechnet, und Meta lässt das nicht ändern. Beginnen Sie erneut und legen Sie im Meta-Fenster ein neues WhatsApp-Konto an.",
   credit_share_unverified: `Meta hat die Abrechnung noch nicht bestätigt. ${waitRetry}`,
   webhook_subscription_failed: `Die Verbindung Ihrer Nachrichten zu uns hat nicht geklappt. ${retryOrContact}`,
   templates_source_unreadable:
     "Die Vorlagen im alten Konto sind nicht lesbar, daher kopiert Meta sie nach dem Umzug selbst. Sie müssen nichts tun.",
   template_limit_reached:
-    "Einige Vorlagen wurden nicht kopiert: Das neue Konto hat seine Höchstzahl erreicht. Löschen Sie ungenutzte oder verifizieren Sie Ihr Unternehmen und klicken Sie dann auf „Erneut versuchen“.",
+    "Einige Vorlagen wurden nicht kopiert: Das neue Konto hat seine Höchstzahl erreicht. Löschen Sie ungenutzte oder verifizieren Sie Ihr Unternehmen und klicken Sie dann auf „Vorlagen jetzt kopieren“.",
   template_migration_failed:
     "Einige Vorlagen konnten nicht kopiert werden; Ihre Nummer funktioniert weiter. Klicken Sie auf „Vorlagen jetzt kopieren“.",
   pin_mismatch: twoStepOn,
   ownership_unconfirmed:
-    "Meta hat noch nicht bestätigt, dass diese Nummer Ihnen gehört. Starten Sie erneut und geben Sie den Code ein, den Meta an die Nummer sendet.",
+    "Meta hat noch nicht bestätigt, dass diese Nummer Ihnen gehört. Beginnen Sie erneut und geben Sie den Code ein, den Meta an die Nummer sendet.",
   register_rate_limited:
     "Diese Nummer wurde zu oft registriert. Meta erlaubt den nächsten Versuch 72 Stunden nach dem ersten.",
   destination_not_subscribed: `Meta hat den Umzug noch nicht angenommen: Ihre Nachrichten waren nicht verbunden. ${retryOrContact}`,

@@ -58,7 +58,7 @@ export const errorsEn: Record<MigrationErrorCode, string> = {
   templates_source_unreadable:
     "Your old account's templates cannot be read, so Meta copies them after the move. Nothing to do.",
   template_limit_reached:
-    "Some templates were not copied: the new account's limit is reached. Delete unused ones or verify your business, then press “Try again”.",
+    "Some templates were not copied: the new account's limit is reached. Delete unused ones or verify your business, then press “Copy templates now”.",
   template_migration_failed:
     "Some templates could not be copied; your number keeps working. Press “Copy templates now”.",
   pin_mismatch: twoStepOn,

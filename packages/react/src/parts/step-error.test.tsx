@@ -1,10 +1,16 @@
-import { render, screen } from "@testing-library/react";
+import { render, screen, within } from "@testing-library/react";
 import type { FlowSnapshot } from "@wa-migrate/core";
 import { describe, expect, it, vi } from "vitest";
 import { en } from "../messages/en.js";
 import { MigrationFlow } from "../migration-flow.js";
-import { fixtureHandle, makeSnapshot } from "../test-support/fixtures.js";
-import { FLOW_STATE_SNAPSHOTS, snapshotForCode } from "../test-support/flow-fixtures.js";
+import { fixtureHandle, makeMigration, makeSnapshot } from "../test-support/fixtures.js";
+import {
+  COMPLETED_MIGRATION,
+  doneBefore,
+  FLOW_STATE_SNAPSHOTS,
+  snapshotForCode,
+  withStep,
+} from "../test-support/flow-fixtures.js";
 
 const renderFlow = (snapshot: FlowSnapshot) => {
   const actions = { retry: vi.fn(), reset: vi.fn() };
@@ -42,12 +48,109 @@ describe("StepError", () => {
     expect(retry).not.toHaveBeenCalled();
   });
 
+  it("offers a new start when the chosen number is a Meta test number (its text says start again)", () => {
+    const { reset, retry } = renderFlow(snapshotForCode("test_number", false));
+    expect(document.querySelector('[data-code="test_number"]')).toHaveTextContent(
+      en.errors.test_number,
+    );
+    screen.getByRole("button", { name: "Start again" }).click();
+    expect(reset).toHaveBeenCalledTimes(1);
+    expect(retry).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    "code_expired",
+    "code_used",
+    "asset_not_granted",
+    "assets_not_found",
+    "token_invalid",
+    "not_found",
+    "ownership_unconfirmed",
+    "waba_funded_elsewhere",
+    "test_number",
+  ] as const)("in German, %s tells to start again in the words of its button", (code) => {
+    render(
+      <MigrationFlow.Root flow={fixtureHandle(snapshotForCode(code, false))} locale="de">
+        <MigrationFlow.Steps />
+      </MigrationFlow.Root>,
+    );
+    expect(screen.getByRole("button", { name: "Erneut beginnen" })).toBeVisible();
+    expect(document.querySelector(`[data-code="${code}"]`)?.textContent).toMatch(/Beginnen Sie/);
+  });
+
   it("offers no button when nothing the customer does helps (wait 72 h)", () => {
     renderFlow(snapshotForCode("register_rate_limited", false));
     expect(document.querySelector('[data-code="register_rate_limited"]')).toHaveTextContent(
       "72 hours",
     );
     expect(screen.queryByRole("button", { name: /Try again|Start again/ })).toBeNull();
+  });
+
+  it("shows no error, and no retry that cannot help, on a step that succeeded despite a failed template copy", () => {
+    // Decision 029: the templates step ends succeeded and keeps Meta's error for operators only.
+    const migration = withStep(
+      {
+        ...COMPLETED_MIGRATION,
+        warnings: ["template_migration_failed"],
+      },
+      "migrate_templates",
+      "succeeded",
+      "graph_unavailable",
+    );
+    const migrateTemplates = vi.fn();
+    const retry = vi.fn();
+    render(
+      <MigrationFlow.Root
+        flow={fixtureHandle(makeSnapshot({ state: "completed", migration }), {
+          migrateTemplates,
+          retry,
+        })}
+      >
+        <MigrationFlow.Layout />
+      </MigrationFlow.Root>,
+    );
+    const step = document.querySelector('[data-step="migrate_templates"]') as HTMLElement;
+    expect(step).toHaveAttribute("data-state", "complete");
+    expect(within(step).queryByRole("alert")).toBeNull();
+    expect(screen.queryByRole("button", { name: "Try again" })).toBeNull();
+    expect(document.querySelector('[data-code="template_migration_failed"]')).toHaveTextContent(
+      en.errors.template_migration_failed,
+    );
+    screen.getByRole("button", { name: "Copy templates now" }).click();
+    expect(migrateTemplates).toHaveBeenCalledTimes(1);
+    expect(retry).not.toHaveBeenCalled();
+  });
+
+  it("hides the old error while a retried step runs again (the record keeps its last error)", () => {
+    const migration = withStep(
+      makeMigration(doneBefore("share_credit_line"), { status: "running" }),
+      "share_credit_line",
+      "running",
+      "credit_share_failed",
+    );
+    renderFlow(makeSnapshot({ state: "running", migration }));
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(screen.queryByRole("button", { name: "Try again" })).toBeNull();
+  });
+
+  it("tries a failed manual template copy again as a copy, not as a retry of the finished move", () => {
+    const snapshot = makeSnapshot({
+      state: "completed",
+      migration: COMPLETED_MIGRATION,
+      error: { code: "bff_unreachable", step: "migrate_templates", retryable: true },
+    });
+    const migrateTemplates = vi.fn();
+    const retry = vi.fn();
+    render(
+      <MigrationFlow.Root flow={fixtureHandle(snapshot, { migrateTemplates, retry })}>
+        <MigrationFlow.Steps />
+      </MigrationFlow.Root>,
+    );
+    const step = document.querySelector('[data-step="migrate_templates"]') as HTMLElement;
+    expect(step).toHaveTextContent(en.errors.bff_unreachable);
+    within(step).getByRole("button", { name: "Try again" }).click();
+    expect(migrateTemplates).toHaveBeenCalledTimes(1);
+    expect(retry).not.toHaveBeenCalled();
   });
 
   it("marks an action-required step as a warning", () => {

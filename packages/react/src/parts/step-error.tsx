@@ -14,6 +14,8 @@ const NEEDS_NEW_SIGNUP: ReadonlySet<MigrationErrorCode> = new Set<MigrationError
   "assets_not_found",
   "token_invalid",
   "not_found",
+  // A Meta test number never moves: only a new signup with the real number does.
+  "test_number",
   // Meta's window confirms the number with a code it sends there; nothing else does for the customer.
   "ownership_unconfirmed",
   // An account billed through another credit line stays so: only a new account in Meta's window.
@@ -39,7 +41,10 @@ export function StepError({ step }: { step: StepId }) {
       (snapshot.error.step === null && snapshot.currentStep === step))
       ? snapshot.error
       : null;
-  const stepError = view?.error ?? null;
+  // Only a stopped step's error is the customer's: a step retried (running again) or gone on
+  // (templates, decision 029) keeps its last error for operators, where "Try again" cannot help.
+  const stepError =
+    view?.state === "failed" || view?.state === "action_required" ? view.error : null;
   const error = stepError ?? flowError;
   if (!error) return null;
 
@@ -56,7 +61,12 @@ export function StepError({ step }: { step: StepId }) {
       : serverStop && NEEDS_NEW_SIGNUP.has(error.code)
         ? { label: t.error.startAgain, run: () => flow.reset() }
         : error.retryable && (serverStop || snapshot.state === "failed")
-          ? { label: t.error.retry, run: () => flow.retry() }
+          ? {
+              label: t.error.retry,
+              // A failed "Copy templates now" is copied again: a retry would re-run the move.
+              run: () =>
+                stepError || step !== "migrate_templates" ? flow.retry() : flow.migrateTemplates(),
+            }
           : null;
   return (
     <ErrorNotice

@@ -2,8 +2,8 @@ import { render, screen } from "@testing-library/react";
 import { STEP_IDS } from "@wa-migrate/contracts";
 import { describe, expect, it } from "vitest";
 import { MigrationFlow } from "../migration-flow.js";
-import { fixtureHandle } from "../test-support/fixtures.js";
-import { FLOW_STATE_SNAPSHOTS } from "../test-support/flow-fixtures.js";
+import { fixtureHandle, makeMigration, makeSnapshot } from "../test-support/fixtures.js";
+import { doneBefore, FLOW_STATE_SNAPSHOTS } from "../test-support/flow-fixtures.js";
 
 const stepStates = () =>
   [...document.querySelectorAll("[data-step]")].map(
@@ -46,6 +46,77 @@ describe("Steps and Step", () => {
     expect(document.activeElement).toBe(
       screen.getByRole("heading", { name: /^Step 2 of 7: ?Sign in with Meta$/ }),
     );
+  });
+
+  it("keeps focus in the step when the pressed button disappears (Try again, then the step runs)", () => {
+    const { rerender } = render(
+      <MigrationFlow.Root flow={fixtureHandle(FLOW_STATE_SNAPSHOTS.failed)}>
+        <MigrationFlow.Steps />
+      </MigrationFlow.Root>,
+    );
+    screen.getByRole("button", { name: "Try again" }).focus();
+    const running = makeMigration({
+      ...doneBefore("share_credit_line"),
+      share_credit_line: "running",
+    });
+    rerender(
+      <MigrationFlow.Root
+        flow={fixtureHandle(makeSnapshot({ state: "running", migration: running }))}
+      >
+        <MigrationFlow.Steps />
+      </MigrationFlow.Root>,
+    );
+    expect(screen.queryByRole("button", { name: "Try again" })).toBeNull();
+    expect(document.activeElement).toBe(
+      screen.getByRole("heading", { name: /^Step 4 of 7: ?Set up billing$/ }),
+    );
+  });
+
+  it("leaves focus alone when the customer moved it elsewhere", () => {
+    const outside = document.createElement("button");
+    document.body.append(outside);
+    const { rerender } = render(
+      <MigrationFlow.Root flow={fixtureHandle(FLOW_STATE_SNAPSHOTS.failed)}>
+        <MigrationFlow.Steps />
+      </MigrationFlow.Root>,
+    );
+    screen.getByRole("button", { name: "Try again" }).focus();
+    outside.focus();
+    const running = makeMigration({
+      ...doneBefore("share_credit_line"),
+      share_credit_line: "running",
+    });
+    rerender(
+      <MigrationFlow.Root
+        flow={fixtureHandle(makeSnapshot({ state: "running", migration: running }))}
+      >
+        <MigrationFlow.Steps />
+      </MigrationFlow.Root>,
+    );
+    expect(document.activeElement).toBe(outside);
+    outside.remove();
+  });
+
+  it("does not take focus from the partner's page when a server step starts on its own", () => {
+    const input = document.createElement("input");
+    document.body.append(input);
+    const { rerender } = render(
+      <MigrationFlow.Root flow={fixtureHandle(FLOW_STATE_SNAPSHOTS.failed)}>
+        <MigrationFlow.Steps />
+      </MigrationFlow.Root>,
+    );
+    input.focus();
+    rerender(
+      <MigrationFlow.Root flow={fixtureHandle(FLOW_STATE_SNAPSHOTS.running)}>
+        <MigrationFlow.Steps />
+      </MigrationFlow.Root>,
+    );
+    expect(document.querySelector('[data-step="subscribe_webhooks"]')).toHaveAttribute(
+      "aria-current",
+      "step",
+    );
+    expect(document.activeElement).toBe(input);
+    input.remove();
   });
 
   it("shows a server step's live progress while it runs", () => {

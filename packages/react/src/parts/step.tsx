@@ -15,7 +15,8 @@ export interface StepProps {
 /**
  * One step of the stepper with `data-step` and `data-state`. Its body (instructions, launch button,
  * progress, error, templates report) shows while the step is current, failed or needs action.
- * When the step becomes the current one, focus moves to its heading.
+ * When the step becomes the current one, or a focused control in it goes away, focus moves to its
+ * heading (unless the customer is in a field outside the flow).
  *
  * @example
  * <MigrationFlow.Step id="embedded_signup" />
@@ -41,9 +42,23 @@ export function Step({ id, children }: StepProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   const wasCurrent = useRef<boolean | null>(null);
   useEffect(() => {
-    if (isCurrent && wasCurrent.current === false) heading.current?.focus();
+    const active = document.activeElement;
+    // Only from inside this flow (`Root` sets `lang`) or from nowhere: never from the partner's page.
+    if (
+      isCurrent &&
+      wasCurrent.current === false &&
+      (active === document.body || heading.current?.closest("[lang]")?.contains(active))
+    )
+      heading.current?.focus();
     wasCurrent.current = isCurrent;
   }, [isCurrent]);
+  // A pressed button that goes away (Try again, Copy templates now) would leave focus on the page's
+  // body, and a keyboard or screen-reader user at its top: it returns to this step's heading.
+  const focused = useRef<Element | null>(null);
+  useEffect(() => {
+    if (focused.current?.isConnected === false && document.activeElement === document.body)
+      heading.current?.focus();
+  });
 
   const number = STEP_IDS.indexOf(id) + 1;
   const titleId = useId();
@@ -54,6 +69,9 @@ export function Step({ id, children }: StepProps) {
       data-state={view.state}
       aria-current={isCurrent ? "step" : undefined}
       aria-labelledby={titleId}
+      onFocus={(event) => {
+        focused.current = event.target;
+      }}
     >
       <div className={cx("step-header")}>
         <span className={cx("step-marker")} aria-hidden="true">

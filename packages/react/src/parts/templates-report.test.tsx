@@ -1,5 +1,7 @@
 import { render, screen, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
+import { de } from "../messages/de.js";
+import { en } from "../messages/en.js";
 import { MigrationFlow } from "../migration-flow.js";
 import {
   fixtureHandle,
@@ -9,6 +11,7 @@ import {
 } from "../test-support/fixtures.js";
 import {
   CAPTURED_ITEMS,
+  COMPLETED_MIGRATION,
   doneBefore,
   FLOW_STATE_SNAPSHOTS,
   withStep,
@@ -57,6 +60,31 @@ describe("TemplatesReport", () => {
       >
         <MigrationFlow.TemplatesReport />
       </MigrationFlow.Root>,
+    );
+    screen.getByRole("button", { name: "Copy templates now" }).click();
+    expect(migrateTemplates).toHaveBeenCalledTimes(1);
+  });
+
+  it("offers the copy again for templates over the limit, as the limit's text tells (en and de)", () => {
+    const items = TEMPLATE_ITEMS.filter(
+      (i) => i.outcome === "copied" || i.outcome === "over_limit",
+    );
+    const migration = {
+      ...COMPLETED_MIGRATION,
+      templates: { ...COMPLETED_MIGRATION.templates, items },
+    };
+    const migrateTemplates = vi.fn();
+    render(
+      <MigrationFlow.Root
+        flow={fixtureHandle(makeSnapshot({ state: "completed", migration }), { migrateTemplates })}
+      >
+        <MigrationFlow.Layout />
+      </MigrationFlow.Root>,
+    );
+    expect(en.errors.template_limit_reached).toContain(`“${en.templates.copyNow}”`);
+    expect(de.errors.template_limit_reached).toContain(`„${de.templates.copyNow}“`);
+    expect(document.querySelector('[data-code="template_limit_reached"]')).toHaveTextContent(
+      en.errors.template_limit_reached,
     );
     screen.getByRole("button", { name: "Copy templates now" }).click();
     expect(migrateTemplates).toHaveBeenCalledTimes(1);

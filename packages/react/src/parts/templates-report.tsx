@@ -40,7 +40,8 @@ export function TemplatesReport() {
     sourceReadable &&
     migration.status !== "running" &&
     migration.steps.find((step) => step.id === "migrate_templates")?.status !== "pending" &&
-    items.some((item) => item.outcome === "pending" || item.outcome === "failed");
+    // Over the limit: the limit's text sends the customer here once room is made (the BFF re-lists).
+    items.some((item) => /pending|failed|over_limit/.test(item.outcome));
 
   return (
     <div className={cx("templates")}>
