@@ -14,6 +14,7 @@ export {
   parseEncryptionKeys,
   type SecretBox,
   SecretBoxError,
+  secretContext,
 } from "./crypto/secret-box.js";
 export { BffError, migrationError } from "./errors/bff-error.js";
 export { problemDetails } from "./errors/problem-details.js";

@@ -94,3 +94,18 @@ test.each([
   })();
   expect(error?.problems.map((p) => p.split(" ")[0])).toEqual([name]);
 });
+
+test.each([
+  ["the same key id twice", `k1:${Buffer.alloc(32, 8).toString("base64")},${key}`],
+  ["a key pasted before its id", `${Buffer.alloc(32, 7).toString("base64")}:k1`],
+])("WA_MIGRATE_ENCRYPTION_KEY with %s is refused by name, without its value", (_case, value) => {
+  const error = (() => {
+    try {
+      loadEnvConfig({ ...valid, WA_MIGRATE_ENCRYPTION_KEY: value });
+    } catch (e) {
+      return e as ConfigError;
+    }
+  })();
+  expect(error?.problems.map((p) => p.split(" ")[0])).toEqual(["WA_MIGRATE_ENCRYPTION_KEY"]);
+  expect(error?.message).not.toContain(Buffer.alloc(32, 7).toString("base64"));
+});

@@ -31,6 +31,23 @@ test("an unreachable PostgreSQL is a clear store_unavailable error without the p
   expect(`${result.stdout}${result.stderr}`).not.toContain("hunter2");
 });
 
+test.each([
+  ["password", "postgres://postgres@127.0.0.1:1/test?password=hunter2"],
+  ["sslpassword", "postgres://postgres@127.0.0.1:1/test?sslmode=require&sslpassword=hunter2"],
+  ["PASSWORD", "postgres://postgres@127.0.0.1:1/test?PASSWORD=hunter2"],
+])(
+  "a password given as the query parameter %s never reaches the output",
+  async (_name, databaseUrl) => {
+    // pg reads every query parameter as a connection setting, `password` included.
+    const result = await runJournalCommand(["db:status"], { DATABASE_URL: databaseUrl });
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain(
+      "error store_unavailable: PostgreSQL at postgres://postgres@127.0.0.1:1/test",
+    );
+    expect(`${result.stdout}${result.stderr}`).not.toContain("hunter2");
+  },
+);
+
 describe("on PGlite", () => {
   let dir: string;
   beforeAll(async () => {

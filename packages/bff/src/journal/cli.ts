@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { ERROR_CATALOG } from "@wa-migrate/contracts";
 import { parseEncryptionKeys } from "../crypto/secret-box.js";
+import { diskPathOf } from "./data-dir-lock.js";
 import { journalOptionsFromEnv } from "./journal-env.js";
 import { JournalError, type JournalErrorCode, redactUrl } from "./journal-error.js";
 import { readJournalReport } from "./journal-report.js";
@@ -24,7 +25,7 @@ The journal is PostgreSQL when DATABASE_URL is set, else PGlite in WA_MIGRATE_DA
 function describeTarget(options: JournalOptions): string {
   return options.databaseUrl
     ? `PostgreSQL at ${redactUrl(options.databaseUrl)}`
-    : `PGlite at ${resolve(options.dataDir ?? "")}`;
+    : `PGlite at ${resolve(diskPathOf(options.dataDir ?? "") ?? options.dataDir ?? "")}`;
 }
 
 function problem(code: JournalErrorCode, detail: string): string {
@@ -117,13 +118,8 @@ export async function runJournalCommand(
     stderr: err.length > 0 ? `${err.join("\n")}\n` : "",
   });
 
-  const dir = options.dataDir;
-  if (
-    command === "db:status" &&
-    dir &&
-    !dir.includes("://") &&
-    (!existsSync(dir) || readdirSync(dir).length === 0)
-  ) {
+  const dir = options.dataDir === undefined ? null : diskPathOf(options.dataDir);
+  if (command === "db:status" && dir && (!existsSync(dir) || readdirSync(dir).length === 0)) {
     err.push(
       "no journal database exists here yet: run `wa-migrate-bff db:migrate` (or start the server).",
     );

@@ -92,6 +92,42 @@ test.each([
   expect(existsSync(lock.path)).toBe(false);
 });
 
+test("opens racing over a dead process's lock: exactly one wins, the others are refused cleanly", async () => {
+  // After a crash, a restarted server and an operator's `db:migrate` (or two restarts) find the
+  // same dead lock at once. Each round: six opens at the same moment (in one process, which the
+  // lock treats like six processes: one may hold it, the others are refused).
+  const dead = JSON.stringify({ pid: process.pid, host: hostname(), started: "1" });
+  for (let round = 0; round < 40; round++) {
+    const dataDir = join(dir, `db-race-${round}`);
+    await writeFile(`${dataDir}.lock`, dead);
+    const results = await Promise.allSettled(Array.from({ length: 6 }, () => lockDataDir(dataDir)));
+    const held = results.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
+    const refusals = results.flatMap((r) => (r.status === "rejected" ? [r.reason] : []));
+    expect(held, `holders in round ${round}`).toHaveLength(1);
+    for (const refusal of refusals) expect(refusal).toBeInstanceOf(JournalError);
+    for (const lock of held) await lock.release();
+    expect(existsSync(`${dataDir}.lock`)).toBe(false);
+  }
+});
+
+test("a file:// data directory (PGlite's own spelling of a path) is locked like a plain path", {
+  timeout: 60_000,
+}, async () => {
+  const dataDir = join(dir, "db-file-url");
+  const first = await openJournalStore({ dataDir: `file://${dataDir}` });
+  try {
+    expect(existsSync(`${dataDir}.lock`)).toBe(true);
+    for (const again of [`file://${dataDir}`, dataDir]) {
+      const refused = await openJournalStore({ dataDir: again }).catch((error) => error);
+      expect(refused).toBeInstanceOf(JournalError);
+      expect(refused.message).toContain("already open in this process");
+    }
+  } finally {
+    await first.close();
+  }
+  expect(existsSync(`${dataDir}.lock`)).toBe(false);
+});
+
 test("a memory database takes no lock", async () => {
   const store = await openJournalStore({ dataDir: "memory://" });
   const again = await openJournalStore({ dataDir: "memory://" });

@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { link, readFile, unlink, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
@@ -53,12 +54,35 @@ function parseHolder(text: string): Holder | null {
 }
 
 /**
- * Creates the lock file whole or not at all: the holder is written to a file of this process's
+ * The directory on disk that a PGlite `dataDir` names: a plain path, or `file://path` (which PGlite
+ * also accepts); null for `memory://` and other stores that no other process can open.
+ *
+ * @example
+ * diskPathOf("file:///var/lib/wa/db"); // "/var/lib/wa/db"
+ */
+export function diskPathOf(dataDir: string): string | null {
+  if (dataDir.startsWith("file://")) return dataDir.slice("file://".length) || null;
+  return dataDir.includes("://") ? null : dataDir;
+}
+
+/** The text of a lock file, or null when there is none (released or taken over meanwhile). */
+async function readText(path: string): Promise<string | null> {
+  try {
+    return await readFile(path, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw error;
+  }
+}
+
+/**
+ * Creates the lock file whole or not at all: the holder is written to a file of this call's
  * own, then linked to the lock's name (which fails if it exists), so nobody reads a half-written
  * lock and takes it for a dead one.
  */
 async function tryCreate(path: string, holder: Holder): Promise<boolean> {
-  const own = `${path}.${holder.pid}.tmp`;
+  // Unique per call: two opens in one process must not share (and unlink) one temporary file.
+  const own = `${path}.${holder.pid}.${randomBytes(6).toString("hex")}.tmp`;
   await writeFile(own, JSON.stringify(holder));
   try {
     await link(own, path);
@@ -68,6 +92,27 @@ async function tryCreate(path: string, holder: Holder): Promise<boolean> {
     throw error;
   } finally {
     await unlink(own).catch(() => {});
+  }
+}
+
+/**
+ * Removes a dead holder's lock file, at most once whoever else is trying: only the process that
+ * creates the takeover marker of exactly this file may delete it, and only while it still holds
+ * that text. Without the marker, two processes that both saw the dead lock would each delete
+ * "the" lock, the second one deleting the fresh lock of the first, and both would open the
+ * directory. A marker left by a process that died while taking over is removed for the next try.
+ */
+async function removeDeadLock(path: string, deadText: string, me: Holder): Promise<void> {
+  const marker = `${path}.takeover-${createHash("sha256").update(deadText).digest("hex").slice(0, 16)}`;
+  if (!(await tryCreate(marker, me))) {
+    const other = parseHolder((await readText(marker)) ?? "");
+    if (!other || !isAlive(other)) await unlink(marker).catch(() => {});
+    return; // another process is taking it over now: the caller looks at the lock again
+  }
+  try {
+    if ((await readText(path)) === deadText) await unlink(path).catch(() => {});
+  } finally {
+    await unlink(marker).catch(() => {});
   }
 }
 
@@ -85,7 +130,8 @@ async function tryCreate(path: string, holder: Holder): Promise<boolean> {
 export async function lockDataDir(dataDir: string): Promise<DataDirLock> {
   const path = `${resolve(dataDir)}.lock`;
   const me: Holder = { pid: process.pid, host: hostname(), started: startTimeOf(process.pid) };
-  for (let attempt = 0; attempt < 2; attempt++) {
+  // The last round only tries to create: a takeover in the round before must be followed by one.
+  for (let round = 1; round <= 4; round++) {
     if (await tryCreate(path, me)) {
       let held = true;
       return {
@@ -98,7 +144,9 @@ export async function lockDataDir(dataDir: string): Promise<DataDirLock> {
         },
       };
     }
-    const holder = parseHolder(await readFile(path, "utf8").catch(() => ""));
+    const text = await readText(path);
+    if (text === null || round === 4) continue; // released or taken over since: try again
+    const holder = parseHolder(text);
     if (holder && isAlive(holder)) {
       const who = holder.pid === process.pid ? "this process" : `process ${holder.pid}`;
       throw new JournalError(
@@ -108,7 +156,7 @@ export async function lockDataDir(dataDir: string): Promise<DataDirLock> {
       );
     }
     // The holder is gone (or the file is unreadable, e.g. cut short by a crash): take it over.
-    await unlink(path).catch(() => {});
+    await removeDeadLock(path, text, me);
   }
   throw new JournalError(
     "store_unavailable",

@@ -38,11 +38,18 @@ export function isConnectionFailure(error: unknown): boolean {
   );
 }
 
-/** Removes the password from a connection string so it can appear in a message. */
+/**
+ * Removes the password from a connection string so it can appear in a message: the one in the
+ * user-info part and any query parameter that holds one (`pg` reads every query parameter as a
+ * connection setting, so `?password=` and `?sslpassword=` work as well as `user:password@`).
+ */
 export function redactUrl(url: string): string {
   try {
     const parsed = new URL(url);
     if (parsed.password) parsed.password = "***";
+    for (const name of [...parsed.searchParams.keys()]) {
+      if (/pass/i.test(name)) parsed.searchParams.set(name, "***");
+    }
     return parsed.toString();
   } catch {
     return "(unparseable DATABASE_URL)";

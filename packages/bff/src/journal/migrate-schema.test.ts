@@ -36,6 +36,25 @@ describe.skipIf(!url)("schema migrations on PostgreSQL (skipped without TEST_DAT
     ]);
   });
 
+  test("two instances starting together on a server that defaults to repeatable read", async () => {
+    // e.g. ALTER DATABASE ... SET default_transaction_isolation = 'repeatable read'
+    const withDefault = new URL(url ?? "");
+    withDefault.searchParams.set(
+      "options",
+      `-c search_path=${schema} -c default_transaction_isolation=repeatable\\ read`,
+    );
+    const c = await createPostgresClient({ connectionString: withDefault.toString(), max: 2 });
+    const d = await createPostgresClient({ connectionString: withDefault.toString(), max: 2 });
+    try {
+      const [first, second] = await Promise.all([migrateSchema(c), migrateSchema(d)]);
+      expect([...first.applied, ...second.applied]).toEqual([1]);
+      expect(second.status.current).toBe(1);
+    } finally {
+      await c.close();
+      await d.close();
+    }
+  });
+
   test("a later version is applied forward on top and recorded; an edited one is reported", async () => {
     await migrateSchema(a);
     const v2: SchemaMigration = {

@@ -1,6 +1,7 @@
 import type { MigrationStatus, StepId, StepStatus } from "@wa-migrate/contracts";
 import type { StoredMigration, StoredStep } from "../store/migration-store.js";
 import type { SqlExecutor } from "./sql-client.js";
+import { storableJson } from "./storable-text.js";
 
 // Reading migrations back: rows of wa_migrations and wa_migration_steps into StoredMigration.
 // Times are timestamptz in the database and ISO 8601 (UTC, milliseconds) strings outside it.
@@ -11,9 +12,12 @@ export function iso(value: unknown): string | null {
   return new Date(value as string | Date).toISOString();
 }
 
-/** A JSON value as a query parameter (cast with `::jsonb` in the statement); null is SQL NULL. */
+/**
+ * A JSON value as a query parameter (cast with `::jsonb` in the statement); null is SQL NULL.
+ * Strings jsonb refuses (NUL, lone surrogates) are stored as U+FFFD, see {@link storableJson}.
+ */
 export function json(value: unknown): string | null {
-  return value === null || value === undefined ? null : JSON.stringify(value);
+  return value === null || value === undefined ? null : storableJson(value);
 }
 
 interface MigrationRow extends Record<string, unknown> {

@@ -1,5 +1,6 @@
 import { mkdir } from "node:fs/promises";
 import type { MigrationStore } from "../store/migration-store.js";
+import { diskPathOf } from "./data-dir-lock.js";
 import { migrateSchema } from "./migrate-schema.js";
 import { createPgliteClient } from "./pglite-client.js";
 import { createPostgresClient } from "./postgres-client.js";
@@ -17,7 +18,10 @@ export interface JournalOptions {
   schema?: string;
   /** PostgreSQL pool size; default 10. */
   poolSize?: number;
-  /** PGlite data directory, or `memory://` for a throw-away database; default {@link DEFAULT_DATA_DIR}. */
+  /**
+   * PGlite data directory (a path or `file://path`, locked to this process), or `memory://` for a
+   * throw-away database; default {@link DEFAULT_DATA_DIR}.
+   */
   dataDir?: string;
   /** PGlite: start from a `dumpDataDir()` tarball (faster test start). */
   loadDataDir?: Blob;
@@ -39,7 +43,8 @@ export async function openSqlClient(options: JournalOptions = {}): Promise<SqlCl
     });
   }
   const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
-  if (!dataDir.includes("://")) await mkdir(dataDir, { recursive: true });
+  const disk = diskPathOf(dataDir);
+  if (disk !== null) await mkdir(disk, { recursive: true });
   return createPgliteClient({
     dataDir,
     ...(options.loadDataDir === undefined ? {} : { loadDataDir: options.loadDataDir }),

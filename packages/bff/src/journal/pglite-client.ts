@@ -1,11 +1,12 @@
 import { PGlite, type Transaction } from "@electric-sql/pglite";
-import { type DataDirLock, lockDataDir } from "./data-dir-lock.js";
+import { type DataDirLock, diskPathOf, lockDataDir } from "./data-dir-lock.js";
 import { JournalError } from "./journal-error.js";
 import type { SqlClient, SqlExecutor, SqlRow } from "./sql-client.js";
+import { storableParams } from "./storable-text.js";
 
 /** Where the embedded database lives. */
 export interface PgliteClientOptions {
-  /** A directory on disk (created if absent), or `memory://` / absent for a throw-away database. */
+  /** A directory on disk (a path or `file://path`, locked), or `memory://` / absent for a throw-away one. */
   dataDir?: string;
   /** A `dumpDataDir()` tarball to start from (tests: skips initdb, about three times faster). */
   loadDataDir?: Blob;
@@ -14,7 +15,7 @@ export interface PgliteClientOptions {
 function executor(target: PGlite | Transaction): SqlExecutor {
   return {
     async query<T extends SqlRow>(text: string, params: readonly unknown[] = []) {
-      const result = await target.query<T>(text, [...params]);
+      const result = await target.query<T>(text, storableParams(params));
       return result.rows;
     },
     async exec(script: string) {
@@ -32,9 +33,8 @@ function executor(target: PGlite | Transaction): SqlExecutor {
  */
 export async function createPgliteClient(options: PgliteClientOptions = {}): Promise<SqlClient> {
   // A directory on disk belongs to one process at a time (see lockDataDir); memory is private.
-  const { dataDir } = options;
-  const lock: DataDirLock | null =
-    dataDir !== undefined && !dataDir.includes("://") ? await lockDataDir(dataDir) : null;
+  const disk = options.dataDir === undefined ? null : diskPathOf(options.dataDir);
+  const lock: DataDirLock | null = disk === null ? null : await lockDataDir(disk);
   let db: PGlite;
   try {
     db = await PGlite.create({

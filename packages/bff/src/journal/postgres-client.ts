@@ -1,6 +1,7 @@
 import pg from "pg";
 import { isConnectionFailure, JournalError, redactUrl } from "./journal-error.js";
 import type { SqlClient, SqlExecutor, SqlRow } from "./sql-client.js";
+import { storableParams } from "./storable-text.js";
 
 /** How to reach PostgreSQL. */
 export interface PostgresClientOptions {
@@ -45,6 +46,11 @@ export async function createPostgresClient(options: PostgresClientOptions): Prom
     max: options.max ?? 10,
     connectionTimeoutMillis: options.acquireTimeoutMs ?? 60_000,
     ...(options.schema === undefined ? {} : { options: `-c search_path=${options.schema}` }),
+    // Session settings the journal relies on, whatever the server, database or role defaults to:
+    // pg parses timestamptz text only in the ISO style (`SQL, DMY` would read every time back as
+    // null), and leases expect each statement to see what committed before it (read committed).
+    onConnect: (conn) =>
+      conn.query("SET DateStyle = ISO; SET default_transaction_isolation = 'read committed'"),
   });
   // An idle connection dropped by the server must not crash the process; the next query reconnects.
   pool.on("error", () => {});
@@ -58,7 +64,7 @@ export async function createPostgresClient(options: PostgresClientOptions): Prom
   };
   const on = (target: pg.Pool | pg.PoolClient): SqlExecutor => ({
     query: <T extends SqlRow>(text: string, params: readonly unknown[] = []) =>
-      wrap(async () => (await target.query<T>(text, [...params])).rows),
+      wrap(async () => (await target.query<T>(text, storableParams(params))).rows),
     // Without parameters pg uses the simple protocol, which accepts several statements.
     exec: (script: string) => wrap(async () => void (await target.query(script))),
   });
@@ -69,7 +75,9 @@ export async function createPostgresClient(options: PostgresClientOptions): Prom
     async transaction(fn) {
       const conn = await wrap(() => pool.connect());
       try {
-        await conn.query("BEGIN");
+        // Leases and the schema lock rely on each statement seeing what committed before it,
+        // whatever default_transaction_isolation the server was given.
+        await conn.query("BEGIN ISOLATION LEVEL READ COMMITTED");
         const result = await fn(on(conn));
         await conn.query("COMMIT");
         return result;

@@ -7,6 +7,7 @@ import type {
 import { StoreError } from "../store/store-error.js";
 import { iso } from "./migration-rows.js";
 import type { SqlExecutor } from "./sql-client.js";
+import { storableJson } from "./storable-text.js";
 
 // What the journal keeps beside migrations: sealed secrets, Embedded Signup events, webhook events.
 
@@ -128,7 +129,7 @@ export async function addWebhookEvent(db: SqlExecutor, e: StoredWebhookEvent): P
       e.field,
       e.wabaId,
       e.migrationId,
-      JSON.stringify(e.value ?? null),
+      storableJson(e.value ?? null),
       e.receivedAt,
     ],
   );
@@ -136,14 +137,14 @@ export async function addWebhookEvent(db: SqlExecutor, e: StoredWebhookEvent): P
 }
 
 /**
- * Webhook changes newest first, optionally of one WABA.
+ * Webhook changes newest first, optionally of one WABA and of one tenant's migrations.
  *
  * @example
  * const events = await listWebhookEvents(db, { wabaId: "524126980791429", limit: 20 });
  */
 export async function listWebhookEvents(
   db: SqlExecutor,
-  options: { wabaId?: string; limit: number },
+  options: { wabaId?: string; tenant?: string; limit: number },
 ): Promise<StoredWebhookEvent[]> {
   const rows = await db.query<{
     id: string;
@@ -154,9 +155,12 @@ export async function listWebhookEvents(
     value: unknown;
     received_at: Date;
   }>(
-    `SELECT * FROM wa_webhook_events WHERE ($1::text IS NULL OR waba_id = $1)
-      ORDER BY received_at DESC, id DESC LIMIT $2`,
-    [options.wabaId ?? null, options.limit],
+    `SELECT * FROM wa_webhook_events e WHERE ($1::text IS NULL OR e.waba_id = $1)
+        AND ($3::text IS NULL OR EXISTS (
+          SELECT 1 FROM wa_migrations m WHERE m.tenant = $3 AND (m.id = e.migration_id
+            OR (e.migration_id IS NULL AND (m.waba_id = e.waba_id OR m.source_waba_id = e.waba_id)))))
+      ORDER BY e.received_at DESC, e.id DESC LIMIT $2`,
+    [options.wabaId ?? null, options.limit, options.tenant ?? null],
   );
   return rows.map((r) => ({
     id: r.id,

@@ -35,4 +35,31 @@ if (!url) {
     );
     return { ...createSqlMigrationStore(db), close: async () => {} };
   });
+
+  // A partner's server may default to another DateStyle, time zone and isolation level (set per
+  // database or role); the journal must read and write the same values there.
+  const other = `wa_test_${randomBytes(6).toString("hex")}`;
+  let otherDb: SqlClient;
+  beforeAll(async () => {
+    await admin.exec(`CREATE SCHEMA ${other}`);
+    const withDefaults = new URL(url);
+    withDefaults.searchParams.set(
+      "options",
+      `-c search_path=${other} -c DateStyle=SQL,DMY -c TimeZone=Asia/Kathmandu ` +
+        "-c default_transaction_isolation=repeatable\\ read",
+    );
+    otherDb = await createPostgresClient({ connectionString: withDefaults.toString(), max: 10 });
+    await migrateSchema(otherDb);
+  }, 60_000);
+  afterAll(async () => {
+    await otherDb?.close();
+    await admin?.exec(`DROP SCHEMA IF EXISTS ${other} CASCADE`);
+  });
+
+  describeMigrationStore("postgres with DateStyle SQL, DMY and repeatable read", async () => {
+    await otherDb.exec(
+      "TRUNCATE wa_migrations, wa_migration_steps, wa_secrets, wa_idempotency_keys, wa_signup_events, wa_webhook_events",
+    );
+    return { ...createSqlMigrationStore(otherDb), close: async () => {} };
+  });
 }

@@ -10,6 +10,7 @@ import { insertMigration, iso, json, selectMigration, selectMigrations } from ".
 import * as side from "./side-records.js";
 import type { SqlClient, SqlExecutor } from "./sql-client.js";
 import * as leases from "./step-leases.js";
+import { storableJson } from "./storable-text.js";
 
 const UNIQUE_VIOLATION = "23505";
 
@@ -170,7 +171,8 @@ export function createSqlMigrationStore(db: SqlClient): MigrationStore {
           db,
           "(m.waba_id = $1 OR m.source_waba_id = $1)",
           [wabaId],
-          "ORDER BY (m.waba_id = $1) DESC, m.created_at DESC, m.id DESC LIMIT 1",
+          // IS TRUE: a NULL waba_id compares as NULL, and DESC puts NULLs first.
+          "ORDER BY (m.waba_id = $1) IS TRUE DESC, m.created_at DESC, m.id DESC LIMIT 1",
         );
         return found ?? null;
       }),
@@ -187,7 +189,7 @@ export function createSqlMigrationStore(db: SqlClient): MigrationStore {
           }
           // JSON drops keys set to undefined, so they stay unchanged, as the interface says.
           if (patch.context)
-            sets.push(`context = context || $${params.push(JSON.stringify(patch.context))}::jsonb`);
+            sets.push(`context = context || $${params.push(storableJson(patch.context))}::jsonb`);
           let condition = "id = $1";
           if (expectedVersion !== undefined)
             condition += ` AND version = $${params.push(expectedVersion)}`;

@@ -93,3 +93,96 @@ test("keeps at most 100,000 registered values: the oldest are forgotten first", 
     newest: "[redacted]",
   });
 });
+
+test("a secret nested deeper than the scrubbing goes never reaches the line", () => {
+  const lines: string[] = [];
+  const log = createLogger({ write: (l) => lines.push(l) });
+  log.addSecret("EAAGtoken123");
+  // e.g. a Graph error body with error_data inside error inside a response inside a field
+  const deep = {
+    a: { b: { c: { d: { e: { f: { g: { token: "x", note: "EAAGtoken123" } } } } } } },
+  };
+  log.error("graph failed", { deep });
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).not.toContain("EAAGtoken123");
+  expect(lines[0]).not.toContain('"token":"x"');
+});
+
+test.each([
+  [
+    "a circular object",
+    () => {
+      const value: Record<string, unknown> = { id: "m1" };
+      value.self = value;
+      return value;
+    },
+  ],
+  ["a bigint", () => 10n],
+])("a field holding %s is written, not thrown", (_case, make) => {
+  const lines: string[] = [];
+  const log = createLogger({ write: (l) => lines.push(l) });
+  expect(() => log.warn("odd field", { migrationId: "m1", value: make() })).not.toThrow();
+  expect(JSON.parse(lines[0] ?? "")).toMatchObject({ msg: "odd field", migrationId: "m1" });
+});
+
+test("a Date field is written as its ISO time, not as an empty object", () => {
+  const lines: string[] = [];
+  const log = createLogger({ write: (l) => lines.push(l) });
+  log.info("lease", { until: new Date("2026-11-25T10:00:00.000Z") });
+  expect(JSON.parse(lines[0] ?? "").until).toBe("2026-11-25T10:00:00.000Z");
+});
+
+test.each([
+  "accessToken",
+  "clientSecret",
+  "verify_token",
+  "hub.verify_token",
+  "webhookVerifyToken",
+  "refresh_token",
+  "fb_exchange_token",
+  "dbPassword",
+  "Authorization",
+  "x-api-key",
+])("a value under the key %s is redacted even when it was never registered", (key) => {
+  const lines: string[] = [];
+  const log = createLogger({ write: (l) => lines.push(l) });
+  log.info("request", { params: { [key]: "unregistered-secret-value" }, step: "capture_assets" });
+  expect(lines[0]).not.toContain("unregistered-secret-value");
+  expect(JSON.parse(lines[0] ?? "")).toMatchObject({ params: { [key]: "[redacted]" } });
+});
+
+test.each(["code", "step", "tokenType", "fbtraceId", "pinned"])(
+  "an ordinary key such as %s is left alone",
+  (key) => {
+    const lines: string[] = [];
+    const log = createLogger({ write: (l) => lines.push(l) });
+    log.info("fields", { [key]: "plain value" });
+    expect(JSON.parse(lines[0] ?? "")[key]).toBe("plain value");
+  },
+);
+
+test("an error is written with its code and the chain of causes, scrubbed, but no other fields", () => {
+  const lines: string[] = [];
+  const log = createLogger({ write: (l) => lines.push(l) });
+  log.addSecret("EAAGtoken123");
+  // What a 503 store_unavailable is made of: the kit's error over the driver's.
+  const driver = Object.assign(new Error("permission denied for table wa_migrations"), {
+    code: "42501",
+    query: "INSERT INTO wa_secrets ...",
+    params: ["m1", "pin", "k1", "sealed-ciphertext"],
+  });
+  const store = new Error("the journal could not complete the operation", { cause: driver });
+  const outer = new Error("graph said EAAGtoken123 is bad", { cause: store });
+  log.error("request failed", { code: "store_unavailable", error: outer });
+  const line = JSON.parse(lines[0] ?? "");
+  expect(line.error).toEqual({
+    name: "Error",
+    message: "graph said [redacted] is bad",
+    cause: {
+      name: "Error",
+      message: "the journal could not complete the operation",
+      cause: { name: "Error", message: "permission denied for table wa_migrations", code: "42501" },
+    },
+  });
+  expect(lines[0]).not.toContain("sealed-ciphertext");
+});

@@ -29,10 +29,17 @@ export interface LoggerOptions {
   now?: () => Date;
 }
 
-// Keys whose values are secrets whatever they contain.
+// Keys whose values are secrets whatever they contain, matched on the key in lower case without
+// separators, so `access_token`, `accessToken` and `hub.verify_token` are all caught.
 const SECRET_KEYS =
-  /^(access_token|token|business_?token|system_?token|pin|app_?secret|client_secret|secret|authorization|password|input_token|encryption_?key)$/i;
+  /^(.*(token|secret|password|passwd|apikey)|pin|authorization|proxyauthorization|encryptionkey|cookie|setcookie)$/;
+const isSecretKey = (key: string) =>
+  SECRET_KEYS.test(key.replace(/[^A-Za-z0-9]/g, "").toLowerCase());
 const REDACTED = "[redacted]";
+/** Nesting scrubbed at most; deeper values are replaced by {@link TRUNCATED}. */
+const MAX_DEPTH = 6;
+const TRUNCATED = "[truncated]";
+const CIRCULAR = "[circular]";
 /** Shorter values are not secrets worth a substring match (and would blank out ordinary words). */
 const MIN_SECRET_LENGTH = 6;
 /** Registered values kept at most; the oldest go first (their migrations ended long ago). */
@@ -119,14 +126,34 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   const secrets = createSecretSet(options.secrets ?? []);
 
   const scrubString = (value: string) => secrets.scrub(value);
-  const scrub = (value: unknown, depth: number): unknown => {
+  // Returns only what it has scrubbed: what lies deeper than MAX_DEPTH or loops back is replaced,
+  // never passed through raw, and nothing is left that JSON.stringify would throw on.
+  const scrub = (value: unknown, depth: number, path: readonly object[]): unknown => {
     if (typeof value === "string") return scrubString(value);
-    if (depth > 6 || value === null || typeof value !== "object") return value;
-    if (value instanceof Error) return { name: value.name, message: scrubString(value.message) };
-    if (Array.isArray(value)) return value.map((v) => scrub(v, depth + 1));
+    if (typeof value === "bigint") return value.toString();
+    if (value === null || typeof value !== "object") return value;
+    if (path.includes(value)) return CIRCULAR;
+    if (depth > MAX_DEPTH) return TRUNCATED;
+    const inner = [...path, value];
+    // An error is its name, message, code and causes (the driver's reason behind a 503): not its
+    // other fields, which may echo a statement's parameters (PGlite's `params`) or a request.
+    if (value instanceof Error) {
+      const { code, cause } = value as Error & { code?: unknown };
+      return {
+        name: value.name,
+        message: scrubString(value.message),
+        ...(typeof code === "string" || typeof code === "number"
+          ? { code: scrub(code, 0, []) }
+          : {}),
+        ...(cause === undefined ? {} : { cause: scrub(cause, depth + 1, inner) }),
+      };
+    }
+    const toJSON = (value as { toJSON?: unknown }).toJSON;
+    if (typeof toJSON === "function") return scrub(toJSON.call(value), depth + 1, inner);
+    if (Array.isArray(value)) return value.map((v) => scrub(v, depth + 1, inner));
     const out: Record<string, unknown> = {};
     for (const [key, v] of Object.entries(value)) {
-      out[key] = SECRET_KEYS.test(key) ? REDACTED : scrub(v, depth + 1);
+      out[key] = isSecretKey(key) ? REDACTED : scrub(v, depth + 1, inner);
     }
     return out;
   };
@@ -136,6 +163,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       const record = scrub(
         { time: now().toISOString(), level, msg: message, ...base, ...fields },
         0,
+        [],
       );
       write(JSON.stringify(record));
     };

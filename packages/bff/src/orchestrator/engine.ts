@@ -5,6 +5,7 @@ import type { StoredMigration } from "../store/migration-store.js";
 import { prefetchSystemUserId } from "./assign-system-user.js";
 import { captureStep, type GrantVerdict } from "./capture-step.js";
 import { creditStep } from "./credit-step.js";
+import { readSecret } from "./migration-secrets.js";
 import { REGISTER_RETRY_FLOOR_MS, registerStep } from "./register-step.js";
 import type { BffRuntime } from "./runtime.js";
 import { runStep, type StepRun } from "./step-runner.js";
@@ -80,12 +81,12 @@ export function createEngine(rt: BffRuntime): Engine {
     if (m?.status !== "running") return;
     let token: string;
     try {
-      const sealed = await rt.store.getSecret(id, "business_token");
-      if (!sealed)
+      const stored = await readSecret(rt, id, "business_token");
+      if (stored === null)
         throw new BffError("internal_error", {
           detail: "No business token is stored for this migration.",
         });
-      token = rt.box.open(sealed);
+      token = stored;
     } catch (error) {
       // An unknown key id (a rotated-away key) or a lost token: record it on the next open step
       // instead of leaving the migration running forever.

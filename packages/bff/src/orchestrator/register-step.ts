@@ -1,5 +1,6 @@
 import { BffError } from "../errors/bff-error.js";
 import type { StoredMigration } from "../store/migration-store.js";
+import { readSecret, storeSecret } from "./migration-secrets.js";
 import type { BffRuntime } from "./runtime.js";
 import type { StepResult } from "./step-runner.js";
 
@@ -28,10 +29,10 @@ function recentRegisterPosts(m: StoredMigration, now: string): string[] {
 
 /** The PIN of a migration: generated once on the server, sealed, and reused on every retry. */
 async function migrationPin(rt: BffRuntime, migrationId: string): Promise<string> {
-  const sealed = await rt.store.getSecret(migrationId, "pin");
-  if (sealed) return rt.box.open(sealed);
+  const kept = await readSecret(rt, migrationId, "pin");
+  if (kept !== null) return kept;
   const pin = rt.newPin();
-  await rt.store.putSecret(migrationId, "pin", rt.box.seal(pin));
+  await storeSecret(rt, migrationId, "pin", pin);
   rt.log.addSecret(pin);
   return pin;
 }

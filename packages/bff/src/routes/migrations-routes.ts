@@ -16,6 +16,7 @@ import { parseWith, readJson } from "../http/read-json.js";
 import type { GrantVerdict } from "../orchestrator/capture-step.js";
 import type { Engine } from "../orchestrator/engine.js";
 import { exchangeCode } from "../orchestrator/exchange-code.js";
+import { readSecret, storeSecret } from "../orchestrator/migration-secrets.js";
 import { newMigration } from "../orchestrator/new-migration.js";
 import { requestError } from "../orchestrator/request-error.js";
 import type { BffRuntime } from "../orchestrator/runtime.js";
@@ -110,7 +111,7 @@ export function migrationsRoutes(rt: BffRuntime, engine: Engine) {
           key ? { key, requestHash, createdAt: migration.createdAt } : undefined,
         );
         if (created.created) {
-          await rt.store.putSecret(migration.id, "business_token", rt.box.seal(token));
+          await storeSecret(rt, migration.id, "business_token", token);
         }
       } catch (error) {
         markStored(false);
@@ -186,11 +187,11 @@ export function migrationsRoutes(rt: BffRuntime, engine: Engine) {
     return copies(id, async () => {
       const m = await owned(tenant, id);
       if (m.status === "running") throw new BffError("migration_running");
-      const sealed = await rt.store.getSecret(m.id, "business_token");
-      if (!sealed)
+      const token = await readSecret(rt, m.id, "business_token");
+      if (token === null)
         throw new BffError("not_found", { detail: "This migration has no business token." });
       try {
-        await templatesStep(rt, m, rt.box.open(sealed), body.templateIds);
+        await templatesStep(rt, m, token, body.templateIds);
       } catch (error) {
         throw requestError(error);
       }
