@@ -122,6 +122,9 @@ export function createMigrationBff(options: MigrationBffOptions): MigrationBff {
     const limitN = Math.min(200, Math.max(1, Number(c.req.query("limit") ?? 50) || 50));
     const events = await rt.store.listWebhookEvents({
       wabaId: c.req.query("wabaId"),
+      // With tenants, the store leaves other tenants' events out before the limit; the check
+      // below then settles an unclaimed event whose WABA two tenants' migrations share.
+      tenant: options.authorize ? c.get("tenant") : undefined,
       limit: limitN,
     });
     // Only events of this tenant's migrations. PARTNER_ADDED arrives before the migration exists,

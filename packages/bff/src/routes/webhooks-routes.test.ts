@@ -444,6 +444,49 @@ describe("POST /webhooks: bursts, failed deliveries, order, privacy", () => {
     expect(own.every((e) => e.migrationId === m.id)).toBe(true);
     expect(await read("globex")).toEqual([]);
   });
+
+  test("a tenant's events stay on its page however many other accounts' changes arrive after", async () => {
+    const h = await bffWithSandbox("happy", {
+      authorize: (c) => c.req.header("x-tenant") ?? null,
+    });
+    const signup = await h.signup();
+    await h.graph.sandbox.settle();
+    await h.post("/migrations", { code: signup.code }, { "x-tenant": "acme" });
+    await h.bff.idle();
+    // 60 deliveries for accounts no migration of acme has, newer than acme's own.
+    for (let i = 0; i < 60; i++) {
+      const wabaId = `77000000000${String(i).padStart(2, "0")}`;
+      const body = JSON.stringify({
+        object: "whatsapp_business_account",
+        entry: [
+          {
+            id: wabaId,
+            time: 1744823932,
+            changes: [
+              {
+                field: "account_update",
+                value: { event: "PARTNER_ADDED", waba_info: { waba_id: wabaId } },
+              },
+            ],
+          },
+        ],
+      });
+      const sent = await h.bff.request("/webhooks", {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "x-hub-signature-256": signPayload(body, h.partner.app_secret),
+        },
+        body,
+      });
+      expect(sent.status).toBe(200);
+    }
+    const page = (await (
+      await h.bff.request("/webhook-events?limit=50", { headers: { "x-tenant": "acme" } })
+    ).json()) as { data: { wabaId: string }[] };
+    expect(page.data.length).toBeGreaterThan(0);
+    expect(page.data.every((e) => e.wabaId === signup.waba_id)).toBe(true);
+  });
 });
 
 describe("GET /webhooks with a callback override", () => {

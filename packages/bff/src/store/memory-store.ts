@@ -239,6 +239,17 @@ export function createMemoryStore(): MigrationStore {
       return copy(
         [...webhookEvents.values()]
           .filter((e) => options.wabaId === undefined || e.wabaId === options.wabaId)
+          .filter((e) => {
+            const { tenant } = options;
+            if (tenant === undefined) return true;
+            return [...migrations.values()].some(
+              (m) =>
+                m.tenant === tenant &&
+                (m.id === e.migrationId ||
+                  (e.migrationId === null &&
+                    (m.wabaId === e.wabaId || m.sourceWabaId === e.wabaId))),
+            );
+          })
           .sort(byReceivedDesc)
           .slice(0, options.limit),
       );

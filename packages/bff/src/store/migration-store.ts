@@ -228,7 +228,16 @@ export interface MigrationStore {
   /** Stores a webhook change unless its `dedupeKey` was seen: true when stored, false for a duplicate. */
   addWebhookEvent(event: StoredWebhookEvent): Promise<boolean>;
   /** Webhook changes newest first (by `receivedAt`, then `id`), optionally of one WABA, at most `limit`. */
-  listWebhookEvents(options: { wabaId?: string; limit: number }): Promise<StoredWebhookEvent[]>;
+  listWebhookEvents(options: {
+    wabaId?: string;
+    /**
+     * Only events that may be this tenant's: claimed by one of its migrations, or unclaimed with
+     * a WABA one of its migrations has as destination or source. Applied before `limit`, so
+     * another tenant's traffic never pushes a tenant's own events off the page.
+     */
+    tenant?: string;
+    limit: number;
+  }): Promise<StoredWebhookEvent[]>;
   /** Resolves when the store can serve requests (for `GET /health`); rejects otherwise. */
   ping(): Promise<void>;
   /** Releases connections. The store is unusable afterwards. */

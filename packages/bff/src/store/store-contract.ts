@@ -127,6 +127,17 @@ export function describeMigrationStore(
       expect(await store.findMigrationByWaba("999")).toBeNull();
     });
 
+    test("a WABA's destination migration wins over a newer one that has it only as source", async () => {
+      // The newer migration moves a number out of WABA 111 and has no destination WABA yet.
+      await store.createMigration(
+        newMigrationFixture({ id: "dest", wabaId: "111", createdAt: T0 }),
+      );
+      await store.createMigration(
+        newMigrationFixture({ id: "leaving", wabaId: null, sourceWabaId: "111", createdAt: T1 }),
+      );
+      expect((await store.findMigrationByWaba("111"))?.id).toBe("dest");
+    });
+
     test("updates fields, merges the context and bumps the version", async () => {
       await store.createMigration(
         newMigrationFixture({ id: "m1", context: { creditLineId: "c1" } }),
@@ -389,6 +400,73 @@ export function describeMigrationStore(
       ).toBe(true);
       expect((await store.listWebhookEvents({ limit: 10 })).map((e) => e.id)).toEqual(["w3", "w1"]);
       expect(await store.listWebhookEvents({ wabaId: "111", limit: 10 })).toEqual([event]);
+    });
+
+    test("lists a tenant's webhook changes before the limit, whatever other tenants receive", async () => {
+      await store.createMigration(
+        newMigrationFixture({ id: "ours", tenant: "acme", wabaId: "111", sourceWabaId: "100" }),
+      );
+      await store.createMigration(
+        newMigrationFixture({ id: "theirs", tenant: "evil", wabaId: "222" }),
+      );
+      const change = (id: string, wabaId: string, migrationId: string | null, at: string) => ({
+        id,
+        field: "account_update",
+        wabaId,
+        migrationId,
+        value: { event: "PARTNER_ADDED" },
+        receivedAt: at,
+        dedupeKey: `d-${id}`,
+      });
+      await store.addWebhookEvent(change("claimed", "111", "ours", T0));
+      await store.addWebhookEvent(change("unclaimed", "111", null, T0));
+      await store.addWebhookEvent(change("from-source", "100", null, T0));
+      await store.addWebhookEvent(change("nobodys", "999", null, T1));
+      for (let i = 0; i < 5; i++)
+        await store.addWebhookEvent(change(`foreign-${i}`, "222", "theirs", T5));
+      const ours = await store.listWebhookEvents({ tenant: "acme", limit: 3 });
+      expect(ours.map((e) => e.id).sort()).toEqual(["claimed", "from-source", "unclaimed"]);
+      expect(await store.listWebhookEvents({ tenant: "nobody", limit: 10 })).toEqual([]);
+      expect(await store.listWebhookEvents({ limit: 3 })).toHaveLength(3);
+    });
+
+    test("an id with a NUL or a lone surrogate finds nothing instead of failing", async () => {
+      // Such ids come from outside (a URL path, a cursor, a webhook): bad input, not an outage.
+      await store.createMigration(newMigrationFixture({ id: "m1", wabaId: "111" }));
+      expect(await store.getMigration("m1\u0000")).toBeNull();
+      expect(await store.getMigration("m\ud800")).toBeNull();
+      expect(await store.findMigrationByWaba("111\u0000")).toBeNull();
+      expect(await store.getIdempotencyRecord("tenant_a", "key\u0000")).toBeNull();
+      expect(await store.getSecret("m1\u0000", "pin")).toBeNull();
+      const cursor = Buffer.from(JSON.stringify([T0, "m\u0000"])).toString("base64url");
+      expect((await store.listMigrations({ limit: 10, cursor })).items).toBeInstanceOf(Array);
+    });
+
+    test("a NUL or a lone surrogate in a signup event or a webhook change is stored, not refused", async () => {
+      await store.addSignupEvent({
+        id: "s1",
+        tenant: "a",
+        event: "ERROR",
+        currentStep: null,
+        errorMessage: "bad\u0000input \ud83d",
+        errorId: null,
+        sessionId: null,
+        migrationId: null,
+        receivedAt: T0,
+      });
+      expect((await store.listSignupEvents("a", 10)).map((e) => e.id)).toEqual(["s1"]);
+      const change = {
+        id: "w1",
+        dedupeKey: "d1",
+        field: "message_template_status_update",
+        wabaId: "111",
+        migrationId: null,
+        value: { reason: "cut \ud83d", "odd\u0000key": "nul\u0000value" },
+        receivedAt: T0,
+      };
+      expect(await store.addWebhookEvent(change)).toBe(true);
+      expect(await store.addWebhookEvent(change)).toBe(false);
+      expect((await store.listWebhookEvents({ limit: 10 })).map((e) => e.id)).toEqual(["w1"]);
     });
 
     test("answers ping and hands out copies, not its own state", async () => {
