@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import type * as z from "zod/mini";
 import { BffError } from "../errors/bff-error.js";
-import { unstorableAt } from "./storable-text.js";
+import { unstorableAt } from "./unstorable-at.js";
 
 /**
  * Field problems of a failed zod parse, as `{ path, message }` lines for `validation_failed`.

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from "hono";
 import { BffError } from "../errors/bff-error.js";
-import { isStorableText } from "./storable-text.js";
+import { isStorableText } from "../store/storable-text.js";
 
 /**
  * Refuses a request whose path or query holds what the journal cannot keep (U+0000, a lone

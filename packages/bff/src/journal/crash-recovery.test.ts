@@ -58,9 +58,32 @@ test("SIGKILL between Meta's write and the journal's, at several points: all com
   const env = bffEnv(partner, sandbox.url, { WA_MIGRATE_DATA_DIR: join(dir, "db") });
   const phones = [graph.sandbox.state.customer.phoneId, ...addCustomerPhones(graph, 2)];
 
+  const points = [
+    "/whatsapp_credit_sharing_and_attach",
+    "/subscribed_apps",
+    "/migrate_message_templates",
+    "/register",
+  ];
+  const sprung: string[] = [];
+
   let server = await spawnBff(env);
   servers.push(server);
   const first = server;
+  // Armed from the start: on a loaded machine the first server can reach a write before crash 1.
+  // A write it reaches is held until every create is answered, then the server dies.
+  let answered = () => {};
+  const created = new Promise<void>((resolve) => {
+    answered = resolve;
+  });
+  sandbox.arm(
+    points,
+    async (matched) => {
+      sprung.push(matched);
+      await created;
+      await first.crash();
+    },
+    { freezeWrites: true },
+  );
   const ids = await Promise.all(
     phones.map(async (phone) => {
       const signup = (await (
@@ -83,17 +106,12 @@ test("SIGKILL between Meta's write and the journal's, at several points: all com
       return ((await response.json()) as Migration).id;
     }),
   );
+  sandbox.disarm();
+  answered();
   // Crash 1: at once, while the three migrations capture and start their writes.
   await server.crash();
 
   // Every restart arms all the points not hit yet; the first one Meta carries out kills the server.
-  const points = [
-    "/whatsapp_credit_sharing_and_attach",
-    "/subscribed_apps",
-    "/migrate_message_templates",
-    "/register",
-  ];
-  const sprung: string[] = [];
   let final: Migration[] | null = null;
   while (!final && sprung.length < 6) {
     const current = await spawnBff(env);
@@ -103,10 +121,14 @@ test("SIGKILL between Meta's write and the journal's, at several points: all com
       (p) => !sprung.includes(p) || (p === "/register" && sprung.filter((s) => s === p).length < 2),
     );
     let hit = "";
-    sandbox.arm(remaining, async (matched) => {
-      hit = matched;
-      await current.crash();
-    });
+    sandbox.arm(
+      remaining,
+      async (matched) => {
+        hit = matched;
+        await current.crash();
+      },
+      { freezeWrites: true },
+    );
     const outcome = await Promise.race([
       current.exited.then(() => "killed" as const),
       allSettled(current.url, ids),

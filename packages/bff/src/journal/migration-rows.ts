@@ -1,7 +1,7 @@
 import type { MigrationStatus, StepId, StepStatus } from "@wa-migrate/contracts";
 import type { StoredMigration, StoredStep } from "../store/migration-store.js";
+import { storableJson } from "../store/storable-text.js";
 import type { SqlExecutor } from "./sql-client.js";
-import { storableJson } from "./storable-text.js";
 
 // Reading migrations back: rows of wa_migrations and wa_migration_steps into StoredMigration.
 // Times are timestamptz in the database and ISO 8601 (UTC, milliseconds) strings outside it.

@@ -1,8 +1,8 @@
 import { PGlite, type Transaction } from "@electric-sql/pglite";
+import { storableParams } from "../store/storable-text.js";
 import { type DataDirLock, diskPathOf, lockDataDir } from "./data-dir-lock.js";
 import { JournalError } from "./journal-error.js";
 import type { SqlClient, SqlExecutor, SqlRow } from "./sql-client.js";
-import { storableParams } from "./storable-text.js";
 
 /** Where the embedded database lives. */
 export interface PgliteClientOptions {

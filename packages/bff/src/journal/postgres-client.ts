@@ -1,7 +1,7 @@
 import pg from "pg";
+import { storableParams } from "../store/storable-text.js";
 import { isConnectionFailure, JournalError, redactUrl } from "./journal-error.js";
 import type { SqlClient, SqlExecutor, SqlRow } from "./sql-client.js";
-import { storableParams } from "./storable-text.js";
 
 /** How to reach PostgreSQL. */
 export interface PostgresClientOptions {

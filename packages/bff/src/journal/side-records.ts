@@ -4,10 +4,10 @@ import type {
   StoredSignupEvent,
   StoredWebhookEvent,
 } from "../store/migration-store.js";
+import { storableJson } from "../store/storable-text.js";
 import { StoreError } from "../store/store-error.js";
 import { iso } from "./migration-rows.js";
 import type { SqlExecutor } from "./sql-client.js";
-import { storableJson } from "./storable-text.js";
 
 // What the journal keeps beside migrations: sealed secrets, Embedded Signup events, webhook events.
 

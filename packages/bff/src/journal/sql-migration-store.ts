@@ -4,13 +4,13 @@ import type {
   MigrationStore,
   StoredMigration,
 } from "../store/migration-store.js";
+import { storableJson } from "../store/storable-text.js";
 import { StoreError } from "../store/store-error.js";
 import { JournalError } from "./journal-error.js";
 import { insertMigration, iso, json, selectMigration, selectMigrations } from "./migration-rows.js";
 import * as side from "./side-records.js";
 import type { SqlClient, SqlExecutor } from "./sql-client.js";
 import * as leases from "./step-leases.js";
-import { storableJson } from "./storable-text.js";
 
 const UNIQUE_VIOLATION = "23505";
 

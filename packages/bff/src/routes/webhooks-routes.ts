@@ -8,7 +8,6 @@ import { Hono } from "hono";
 import { BffError } from "../errors/bff-error.js";
 import type { BffEnv } from "../http/app-env.js";
 import { parseWith } from "../http/read-json.js";
-import { toStorable } from "../http/storable-text.js";
 import type { BffRuntime } from "../orchestrator/runtime.js";
 import { updateMigrationSafely } from "../orchestrator/update-migration-safely.js";
 import { applyTemplateChange } from "./apply-webhook.js";
@@ -128,17 +127,14 @@ const KEPT_FIELDS: ReadonlySet<string> = new Set([
 /**
  * The body as JSON, with ids sent as numbers of 16 or more digits kept exactly: Meta sends
  * template ids as JSON numbers (facts §5.4), and above 2^53 `JSON.parse` would round them.
- * What the journal cannot keep (U+0000, lone surrogates) becomes U+FFFD.
+ * Text the journal cannot keep (U+0000, lone surrogates) is made storable by the journal itself
+ * (`store/storable-text.ts`): refusing it would refuse the delivery at each of Meta's redeliveries.
  */
 function parseWebhookJson(raw: Uint8Array): unknown {
   const text = new TextDecoder().decode(raw).replace(/("[A-Za-z_]*id"\s*:\s*)(\d{16,})/g, '$1"$2"');
-  let value: unknown;
   try {
-    value = JSON.parse(text);
+    return JSON.parse(text);
   } catch (cause) {
     throw new BffError("validation_failed", { detail: "The body is not valid JSON.", cause });
   }
-  // JSON can carry U+0000 and lone surrogates only as escapes. The journal cannot keep them, and a
-  // delivery it refuses is refused again at each of Meta's redeliveries with every change in it.
-  return /\\u(?:0000|d[89a-f])/i.test(text) ? toStorable(value) : value;
 }

@@ -9,8 +9,15 @@ export interface TrappedSandbox {
    * Arms the trap: the next POST whose path ends with one of `pathSuffixes` is carried out by the
    * sandbox (its side effect happens and is in the call log), then `spring` runs with the suffix
    * that matched (the test kills the BFF there) before the answer is sent. Fires once, then disarms.
+   * With `freezeWrites`, every later POST to one of the suffixes is never carried out until the
+   * next `arm` or `disarm`: the writes of other migrations that the dying BFF sends while it is
+   * being killed do not slip through untrapped.
    */
-  arm(pathSuffixes: string | readonly string[], spring: (matched: string) => Promise<void>): void;
+  arm(
+    pathSuffixes: string | readonly string[],
+    spring: (matched: string) => Promise<void>,
+    options?: { freezeWrites?: boolean },
+  ): void;
   disarm(): void;
   /**
    * Holds every POST whose path ends with `pathSuffix` before the sandbox sees it, until
@@ -29,8 +36,13 @@ export interface TrappedSandbox {
  * sandbox.arm("/register", async () => { child.kill("SIGKILL"); });
  */
 export async function serveSandboxWithTrap(graph: FakeGraph): Promise<TrappedSandbox> {
-  let trap: { suffixes: readonly string[]; spring: (matched: string) => Promise<void> } | null =
-    null;
+  let trap: {
+    suffixes: readonly string[];
+    spring: (matched: string) => Promise<void>;
+    freezeWrites: boolean;
+  } | null = null;
+  // The suffixes whose POSTs are refused untouched after a trap with freezeWrites fired.
+  let frozen: readonly string[] = [];
   let held: { suffix: string; waiting: number; open: Promise<void> } | null = null;
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve(
@@ -44,13 +56,21 @@ export async function serveSandboxWithTrap(graph: FakeGraph): Promise<TrappedSan
             gate.waiting += 1;
             await gate.open;
           }
-          const response = await graph.fetch(request);
+          if (request.method === "POST" && frozen.some((suffix) => path.endsWith(suffix)))
+            return new Response(null, { status: 503 });
+          // The first armed POST to arrive is the one carried out and sprung; with freezeWrites,
+          // the ones arriving after it (other migrations' writes of the dying BFF) never are.
           const armed = trap;
-          const matched = armed?.suffixes.find((suffix) => path.endsWith(suffix));
-          if (armed && matched && request.method === "POST") {
+          const matched =
+            request.method === "POST"
+              ? armed?.suffixes.find((suffix) => path.endsWith(suffix))
+              : undefined;
+          if (armed && matched) {
             trap = null;
-            await armed.spring(matched);
+            if (armed.freezeWrites) frozen = armed.suffixes;
           }
+          const response = await graph.fetch(request);
+          if (armed && matched) await armed.spring(matched);
           return response;
         },
       },
@@ -61,11 +81,17 @@ export async function serveSandboxWithTrap(graph: FakeGraph): Promise<TrappedSan
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    arm(suffixes, spring) {
-      trap = { suffixes: typeof suffixes === "string" ? [suffixes] : suffixes, spring };
+    arm(suffixes, spring, options = {}) {
+      frozen = [];
+      trap = {
+        suffixes: typeof suffixes === "string" ? [suffixes] : suffixes,
+        spring,
+        freezeWrites: options.freezeWrites ?? false,
+      };
     },
     disarm() {
       trap = null;
+      frozen = [];
     },
     hold(suffix) {
       let release = () => {};

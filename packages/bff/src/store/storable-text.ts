@@ -9,6 +9,17 @@ const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff
 const REPLACEMENT = "\ufffd";
 
 /**
+ * Whether a journal on PostgreSQL or PGlite keeps `text` as it is (the HTTP edge refuses what it
+ * would not).
+ *
+ * @example
+ * isStorableText("a\u0000b"); // false
+ */
+export function isStorableText(text: string): boolean {
+  return storableText(text) === text;
+}
+
+/**
  * `text` with every NUL and lone surrogate replaced by U+FFFD; other strings are returned as they are.
  *
  * @example
