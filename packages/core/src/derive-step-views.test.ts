@@ -165,3 +165,24 @@ describe("stepOfStop", () => {
     ]);
   });
 });
+
+describe("a step's error on its view", () => {
+  it.each([
+    ["running", null],
+    ["succeeded", null],
+    ["failed", "graph_unavailable"],
+    ["action_required", "graph_unavailable"],
+  ] as const)("a %s step with a last error shows %s", (status, shown) => {
+    const migration = buildMigration({
+      status: status === "running" ? "running" : "completed",
+      steps: { migrate_templates: [status, "graph_unavailable"] },
+    });
+    const view = deriveStepViews({
+      state: migration.status,
+      migration,
+      error: null,
+      twoStepConfirmed: true,
+    }).find((v) => v.id === "migrate_templates");
+    expect(view?.error?.code ?? null).toBe(shown);
+  });
+});

@@ -84,7 +84,12 @@ export function deriveStepViews(inputs: StepInputs): StepView[] {
       id,
       state,
       status: record?.status ?? null,
-      error: waits ? null : (record?.lastError ?? null),
+      // Only a stopped step's error is the customer's: a step running again, or one that went on
+      // (templates, decision 029), keeps its last error for operators, not for the stepper.
+      error:
+        !waits && (state === "failed" || state === "action_required")
+          ? (record?.lastError ?? null)
+          : null,
     };
   });
 }

@@ -51,6 +51,7 @@ export interface StepView {
    * belongs to it (`two_step_enabled`): then the stopped step's status, and `error` its error.
    */
   status: StepStatus | null;
+  /** The error of a `failed` or `action_required` step; null in every other state. */
   error: MigrationError | null;
 }
 

@@ -41,10 +41,8 @@ export function StepError({ step }: { step: StepId }) {
       (snapshot.error.step === null && snapshot.currentStep === step))
       ? snapshot.error
       : null;
-  // Only a stopped step's error is the customer's: a step retried (running again) or gone on
-  // (templates, decision 029) keeps its last error for operators, where "Try again" cannot help.
-  const stepError =
-    view?.state === "failed" || view?.state === "action_required" ? view.error : null;
+  // Core gives a view an error only while its step is stopped (failed or action required).
+  const stepError = view?.error ?? null;
   const error = stepError ?? flowError;
   if (!error) return null;
 
