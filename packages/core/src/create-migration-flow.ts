@@ -8,10 +8,11 @@ import { flowError } from "./flow-errors.js";
 import { DEFAULT_STORAGE_KEY, safeStorage } from "./flow-storage.js";
 import { createFlowStore, LAUNCHABLE } from "./flow-store.js";
 import type { FlowState, MigrationFlowController } from "./flow-types.js";
-import { buildLoginDialogUrl, takeLoginRedirect } from "./login-redirect.js";
+import { createLoginRoundTrip } from "./login-round-trip.js";
 import type { MigrationFlowOptions } from "./migration-flow-options.js";
 import { resolveSdk } from "./resolve-sdk.js";
 import { type SignupOutcome, startSignupSession } from "./start-signup-session.js";
+import { warnBeforeLeaving } from "./warn-before-leaving.js";
 
 /**
  * The browser flow without a framework: loads Meta's SDK, opens Embedded Signup inside the click,
@@ -29,12 +30,9 @@ export function createMigrationFlow(options: MigrationFlowOptions): MigrationFlo
   const store = createFlowStore();
   const key = options.storageKey ?? DEFAULT_STORAGE_KEY;
   const kept = safeStorage(options.storage, key);
-  // The Login dialog's `state` and `redirect_uri`, kept across the full-page redirect: Meta binds
-  // the code to that exact address, and the BFF must repeat it when it exchanges the code.
-  const redirectState = safeStorage(options.storage, `${key}:state`);
-  const redirectUsed = safeStorage(options.storage, `${key}:redirect_uri`);
   const sending = safeStorage(options.storage, `${key}:sending`);
   const win = options.window ?? (typeof window === "undefined" ? undefined : window);
+  const loginTrip = createLoginRoundTrip(options.storage, key, win);
   let sdk: FacebookSdk | null = null;
   let preparing: Promise<void> | null = null;
   let session: ReturnType<typeof startSignupSession> | null = null;
@@ -55,17 +53,7 @@ export function createMigrationFlow(options: MigrationFlowOptions): MigrationFlo
     sourceWabaId: options.sourceWabaId,
     idleState,
   });
-  // Leaving now loses the popup's code or the create's answer: the browser asks first (a reload
-  // while submitting sends it again, decision 026, but the customer should not have to wonder).
-  const warn = (event: Event) => event.preventDefault();
-  store.listen((event) => {
-    if (event.type === "state")
-      win?.[
-        event.state === "in_popup" || event.state === "submitting"
-          ? "addEventListener"
-          : "removeEventListener"
-      ]("beforeunload", warn);
-  });
+  const stopWarning = warnBeforeLeaving(store.listen, win);
   const logEvent = (event: SignupEventRequest) => {
     const migrationId = get().migration?.id;
     // Session logging must never disturb the customer's flow.
@@ -90,15 +78,10 @@ export function createMigrationFlow(options: MigrationFlowOptions): MigrationFlo
   // (StrictMode's discarded first mount, decision 010) leaves it to the one that replaces it.
   function takeReturn() {
     if (destroyed) return;
-    const returned = takeLoginRedirect(win, redirectState.get());
-    const redirectUri = redirectUsed.get() ?? options.redirectUri;
+    const { returned, redirectUri } = loginTrip.take();
     const { resume } = options;
-    if (returned) {
-      redirectState.remove();
-      redirectUsed.remove();
-    }
     if (returned?.type === "code") {
-      void server.submit(returned.code, null, redirectUri);
+      void server.submit(returned.code, null, redirectUri ?? options.redirectUri);
     } else if (returned?.type === "denied") {
       // The Login dialog reports no Embedded Signup screen, only Meta's error words: the customer
       // said no (access_denied), or the dialog failed (the app not set up, …).
@@ -191,10 +174,7 @@ export function createMigrationFlow(options: MigrationFlowOptions): MigrationFlo
     redirectToLogin() {
       const { redirectUri } = options;
       if (!redirectUri || !win) return false;
-      const state = crypto.randomUUID();
-      redirectState.set(state);
-      redirectUsed.set(redirectUri);
-      win.location.assign(buildLoginDialogUrl({ ...options, redirectUri, state }));
+      loginTrip.go({ ...options, redirectUri });
       return true;
     },
     async retry() {
@@ -223,7 +203,7 @@ export function createMigrationFlow(options: MigrationFlowOptions): MigrationFlo
       session?.stop();
       // A submission on its way stays stored: the next controller sends it again.
       server.stop();
-      win?.removeEventListener("beforeunload", warn);
+      stopWarning();
       destroyed = true;
       store.clear();
     },

@@ -121,21 +121,3 @@ export function withoutLoginParams(href: string): string {
   if (url.hash === "#_=_") url.hash = "";
   return url.href;
 }
-
-/**
- * Reads the Login dialog's answer from the page address when we sent the customer there (a
- * `state` is expected), and removes it from the address so a reload does not reuse the code.
- *
- * @example
- * const returned = takeLoginRedirect(window, storedState);
- */
-export function takeLoginRedirect(
-  win: Window | undefined,
-  expectedState: string | null,
-): LoginRedirectResult | null {
-  if (!win || !expectedState) return null;
-  const result = readLoginRedirect(win.location.href, expectedState);
-  if (result)
-    win.history.replaceState(win.history.state, "", withoutLoginParams(win.location.href));
-  return result;
-}
