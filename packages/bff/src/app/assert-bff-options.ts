@@ -3,6 +3,8 @@ import { ConfigError } from "../config/env-config.js";
 
 /** Options that must be a non-empty string: without them the BFF cannot work or is open. */
 const REQUIRED = ["appId", "appSecret", "systemToken", "businessId", "webhookVerifyToken"] as const;
+/** A header name (RFC 9110 token): anything else would break or inject into the CORS answer. */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 /**
  * Throws `ConfigError` naming every missing or empty required option (never a value), so that a
@@ -24,5 +26,11 @@ export function assertBffOptions(options: MigrationBffOptions): void {
     problems.push("webhookOverride needs a callbackUri and a verifyToken");
   if (typeof options.store !== "object" || options.store === null)
     problems.push("store is missing (openJournalStore() or createMemoryStore())");
+  const headers: unknown = options.corsAllowHeaders;
+  if (
+    headers !== undefined &&
+    !(Array.isArray(headers) && headers.every((h) => typeof h === "string" && HEADER_NAME.test(h)))
+  )
+    problems.push("corsAllowHeaders must be a list of header names, such as x-portal-session");
   if (problems.length > 0) throw new ConfigError(problems);
 }

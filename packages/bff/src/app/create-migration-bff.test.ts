@@ -4,7 +4,7 @@ import { HTTPException } from "hono/http-exception";
 import { describe, expect, test } from "vitest";
 import { ConfigError } from "../config/env-config.js";
 import { bffWithSandbox } from "../test-support/bff-with-sandbox.js";
-import { createMigrationBff } from "./create-migration-bff.js";
+import { createMigrationBff, type MigrationBff } from "./create-migration-bff.js";
 
 const problemOf = async (response: Response) => {
   expect(response.headers.get("content-type")).toBe("application/problem+json");
@@ -133,5 +133,73 @@ describe("createMigrationBff options", () => {
       webhookOverride: { callbackUri: "https://hooks.example/wa", verifyToken: "" },
     };
     expect(() => createMigrationBff(options)).toThrow("webhookOverride needs");
+  });
+});
+
+describe("CORS headers of the partner's authorize hook", () => {
+  const portal = "https://portal.example";
+  const preflight = async (bff: MigrationBff) =>
+    await bff.request("/migrations", {
+      method: "OPTIONS",
+      headers: {
+        origin: portal,
+        "access-control-request-method": "GET",
+        "access-control-request-headers": "x-portal-session",
+      },
+    });
+  const allowedHeaders = (response: Response) =>
+    (response.headers.get("access-control-allow-headers") ?? "")
+      .split(",")
+      .map((name) => name.trim().toLowerCase());
+
+  test("a preflight allows the header named in corsAllowHeaders, beside the kit's own", async () => {
+    const h = await bffWithSandbox("happy", {
+      corsOrigins: [portal],
+      corsAllowHeaders: ["X-Portal-Session"],
+      authorize: (c) => (c.req.header("x-portal-session") === "s1" ? "acme" : null),
+    });
+    const response = await preflight(h.bff);
+    expect(response.status).toBe(204);
+    expect(response.headers.get("access-control-allow-origin")).toBe(portal);
+    expect(allowedHeaders(response)).toEqual(
+      expect.arrayContaining([
+        "x-portal-session",
+        "content-type",
+        "authorization",
+        "idempotency-key",
+        "last-event-id",
+      ]),
+    );
+    const listed = await h.bff.request("/migrations", {
+      headers: { origin: portal, "x-portal-session": "s1" },
+    });
+    expect(listed.status).toBe(200);
+    expect(listed.headers.get("access-control-allow-origin")).toBe(portal);
+  });
+
+  test("without corsAllowHeaders a preflight allows only the kit's own headers", async () => {
+    const h = await bffWithSandbox("happy", { corsOrigins: [portal] });
+    const response = await preflight(h.bff);
+    expect(allowedHeaders(response)).not.toContain("x-portal-session");
+    expect(allowedHeaders(response)).toContain("idempotency-key");
+  });
+
+  test.each([
+    ["a name with a space", ["x portal"]],
+    ["a name with a colon", ["x-portal:1"]],
+    ["an empty name", [""]],
+    ["a line break", ["x-portal\r\nset-cookie: a=b"]],
+    ["a string instead of a list", "x-portal-session"],
+  ])("refuses %s at creation with a ConfigError naming corsAllowHeaders", async (_, value) => {
+    const h = await bffWithSandbox("happy");
+    const options = { ...h.options, corsOrigins: [portal], corsAllowHeaders: value as string[] };
+    let thrown: unknown;
+    try {
+      createMigrationBff(options);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ConfigError);
+    expect((thrown as ConfigError).message).toContain("corsAllowHeaders");
   });
 });

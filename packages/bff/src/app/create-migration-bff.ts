@@ -16,6 +16,7 @@ import { healthRoutes } from "../routes/health-routes.js";
 import { migrationsRoutes } from "../routes/migrations-routes.js";
 import { openApiDocument } from "../routes/openapi-document.js";
 import { signupEventsRoutes } from "../routes/signup-events-routes.js";
+import { webhookEventsHandler } from "../routes/webhook-events-route.js";
 import { webhooksRoutes } from "../routes/webhooks-routes.js";
 import { assertBffOptions } from "./assert-bff-options.js";
 
@@ -72,11 +73,14 @@ export function createMigrationBff(options: MigrationBffOptions): MigrationBff {
   });
   if (options.corsOrigins?.length) {
     const origins = options.corsOrigins;
+    // The partner's own headers (those its `authorize` reads) come on top of the kit's.
+    const own = ["content-type", "authorization", "idempotency-key", "last-event-id"];
+    const extra = (options.corsAllowHeaders ?? []).map((h) => h.toLowerCase());
     app.use(
       "*",
       cors({
         origin: (o) => (origins.includes(o) ? o : null),
-        allowHeaders: ["content-type", "authorization", "idempotency-key", "last-event-id"],
+        allowHeaders: [...new Set([...own, ...extra])],
         exposeHeaders: ["x-request-id", "location"],
       }),
     );
@@ -118,28 +122,7 @@ export function createMigrationBff(options: MigrationBffOptions): MigrationBff {
   app.route("/signup-events", signupEventsRoutes(rt));
   app.route("/webhooks", webhooksRoutes(rt));
   app.route("/", healthRoutes(rt));
-  app.get("/webhook-events", async (c) => {
-    const limitN = Math.min(200, Math.max(1, Number(c.req.query("limit") ?? 50) || 50));
-    const events = await rt.store.listWebhookEvents({
-      wabaId: c.req.query("wabaId"),
-      // With tenants, the store leaves other tenants' events out before the limit; the check
-      // below then settles an unclaimed event whose WABA two tenants' migrations share.
-      tenant: options.authorize ? c.get("tenant") : undefined,
-      limit: limitN,
-    });
-    // Only events of this tenant's migrations. PARTNER_ADDED arrives before the migration exists,
-    // so an event no migration claimed is matched by its WABA now; one that still matches none is
-    // shown only when the BFF has a single tenant (no `authorize`), never to one tenant of many.
-    const visible = [];
-    for (const { dedupeKey: _key, ...e } of events) {
-      const m = e.migrationId
-        ? await rt.store.getMigration(e.migrationId)
-        : await rt.store.findMigrationByWaba(e.wabaId);
-      if (m ? m.tenant === c.get("tenant") : !options.authorize)
-        visible.push({ ...e, migrationId: m?.id ?? null });
-    }
-    return c.json({ data: visible });
-  });
+  app.get("/webhook-events", webhookEventsHandler(rt));
   const doc = openApiDocument();
   app.get("/openapi.json", (c) => c.json(doc));
 

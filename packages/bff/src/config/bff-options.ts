@@ -50,6 +50,16 @@ export interface MigrationBffOptions {
   authorize?: (c: Context) => string | null | Promise<string | null>;
   /** Origins allowed by CORS (exact match). Default none: same-origin only. */
   corsOrigins?: string[];
+  /**
+   * Request headers a cross-origin page may send besides the kit's own (`content-type`,
+   * `authorization`, `idempotency-key`, `last-event-id`): the ones your `authorize` reads, or the
+   * browser's preflight fails. Header names only (RFC 9110 tokens); used with `corsOrigins`.
+   *
+   * @example
+   * createMigrationBff({ ...options, corsOrigins: ["https://portal.example"],
+   *   corsAllowHeaders: ["x-portal-session"], authorize: (c) => sessionTenant(c.req.header("x-portal-session")) });
+   */
+  corsAllowHeaders?: string[];
   /** Injected fetch for Graph. Default `globalThis.fetch`. */
   fetch?: (input: string, init: RequestInit) => Promise<Response>;
   /** Injected clock. Default `() => new Date()`. */

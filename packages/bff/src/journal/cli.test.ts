@@ -66,11 +66,11 @@ describe("on PGlite", () => {
     const migrated = await runJournalCommand(["db:migrate"], env);
     expect(migrated).toMatchObject({ exitCode: 0, stderr: "" });
     expect(migrated.stdout).toContain(`journal: PGlite at ${join(dir, "db")}`);
-    expect(migrated.stdout).toContain("applied schema version(s) 1; now at version 1");
+    expect(migrated.stdout).toContain("applied schema version(s) 1, 2; now at version 2");
 
     const after = await runJournalCommand(["db:status"], env);
     expect(after.exitCode).toBe(0);
-    expect(after.stdout).toContain("schema: version 1 (this code knows up to 1)");
+    expect(after.stdout).toContain("schema: version 2 (this code knows up to 2)");
     expect(after.stdout).toContain("migrations: none");
   });
 });
@@ -91,17 +91,20 @@ describe.skipIf(!url)("on PostgreSQL (skipped without TEST_DATABASE_URL)", () =>
   test("status lists the pending version, migrate applies it once", async () => {
     const before = await runJournalCommand(["db:status"], env());
     expect(before.exitCode).toBe(1);
-    expect(before.stdout).toContain("schema: version 0 (this code knows up to 1)");
+    expect(before.stdout).toContain("schema: version 0 (this code knows up to 2)");
     expect(before.stdout).toContain("pending: 1 initial");
     expect(before.stderr).toContain("run `wa-migrate-bff db:migrate`");
 
     expect((await runJournalCommand(["db:migrate"], env())).stdout).toContain(
-      "applied schema version(s) 1",
+      "applied schema version(s) 1, 2",
     );
     const again = await runJournalCommand(["db:migrate"], env());
-    expect(again.stdout).toContain("schema is up to date at version 1");
+    expect(again.stdout).toContain("schema is up to date at version 2");
     const rows = await admin.query(`SELECT version, name FROM ${schema}.wa_schema_migrations`);
-    expect(rows).toEqual([{ version: 1, name: "initial" }]);
+    expect(rows).toEqual([
+      { version: 1, name: "initial" },
+      { version: 2, name: "request_leases" },
+    ]);
   });
 
   test("status counts migrations, shows running leases and flags secrets under an unknown key id", async () => {

@@ -6,6 +6,9 @@ import { SCHEMA_MIGRATIONS, type SchemaMigration } from "./schema-migrations.js"
 import type { SqlClient } from "./sql-client.js";
 
 const url = process.env.TEST_DATABASE_URL;
+// Every version this code knows, and the newest: new versions need no change here.
+const VERSIONS = SCHEMA_MIGRATIONS.map((m) => m.version);
+const LATEST = VERSIONS.at(-1) ?? 0;
 
 describe.skipIf(!url)("schema migrations on PostgreSQL (skipped without TEST_DATABASE_URL)", () => {
   let schema: string;
@@ -28,12 +31,12 @@ describe.skipIf(!url)("schema migrations on PostgreSQL (skipped without TEST_DAT
 
   test("two instances starting together apply each version exactly once", async () => {
     const [first, second] = await Promise.all([migrateSchema(a), migrateSchema(b)]);
-    expect([...first.applied, ...second.applied]).toEqual([1]);
-    expect(first.status.current).toBe(1);
-    expect(second.status.current).toBe(1);
-    expect(await admin.query(`SELECT version FROM ${schema}.wa_schema_migrations`)).toEqual([
-      { version: 1 },
-    ]);
+    expect([...first.applied, ...second.applied]).toEqual(VERSIONS);
+    expect(first.status.current).toBe(LATEST);
+    expect(second.status.current).toBe(LATEST);
+    expect(
+      await admin.query(`SELECT version FROM ${schema}.wa_schema_migrations ORDER BY version`),
+    ).toEqual(VERSIONS.map((version) => ({ version })));
   });
 
   test("two instances starting together on a server that defaults to repeatable read", async () => {
@@ -47,8 +50,8 @@ describe.skipIf(!url)("schema migrations on PostgreSQL (skipped without TEST_DAT
     const d = await createPostgresClient({ connectionString: withDefault.toString(), max: 2 });
     try {
       const [first, second] = await Promise.all([migrateSchema(c), migrateSchema(d)]);
-      expect([...first.applied, ...second.applied]).toEqual([1]);
-      expect(second.status.current).toBe(1);
+      expect([...first.applied, ...second.applied]).toEqual(VERSIONS);
+      expect(second.status.current).toBe(LATEST);
     } finally {
       await c.close();
       await d.close();
@@ -57,36 +60,41 @@ describe.skipIf(!url)("schema migrations on PostgreSQL (skipped without TEST_DAT
 
   test("a later version is applied forward on top and recorded; an edited one is reported", async () => {
     await migrateSchema(a);
-    const v2: SchemaMigration = {
-      version: 2,
+    const next: SchemaMigration = {
+      version: LATEST + 1,
       name: "migration_note",
       sql: "ALTER TABLE wa_migrations ADD COLUMN note text",
     };
-    const result = await migrateSchema(a, [...SCHEMA_MIGRATIONS, v2]);
-    expect(result.applied).toEqual([2]);
+    const result = await migrateSchema(a, [...SCHEMA_MIGRATIONS, next]);
+    expect(result.applied).toEqual([LATEST + 1]);
     expect(result.status.applied.map((v) => [v.version, v.name])).toEqual([
-      [1, "initial"],
-      [2, "migration_note"],
+      ...SCHEMA_MIGRATIONS.map((m) => [m.version, m.name]),
+      [LATEST + 1, "migration_note"],
     ]);
     await a.query(
       "INSERT INTO wa_migrations (id, tenant, status, templates, note, created_at, updated_at) VALUES ('m', 't', 'running', '{}', 'hi', now(), now())",
     );
 
-    const edited = { ...v2, sql: `${v2.sql} NOT NULL` };
+    const edited = { ...next, sql: `${next.sql} NOT NULL` };
     const status = await readSchemaStatus(a, [...SCHEMA_MIGRATIONS, edited]);
-    expect(status).toMatchObject({ current: 2, latest: 2, pending: [], modified: [2] });
+    expect(status).toMatchObject({
+      current: LATEST + 1,
+      latest: LATEST + 1,
+      pending: [],
+      modified: [LATEST + 1],
+    });
   });
 
   test("a failing version rolls back entirely and leaves the database where it was", async () => {
     await migrateSchema(a);
     const broken: SchemaMigration[] = [
       ...SCHEMA_MIGRATIONS,
-      { version: 2, name: "ok_part", sql: "CREATE TABLE wa_extra (id text)" },
-      { version: 3, name: "broken", sql: "ALTER TABLE wa_missing ADD COLUMN x text" },
+      { version: LATEST + 1, name: "ok_part", sql: "CREATE TABLE wa_extra (id text)" },
+      { version: LATEST + 2, name: "broken", sql: "ALTER TABLE wa_missing ADD COLUMN x text" },
     ];
     await expect(migrateSchema(a, broken)).rejects.toThrow(/wa_missing/);
     const status = await readSchemaStatus(a, broken);
-    expect(status.current).toBe(1);
+    expect(status.current).toBe(LATEST);
     expect(await a.query("SELECT to_regclass('wa_extra') IS NULL AS absent")).toEqual([
       { absent: true },
     ]);

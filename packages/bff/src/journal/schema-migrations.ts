@@ -1,4 +1,5 @@
 import { initialSchema } from "./schema/0001-initial.js";
+import { requestLeasesSchema } from "./schema/0002-request-leases.js";
 
 /**
  * One forward-only change of the journal's schema. Versions are consecutive from 1; a released
@@ -20,4 +21,4 @@ export interface SchemaMigration {
  * @example
  * SCHEMA_MIGRATIONS.at(-1)?.version; // the newest version
  */
-export const SCHEMA_MIGRATIONS: readonly SchemaMigration[] = [initialSchema];
+export const SCHEMA_MIGRATIONS: readonly SchemaMigration[] = [initialSchema, requestLeasesSchema];

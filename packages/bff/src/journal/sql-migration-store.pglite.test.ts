@@ -18,7 +18,7 @@ afterAll(async () => {
 
 describeMigrationStore("pglite", async () => {
   await db.exec(
-    "TRUNCATE wa_migrations, wa_migration_steps, wa_secrets, wa_idempotency_keys, wa_signup_events, wa_webhook_events",
+    "TRUNCATE wa_migrations, wa_migration_steps, wa_secrets, wa_idempotency_keys, wa_signup_events, wa_webhook_events, wa_request_leases",
   );
   // The file owns the database: a test's close() must not end it for the next test.
   return { ...createSqlMigrationStore(db), close: async () => {} };

@@ -31,7 +31,7 @@ if (!url) {
 
   describeMigrationStore("postgres", async () => {
     await db.exec(
-      "TRUNCATE wa_migrations, wa_migration_steps, wa_secrets, wa_idempotency_keys, wa_signup_events, wa_webhook_events",
+      "TRUNCATE wa_migrations, wa_migration_steps, wa_secrets, wa_idempotency_keys, wa_signup_events, wa_webhook_events, wa_request_leases",
     );
     return { ...createSqlMigrationStore(db), close: async () => {} };
   });
@@ -58,7 +58,7 @@ if (!url) {
 
   describeMigrationStore("postgres with DateStyle SQL, DMY and repeatable read", async () => {
     await otherDb.exec(
-      "TRUNCATE wa_migrations, wa_migration_steps, wa_secrets, wa_idempotency_keys, wa_signup_events, wa_webhook_events",
+      "TRUNCATE wa_migrations, wa_migration_steps, wa_secrets, wa_idempotency_keys, wa_signup_events, wa_webhook_events, wa_request_leases",
     );
     return { ...createSqlMigrationStore(otherDb), close: async () => {} };
   });

@@ -8,9 +8,11 @@ import { storableJson } from "../store/storable-text.js";
 import { StoreError } from "../store/store-error.js";
 import { JournalError } from "./journal-error.js";
 import { insertMigration, iso, json, selectMigration, selectMigrations } from "./migration-rows.js";
+import * as requestLeases from "./request-leases.js";
 import * as side from "./side-records.js";
 import type { SqlClient, SqlExecutor } from "./sql-client.js";
 import * as leases from "./step-leases.js";
+import { findWebhookEventMigrations } from "./webhook-event-migrations.js";
 
 const UNIQUE_VIOLATION = "23505";
 
@@ -218,7 +220,10 @@ export function createSqlMigrationStore(db: SqlClient): MigrationStore {
     listSignupEvents: (tenant, limit) => guard(() => side.listSignupEvents(db, tenant, limit)),
     addWebhookEvent: (event) => guard(() => side.addWebhookEvent(db, event)),
     listWebhookEvents: (options) => guard(() => side.listWebhookEvents(db, options)),
+    findWebhookEventMigrations: (events) => guard(() => findWebhookEventMigrations(db, events)),
     ping: () => guard(async () => void (await db.query("SELECT 1"))),
     close: () => db.close(),
+    claimLease: (name, lease) => guard(() => requestLeases.claimLease(db, name, lease)),
+    releaseLease: (name, owner) => guard(() => requestLeases.releaseLease(db, name, owner)),
   };
 }

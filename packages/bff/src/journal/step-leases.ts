@@ -123,7 +123,7 @@ export function finishStep(
 
 /**
  * Puts failed and action-required steps back to pending and the migration to running, unless it
- * is running already (null).
+ * is running already (null) or completed (returned unchanged: nothing to retry).
  *
  * @example
  * const m = await beginRetry(db, "mig_1", now); // null: answer 409
@@ -140,14 +140,13 @@ export function beginRetry(
     );
     const started = await tx.query(
       `UPDATE wa_migrations SET status = 'running', version = version + 1, updated_at = $2::timestamptz
-        WHERE id = $1 AND status <> 'running' RETURNING id`,
+        WHERE id = $1 AND status NOT IN ('running', 'completed') RETURNING id`,
       [migrationId, now],
     );
     if (started.length === 0) {
-      const exists = await tx.query("SELECT 1 FROM wa_migrations WHERE id = $1", [migrationId]);
-      if (exists.length === 0)
-        throw new StoreError("not_found", `migration ${migrationId} does not exist`);
-      return null;
+      const current = await selectMigration(tx, migrationId);
+      if (!current) throw new StoreError("not_found", `migration ${migrationId} does not exist`);
+      return current.status === "completed" ? current : null;
     }
     await tx.query(
       `UPDATE wa_migration_steps SET status = 'pending'

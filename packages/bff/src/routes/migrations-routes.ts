@@ -10,7 +10,7 @@ import { Hono } from "hono";
 import { BffError } from "../errors/bff-error.js";
 import { GraphError } from "../graph/graph-error.js";
 import type { BffEnv } from "../http/app-env.js";
-import { createKeyedQueue } from "../http/create-keyed-queue.js";
+import { createSharedQueue } from "../http/create-shared-queue.js";
 import { createRateLimiter } from "../http/rate-limiter.js";
 import { parseWith, readJson } from "../http/read-json.js";
 import type { GrantVerdict } from "../orchestrator/capture-step.js";
@@ -49,8 +49,25 @@ export function migrationsRoutes(rt: BffRuntime, engine: Engine) {
   const app = new Hono<BffEnv>();
   const limit = rt.options.rateLimit ?? { max: 20, windowMs: 60_000 };
   const limiter = createRateLimiter(limit, () => Date.parse(rt.now()));
-  const serial = createKeyedQueue();
-  const copies = createKeyedQueue();
+  // In this process and across instances sharing the journal (decision 034). Waiting longer than
+  // a lease means the other request is alive and still waiting for Meta: the browser sends again.
+  const serial = createSharedQueue(
+    rt,
+    "create",
+    () =>
+      new BffError("graph_unavailable", {
+        detail:
+          "An earlier request with this Idempotency-Key is still waiting for Meta; send it again with the same key.",
+      }),
+  );
+  const copies = createSharedQueue(
+    rt,
+    "templates",
+    () =>
+      new BffError("migration_running", {
+        detail: "Another template copy of this migration is still running.",
+      }),
+  );
 
   const owned = async (tenant: string, id: string): Promise<StoredMigration> => {
     const m = await rt.store.getMigration(id);
@@ -69,9 +86,9 @@ export function migrationsRoutes(rt: BffRuntime, engine: Engine) {
       });
     }
     const requestHash = createHash("sha256").update(JSON.stringify(body)).digest("hex");
-    // Requests with one key run one after another: a browser that resends while the first request
-    // is still exchanging the code then finds that request's record instead of spending the code
-    // again (Meta: code_used) and being told so.
+    // Requests with one key run one after another, on whichever instance they land: a browser
+    // that resends while the first request is still exchanging the code then finds that request's
+    // record instead of spending the code again (Meta: code_used) and being told so.
     const create = async () => {
       // A replay answers what the first request answered: the migration, or its refusal.
       const replay = (m: StoredMigration) => {
@@ -165,11 +182,11 @@ export function migrationsRoutes(rt: BffRuntime, engine: Engine) {
 
   app.post("/:id/retry", async (c) => {
     const m = await owned(c.get("tenant"), c.req.param("id"));
-    // Nothing to retry: answered as it is, without flipping it to running and back (every open
-    // page would show the finished move as running for a moment).
-    if (m.status === "completed") return c.json(toMigration(m), 200);
     const retried = await rt.store.beginRetry(m.id, rt.now());
     if (!retried) throw new BffError("migration_running");
+    // Nothing to retry: the store leaves a completed migration as it is (decided atomically, so
+    // also when another instance completed it since the read above), answered as it is.
+    if (retried.status === "completed") return c.json(toMigration(retried), 200);
     rt.hub.notify(m.id);
     void engine.start(m.id);
     return c.json(toMigration(retried), 202);
@@ -182,8 +199,9 @@ export function migrationsRoutes(rt: BffRuntime, engine: Engine) {
       c.req.header("content-length") === "0"
         ? {}
         : await readJson(c, MigrateTemplatesRequestSchema);
-    // One manual copy of a migration at a time, each from the record as the one before left it:
-    // copies run at once all find the destination without the templates and send them all again.
+    // One manual copy of a migration at a time, on any instance, each from the record as the one
+    // before left it: copies run at once all find the destination without the templates and send
+    // them all again.
     return copies(id, async () => {
       const m = await owned(tenant, id);
       if (m.status === "running") throw new BffError("migration_running");

@@ -1,3 +1,4 @@
+import { createMemoryLeases } from "./memory-leases.js";
 import type {
   IdempotencyRecord,
   LeaseRequest,
@@ -198,6 +199,7 @@ export function createMemoryStore(): MigrationStore {
       open();
       const m = mustGet(migrationId);
       if (m.status === "running") return null;
+      if (m.status === "completed") return copy(m);
       for (const step of m.steps) {
         if (step.status === "failed" || step.status === "action_required") step.status = "pending";
       }
@@ -254,11 +256,24 @@ export function createMemoryStore(): MigrationStore {
           .slice(0, options.limit),
       );
     },
+    async findWebhookEventMigrations(events) {
+      open();
+      const all = [...migrations.values()].sort(newestFirst);
+      return events.map(({ migrationId, wabaId }) => {
+        // The same choice as getMigration and findMigrationByWaba, one change at a time.
+        const m =
+          migrationId !== null
+            ? migrations.get(migrationId)
+            : (all.find((x) => x.wabaId === wabaId) ?? all.find((x) => x.sourceWabaId === wabaId));
+        return m ? { id: m.id, tenant: m.tenant } : null;
+      });
+    },
     async ping() {
       open();
     },
     async close() {
       closed = true;
     },
+    ...createMemoryLeases(open),
   };
 }

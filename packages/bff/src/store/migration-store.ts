@@ -107,6 +107,16 @@ export interface StoredWebhookEvent extends WebhookEvent {
   dedupeKey: string;
 }
 
+/**
+ * Which migration, and so which tenant, a webhook change belongs to: what listing changes needs
+ * of it (the whole record, report included, would be read for nothing).
+ *
+ * @example
+ * const [owner] = await store.findWebhookEventMigrations([{ migrationId: null, wabaId: "111" }]);
+ * const visible = owner?.tenant === tenant;
+ */
+export type WebhookEventMigration = Pick<StoredMigration, "id" | "tenant">;
+
 /** Options of {@link MigrationStore.listMigrations}. */
 export interface ListMigrationsOptions {
   /** Only this tenant's migrations; absent means every tenant (operators, resuming). */
@@ -211,10 +221,11 @@ export interface MigrationStore {
     outcome: StepOutcome,
   ): Promise<StoredMigration | null>;
   /**
-   * Starts a retry, atomically: when the migration is not `running`, every step in `failed` or
-   * `action_required` becomes `pending` (attempts and lastError kept) and the migration `running`;
-   * returns the record. Resolves null when it is already `running` (the caller answers 409).
-   * Rejects with `StoreError` `not_found` for an unknown id.
+   * Starts a retry, atomically: when the migration is `failed` or `action_required`, every step
+   * in `failed` or `action_required` becomes `pending` (attempts and lastError kept) and the
+   * migration `running`; returns the record. A `completed` migration has nothing to retry: it is
+   * returned as it is, unchanged (same `version`). Resolves null when it is already `running`
+   * (the caller answers 409). Rejects with `StoreError` `not_found` for an unknown id.
    */
   beginRetry(migrationId: string, now: string): Promise<StoredMigration | null>;
   /** Stores (or replaces) a sealed secret of a migration. */
@@ -238,8 +249,25 @@ export interface MigrationStore {
     tenant?: string;
     limit: number;
   }): Promise<StoredWebhookEvent[]>;
+  /**
+   * For each change, in order, the migration it belongs to: the one it names (`getMigration`;
+   * none when that one is gone) or, unclaimed, the one `findMigrationByWaba(wabaId)` finds; null
+   * when there is none. One read for a whole page of changes.
+   */
+  findWebhookEventMigrations(
+    events: readonly Pick<WebhookEvent, "migrationId" | "wabaId">[],
+  ): Promise<(WebhookEventMigration | null)[]>;
   /** Resolves when the store can serve requests (for `GET /health`); rejects otherwise. */
   ping(): Promise<void>;
   /** Releases connections. The store is unusable afterwards. */
   close(): Promise<void>;
+  /**
+   * Takes the request lease `name` (e.g. one Idempotency-Key's `POST /migrations`), atomically,
+   * across every instance sharing the store: true when it was free, expired at or before `now`, or
+   * already held by `owner` (then it is extended: how a holder renews it). The lease lasts until
+   * `now + leaseMs`. Otherwise resolves false and changes nothing (decision 034).
+   */
+  claimLease(name: string, lease: LeaseRequest): Promise<boolean>;
+  /** Ends the lease `name` if `owner` still holds it; nothing happens otherwise. */
+  releaseLease(name: string, owner: string): Promise<void>;
 }

@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { newMigrationFixture } from "./migration-fixture.js";
 import type { MigrationStore } from "./migration-store.js";
+import { describeRequestLeases } from "./request-lease-contract.js";
 import { StoreError } from "./store-error.js";
+import { describeWebhookEventMigrations } from "./webhook-event-migrations-contract.js";
 
 // The executable semantics of MigrationStore. Every implementation runs this suite:
 //   describeMigrationStore("memory", () => createMemoryStore());
@@ -336,6 +338,16 @@ export function describeMigrationStore(
       expect(error.kind).toBe("not_found");
     });
 
+    test("a retry of a completed migration returns it unchanged, still completed", async () => {
+      // Nothing to retry: flipping it to running would show every open page a finished move as
+      // running again, and start its steps on whichever instance resumes it.
+      await store.createMigration(newMigrationFixture({ id: "m1", status: "completed" }));
+      const before = await store.getMigration("m1");
+      expect(await store.beginRetry("m1", T5)).toEqual(before);
+      expect(await store.getMigration("m1")).toEqual(before);
+      expect(await store.listResumableMigrations()).toEqual([]);
+    });
+
     test("keeps sealed secrets per migration and kind", async () => {
       await store.createMigration(newMigrationFixture({ id: "m1" }));
       await store.putSecret("m1", "business_token", { keyId: "k1", ciphertext: "AAA" });
@@ -479,4 +491,6 @@ export function describeMigrationStore(
       expect(again?.context).toEqual({});
     });
   });
+  describeRequestLeases(name, createStore);
+  describeWebhookEventMigrations(name, createStore);
 }
