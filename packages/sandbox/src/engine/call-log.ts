@@ -36,7 +36,9 @@ const SECRET_PARAMS = new Set([
 export const MASK = "***";
 
 /**
- * Copies params with secret values replaced by {@link MASK}.
+ * Copies params with secret values replaced by {@link MASK}, also inside an object parameter
+ * such as `webhook_configuration {verify_token}`, sent as JSON or as JSON text in a form field
+ * (logged parsed when it held a secret).
  *
  * @example
  * maskParams({ pin: "123456", waba_id: "1" }); // { pin: "***", waba_id: "1" }
@@ -44,8 +46,24 @@ export const MASK = "***";
 export function maskParams(params: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(params))
-    out[key] = SECRET_PARAMS.has(key) ? MASK : value;
+    out[key] = SECRET_PARAMS.has(key) ? MASK : maskNested(value);
   return out;
+}
+
+function maskNested(value: unknown): unknown {
+  let parsed = value;
+  if (typeof value === "string" && value.trimStart().startsWith("{")) {
+    try {
+      parsed = JSON.parse(value);
+    } catch {
+      return value;
+    }
+  }
+  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return value;
+  const masked = maskParams(parsed as Record<string, unknown>);
+  // JSON text without a secret in it is logged as it came.
+  if (typeof value === "string" && JSON.stringify(masked) === JSON.stringify(parsed)) return value;
+  return masked;
 }
 
 /** The call log, bounded so a long-running bin cannot grow without end. */

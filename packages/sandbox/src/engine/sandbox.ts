@@ -93,7 +93,11 @@ export class Sandbox {
     this.usage.clear();
     // The job queue outlives the world: the old dispatcher must not put retries back into it.
     this.webhooks?.close();
-    this.webhooks = new WebhookDispatcher(this.state, this.clock, this.jobs, this.outbound);
+    this.webhooks = new WebhookDispatcher(this.state, this.clock, this.jobs, this.outbound, {
+      config: () => this.faults.config.webhooks,
+      // Its own stream, so redelivery draws shift neither the world's ids nor the Graph faults.
+      rng: createRng(seed ^ 0x4e6b),
+    });
     const now = this.clock.now();
     seedWorld(this.state, now);
     this.scenario.setup(this.state, now);

@@ -1,17 +1,20 @@
 import { GraphError } from "../graph/graph-error.js";
+import { parseWebhookFaults, type WebhookFaults } from "./webhook-faults.js";
 
 /** A fault to inject: a Graph error code, an HTTP 5xx from the edge, a dropped connection or a hang. */
 export type FaultCode = number | "5xx" | "drop" | "timeout";
 
 /**
  * Fault settings (`POST /__sandbox/faults`). Everything is drawn from a seeded generator, so the
- * same seed and the same calls give the same faults.
+ * same seed and the same calls give the same faults. `webhooks` shapes outgoing deliveries
+ * (batches, redelivery after a 2xx), see {@link WebhookFaults}.
  *
  * @example
  * const faults: FaultConfig = {
  *   latency: { fixedMs: 50, jitterMs: 20 },
  *   errorRate: { rate: 0.2, codes: [1, 2, 131000] },
  *   failNext: [{ operation: "registerWhatsAppBusinessPhoneNumber", count: 2, code: 131016 }],
+ *   webhooks: { batch: { maxUpdates: 1000, windowMs: 0 }, redeliver: { rate: 1, afterMs: 0 } },
  * };
  */
 export interface FaultConfig {
@@ -20,6 +23,7 @@ export interface FaultConfig {
   failNext?: { operation: string; count: number; code: FaultCode; subcode?: number }[];
   /** How long a `timeout` fault holds the request before dropping it (real ms; default 30,000). */
   timeoutMs?: number;
+  webhooks?: WebhookFaults;
 }
 
 /**
@@ -111,5 +115,6 @@ export function parseFaultConfig(input: unknown): FaultConfig {
     });
   }
   if (raw.timeoutMs !== undefined) out.timeoutMs = nonNegative(raw.timeoutMs, "timeoutMs");
+  if (raw.webhooks !== undefined) out.webhooks = parseWebhookFaults(raw.webhooks);
   return out;
 }

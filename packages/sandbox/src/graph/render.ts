@@ -38,10 +38,14 @@ export function phoneFields(sandbox: Sandbox, phone: PhoneRecord): FieldMap {
     health_status: () => undefined,
     certificate: () => undefined,
     new_certificate: () => undefined,
+    // Meta's order and precedence: the number's, the WABA's (only when set), the app's (facts §3.6).
     webhook_configuration: () => {
+      const appId = sandbox.state.partner.app.id;
       const waba = sandbox.state.wabas.get(phone.wabaId);
-      const sub = waba?.subscriptions.find((s) => s.appId === sandbox.state.partner.app.id);
+      const sub = waba?.subscriptions.find((s) => s.appId === appId);
       const config: Record<string, string> = {};
+      if (phone.webhookOverride?.appId === appId)
+        config.phone_number = phone.webhookOverride.callbackUri;
       if (sub?.overrideCallbackUri) config.whatsapp_business_account = sub.overrideCallbackUri;
       if (sandbox.state.partner.app.callbackUrl)
         config.application = sandbox.state.partner.app.callbackUrl;

@@ -19,17 +19,21 @@ export interface CustomerRefs {
   oldPartnerBusinessId: string;
 }
 
-/** One webhook delivery attempt, kept for `GET /__sandbox/state` and tests. */
+/** One webhook delivery (one POST body), kept for `GET /__sandbox/state` and tests. */
 export interface WebhookAttempt {
   id: string;
+  /** The first change's field. */
   field: string;
+  /** Every change's field, in body order: one, or several when the `webhooks.batch` fault batches. */
+  fields: string[];
   url: string | undefined;
   body: string;
   /**
    * One entry per try; `at` is the sandbox time the try was due (after a clock jump the tries due
-   * in it run at once, in order, and keep their due times).
+   * in it run at once, in order, and keep their due times). `redelivery` marks the copy sent
+   * after a 2xx by the `webhooks.redeliver` fault.
    */
-  attempts: { at: number; status: number | "network-error" }[];
+  attempts: { at: number; status: number | "network-error"; redelivery?: true }[];
   /**
    * `not-subscribed`: Meta sends a field only to apps subscribed to it in the App Dashboard, and a
    * WABA's fields (all but `account_update`) only to apps subscribed to that WABA (facts §3.6).

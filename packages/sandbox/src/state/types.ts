@@ -125,6 +125,8 @@ export interface PhoneRecord {
   migration: PendingMigration | undefined;
   /** The last code sent by `request_code` (readable in `GET /__sandbox/state`, as an SMS would be). */
   verificationCode: string | undefined;
+  /** The app's alternate callback for this number (`webhook_configuration`, facts §3.6). */
+  webhookOverride?: { appId: string; callbackUri: string; verifyToken: string } | undefined;
 }
 
 /** A message template. */

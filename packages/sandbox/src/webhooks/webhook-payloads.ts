@@ -25,6 +25,26 @@ export function envelope(
 }
 
 /**
+ * Adds one change to a batch (facts §5.1: up to 1,000 updates per POST): into the entry of the
+ * same account and time, else a new entry, since `entry.time` belongs to the entry.
+ *
+ * @example
+ * const batch = envelope(wabaId, now, "message_template_status_update", first);
+ * addChange(batch, wabaId, now, "message_template_status_update", second); // one entry, two changes
+ */
+export function addChange(
+  batch: WebhookEnvelope,
+  entryId: string,
+  time: number,
+  field: string,
+  value: unknown,
+): void {
+  const entry = batch.entry.find((e) => e.id === entryId && e.time === time);
+  if (entry) entry.changes.push({ field, value });
+  else batch.entry.push({ id: entryId, time, changes: [{ field, value }] });
+}
+
+/**
  * The JSON body Meta would send for `envelope`: template ids as numbers, written digit for digit,
  * and every non-ASCII character escaped as `\uXXXX` with lowercase hex (UTF-16 units, so emoji are
  * surrogate pairs). Meta signs that escaped form (Graph API Webhooks, "Validate Payloads": `äöå`

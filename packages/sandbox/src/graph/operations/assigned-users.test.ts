@@ -77,6 +77,20 @@ describe("assigned_users", () => {
     expect(other.body.error).toMatchObject({ code: 100, error_subcode: 33 });
   });
 
+  // Meta, "Manage System Users" > "Add System Users to a WhatsApp Business Account": "For this API
+  // call, you need to use the access token of a System User with admin permissions."
+  test("the app token cannot assign: #200, and the account keeps no user", async () => {
+    const { h, signup, users } = await ready();
+    const answer = await h.call(
+      "POST",
+      `/v26.0/${signup.waba_id}/assigned_users?user=${h.partner.system_user_id}&tasks=['MANAGE']`,
+      { token: `${h.partner.app_id}|${h.partner.app_secret}` },
+    );
+    expect(answer.status).toBe(403);
+    expect(answer.body.error.code).toBe(200);
+    expect((await users()).body).toEqual({ data: [] });
+  });
+
   test("listing needs the business parameter", async () => {
     const { h, signup, sys } = await ready();
     const answer = await h.call("GET", `/v26.0/${signup.waba_id}/assigned_users`, { token: sys });

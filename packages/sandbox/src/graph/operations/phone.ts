@@ -5,6 +5,7 @@ import { apiError, invalidParam, unsupportedRequest } from "../graph-error.js";
 import type { Operation, OperationContext } from "../operation.js";
 import { requireStr, str } from "../params.js";
 import { PHONE_DEFAULT_FIELDS, phoneFields } from "../render.js";
+import { setPhoneWebhookOverride } from "./set-phone-webhook-override.js";
 
 /** Charges phone calls to the WABA the number belongs to. */
 export const phoneUsage: Operation["usage"] = (ctx) => {
@@ -54,16 +55,29 @@ export const getPhone: Operation = {
   },
 };
 
-/** `POST /{phone-number-id}` with `pin`: sets or changes the two-step PIN (facts §3.11). */
+/**
+ * `POST /{phone-number-id}` with `pin` (sets or changes the two-step PIN, facts §3.11) and/or
+ * `webhook_configuration` (the number's alternate callback, facts §3.6); Meta's OpenAPI: "All
+ * parameters are optional and can be combined in a single request". Both are checked before
+ * either is applied, so a refused callback leaves the PIN alone.
+ */
 export const updatePhone: Operation = {
   name: "updatePhoneNumberStatus",
   usage: phoneUsage,
-  run(ctx) {
+  async run(ctx) {
     const phone = requirePhone(ctx);
-    if (ctx.params.pin === undefined)
-      throw apiError(100, { details: "Nothing to update: pass pin" });
-    phone.pin = requirePin(ctx);
-    phone.twoStepEnabled = true;
+    const token = requireToken(ctx);
+    if (token.type === "APP") throw unsupportedRequest(ctx.method, ctx.nodeId);
+    const configuration = ctx.params.webhook_configuration;
+    if (ctx.params.pin === undefined && configuration === undefined)
+      throw apiError(100, { details: "Nothing to update: pass pin or webhook_configuration" });
+    const pin = ctx.params.pin === undefined ? undefined : requirePin(ctx);
+    if (configuration !== undefined)
+      await setPhoneWebhookOverride(ctx, phone, token, configuration);
+    if (pin !== undefined) {
+      phone.pin = pin;
+      phone.twoStepEnabled = true;
+    }
     return { body: { success: true } };
   },
 };

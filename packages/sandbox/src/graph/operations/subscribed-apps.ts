@@ -1,33 +1,9 @@
 import { requireWaba } from "../auth.js";
-import { apiError, GraphError } from "../graph-error.js";
+import { apiError } from "../graph-error.js";
 import type { Operation } from "../operation.js";
 import { str } from "../params.js";
+import { verifyOverrideCallback } from "./verify-override-callback.js";
 import { wabaUsage } from "./waba-usage.js";
-
-const MAX_OVERRIDE_LENGTH = 200;
-
-/** Meta verifies an override URI with the same GET challenge as an app callback (facts §3.6, §5.1). */
-async function verifyCallback(
-  outbound: (request: Request) => Promise<Response>,
-  uri: string,
-  verifyToken: string,
-  challenge: string,
-): Promise<string | undefined> {
-  const url = new URL(uri);
-  url.searchParams.set("hub.mode", "subscribe");
-  url.searchParams.set("hub.challenge", challenge);
-  url.searchParams.set("hub.verify_token", verifyToken);
-  try {
-    const response = await outbound(new Request(url, { method: "GET" }));
-    const text = await response.text();
-    if (response.status !== 200) return `HTTP Status Code = ${response.status}`;
-    if (text.trim() !== challenge)
-      return "The URL couldn't be validated. Response does not match challenge";
-    return undefined;
-  } catch {
-    return "The URL couldn't be validated. Couldn't connect to server";
-  }
-}
 
 /** `POST /{waba-id}/subscribed_apps` with optional `override_callback_uri` + `verify_token`. */
 export const subscribeApp: Operation = {
@@ -36,7 +12,6 @@ export const subscribeApp: Operation = {
   async run(ctx) {
     const token = requireWaba(ctx, ctx.nodeId);
     const { state } = ctx.sandbox;
-    const rng = ctx.sandbox.traceRng;
     const waba = state.wabas.get(ctx.nodeId);
     if (!waba) throw new Error("routed to a missing WABA");
     const app = state.partner.app;
@@ -44,32 +19,7 @@ export const subscribeApp: Operation = {
     const override = str(ctx.params, "override_callback_uri");
     const verifyToken = str(ctx.params, "verify_token");
     if (override !== undefined) {
-      if (!verifyToken)
-        throw apiError(100, { details: "verify_token is required with override_callback_uri" });
-      let parsed: URL | undefined;
-      try {
-        parsed = new URL(override);
-      } catch {
-        parsed = undefined;
-      }
-      if (!parsed || !/^https?:$/.test(parsed.protocol) || override.length > MAX_OVERRIDE_LENGTH) {
-        throw apiError(100, {
-          details: "override_callback_uri must be a valid URL of at most 200 characters",
-        });
-      }
-      const failure = await verifyCallback(
-        ctx.sandbox.outbound,
-        override,
-        verifyToken,
-        rng.digits(10),
-      );
-      if (failure) {
-        throw new GraphError({
-          code: 2200,
-          type: "OAuthException",
-          message: `(#2200) Callback verification failed with the following errors: ${failure}`,
-        });
-      }
+      await verifyOverrideCallback(ctx.sandbox, override, verifyToken);
     } else if (!app.callbackUrl) {
       throw apiError(100, {
         details:
