@@ -181,6 +181,34 @@ for (let r = 0; r < runs; r += 1) {
     "ms",
   );
 
+  const events = await bench("journal/webhook-events-page.ts", ["--requests", "20"]);
+  add(
+    "GET /webhook-events, 200 changes: p50, PGlite",
+    num(/PGlite[^\n]*changes per page: p50 ([\d.]+) ms/, events),
+    "ms",
+  );
+  add(
+    "GET /webhook-events, 200 changes: p50, PostgreSQL",
+    num(/PostgreSQL \(pool[^\n]*changes per page: p50 ([\d.]+) ms/, events),
+    "ms",
+  );
+  add(
+    "GET /webhook-events, 200 changes: store calls per page",
+    num(/PGlite[^\n]*, (\d+) store calls per page/, events),
+    "calls",
+  );
+  const lease = await bench("journal/request-lease.ts", ["--pairs", "1000"]);
+  add(
+    "request lease claim + release: mean, PGlite",
+    num(/PGlite[^\n]*request lease: mean ([\d.]+) ms/, lease),
+    "ms",
+  );
+  add(
+    "request lease claim + release: mean, PostgreSQL",
+    num(/PostgreSQL \(pool[^\n]*request lease: mean ([\d.]+) ms/, lease),
+    "ms",
+  );
+
   const http = benchJson(
     await bench("http/get-migration-vs-bare.ts", ["--seconds", "3", "--rounds", "1"]),
   );
