@@ -28,4 +28,5 @@ export { createMemoryStore } from "./store/memory-store.js";
 export { newMigrationFixture } from "./store/migration-fixture.js";
 export type * from "./store/migration-store.js";
 export { StoreError, type StoreErrorKind } from "./store/store-error.js";
+export type * from "./store/stored-templates-report.js";
 export { toMigration } from "./store/to-migration.js";

@@ -39,7 +39,22 @@ export interface MigrationBffOptions {
   encryptionKey: string | EncryptionKey[];
   /** Answer to Meta's `hub.verify_token` challenge on `GET /webhooks`. */
   webhookVerifyToken: string;
-  /** WABA-level callback override, subscribed after the plain subscription. Off by default. */
+  /**
+   * A WABA-level alternate callback set on each new account after the plain subscription (Meta
+   * wants the app subscribed first). Off by default. Meta sends it only the fields its "Webhook
+   * overrides" page lists (`messages`, `message_echoes`, `calls`, `consumer_profile`,
+   * `messaging_handovers`, `standby`, `group_*`, `smb_message_echoes`, `smb_app_state_sync`,
+   * `history`, `account_settings_update`): use it to send the moved number's customer messages to
+   * your own message receiver, which answers Meta's challenge with `verifyToken`. None of the
+   * kit's fields is among them: Meta sends template and account webhooks (and
+   * `phone_number_name_update`) only to the app's default callback URL, so that callback must be
+   * the BFF's `POST /webhooks`, or a receiver of yours that forwards them to it (README). Pointed
+   * at the BFF, the override would bring it only customer messages, which it drops.
+   *
+   * @example
+   * createMigrationBff({ ...options, webhookOverride: {
+   *   callbackUri: "https://partner.example/whatsapp/messages", verifyToken: process.env.MESSAGES_VERIFY_TOKEN! } });
+   */
   webhookOverride?: { callbackUri: string; verifyToken: string };
   /** The journal. */
   store: MigrationStore;
@@ -76,7 +91,7 @@ export interface MigrationBffOptions {
   leaseMs?: number;
   /** `POST /migrations` per tenant: at most `max` per `windowMs`. Default 20 per minute. */
   rateLimit?: { max: number; windowMs: number };
-  /** Largest accepted request body. Default 64 KiB (webhooks: 1 MiB, Meta batches). */
+  /** Largest accepted request body. Default 64 KiB (`/webhooks` always up to 3 MiB, Meta's largest payload). */
   bodyLimitBytes?: number;
   /** SSE heartbeat and store poll intervals (other instances' changes). Defaults 15 s and 1 s. */
   sse?: { heartbeatMs?: number; pollMs?: number };

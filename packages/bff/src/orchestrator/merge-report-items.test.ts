@@ -1,5 +1,6 @@
 import type { TemplateReportItem } from "@wa-migrate/contracts";
 import { describe, expect, test } from "vitest";
+import type { StoredTemplateItem } from "../store/stored-templates-report.js";
 import { mergeReportItems } from "./merge-report-items.js";
 
 const line: TemplateReportItem = {
@@ -43,5 +44,18 @@ describe("mergeReportItems", () => {
       added,
       stepOnly,
     ]);
+  });
+
+  test("keeps a webhook's quality and category with the times that order later redeliveries", () => {
+    const copied: StoredTemplateItem = { ...line, outcome: "copied", destinationTemplateId: "900" };
+    const ours = { ...copied, destinationQuality: "UNKNOWN" as const };
+    const theirs: StoredTemplateItem = {
+      ...copied,
+      destinationQuality: "YELLOW",
+      qualityAt: 1_800_000_000,
+      category: "MARKETING",
+      categoryAt: 1_800_000_060,
+    };
+    expect(mergeReportItems([copied], [ours], [theirs])).toEqual([theirs]);
   });
 });

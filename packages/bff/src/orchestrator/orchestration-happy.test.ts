@@ -172,33 +172,7 @@ describe("orchestration against the sandbox: happy", () => {
   });
 });
 
-describe("webhook override", () => {
-  test("subscribes plainly first, then sets the configured override (Meta verifies it with our challenge)", async () => {
-    const h = await bffWithSandbox("happy", {
-      webhookOverride: {
-        callbackUri: "https://partner.example/wa/webhooks",
-        verifyToken: "verify-token-of-the-bff",
-      },
-    });
-    const signup = await h.signup();
-    const m = MigrationSchema.parse(
-      await (await h.post("/migrations", { code: signup.code })).json(),
-    );
-    await h.bff.idle();
-    expect((await h.store.getMigration(m.id))?.status).toBe("completed");
-    const subscribes = (await h.calls()).filter((c) => c.operation === "subscribeToWabaWebhooks");
-    expect(subscribes.map((c) => [c.status, c.params.override_callback_uri ?? null])).toEqual([
-      [200, null],
-      [200, "https://partner.example/wa/webhooks"],
-    ]);
-    const apps = await (
-      await h.graph.request(`/v26.0/${signup.waba_id}/subscribed_apps`, {
-        headers: { authorization: `Bearer ${h.partner.system_token}` },
-      })
-    ).json();
-    expect(apps.data[0]?.override_callback_uri).toBe("https://partner.example/wa/webhooks");
-  });
-});
+// The webhook override: subscribe-step.test.ts.
 
 describe("configuration and logs", () => {
   test("discovers the credit line through extendedcredits when none is configured", async () => {

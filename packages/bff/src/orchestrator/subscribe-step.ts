@@ -6,8 +6,10 @@ import type { BffRuntime } from "./runtime.js";
 import type { StepResult } from "./step-runner.js";
 
 /**
- * `subscribe_webhooks`: subscribes plainly when our app is missing (checked on retries) (Meta refuses an override while the app has no default callback), then sets the override
- * only when one is configured and not yet in place.
+ * `subscribe_webhooks`: subscribes plainly when our app is missing (checked on retries), as Meta
+ * wants before an override, then sets `webhookOverride` only when one is configured and not yet
+ * in place. The override takes only customer messages and Meta's other listed fields; the kit's
+ * template and account webhooks keep coming to the app's default callback.
  *
  * @example
  * await runStep(rt, id, "subscribe_webhooks", "webhook_subscription_failed", (m) => subscribeStep(rt, m, token));

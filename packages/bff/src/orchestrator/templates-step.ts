@@ -1,6 +1,7 @@
-import { TEMPLATE_MIGRATION_PAGE_SIZE, type TemplateReportItem } from "@wa-migrate/contracts";
+import { TEMPLATE_MIGRATION_PAGE_SIZE } from "@wa-migrate/contracts";
 import { BffError } from "../errors/bff-error.js";
 import type { StoredMigration } from "../store/migration-store.js";
+import type { StoredTemplateItem } from "../store/stored-templates-report.js";
 import { listAllTemplates } from "./list-all-templates.js";
 import { mergeReportItems } from "./merge-report-items.js";
 import type { BffRuntime } from "./runtime.js";
@@ -51,7 +52,7 @@ export async function templatesStep(
         | undefined
     )?.destination?.business_verification_status === "verified";
   let room = (verified ? 6000 : 250) - existing.length;
-  const items: TemplateReportItem[] = report.items.map((item) => {
+  const items: StoredTemplateItem[] = report.items.map((item) => {
     // A copy Meta's re-check rejected exists in the destination: sending it again cannot help.
     const wanted =
       item.outcome !== "not_eligible" &&
@@ -96,7 +97,7 @@ export async function templatesStep(
   const before = new Map(report.items.map((i) => [templateKey(i), i]));
   const migrated = new Set(results.flatMap((r) => r.migrated_templates ?? []));
   const failed = new Map(results.flatMap((r) => Object.entries(r.failed_templates ?? {})));
-  const final = items.map((item): TemplateReportItem => {
+  const final = items.map((item): StoredTemplateItem => {
     if (item.outcome !== "pending" || !item.sourceTemplateId) return item;
     if (unsent.has(item.sourceTemplateId)) return before.get(templateKey(item)) ?? item;
     const why = failed.get(item.sourceTemplateId);

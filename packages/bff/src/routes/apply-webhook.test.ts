@@ -1,5 +1,6 @@
 import type { TemplatesReport } from "@wa-migrate/contracts";
 import { describe, expect, test } from "vitest";
+import type { StoredTemplatesReport } from "../store/stored-templates-report.js";
 import { applyTemplateChange } from "./apply-webhook.js";
 
 const report: TemplatesReport = {
@@ -96,4 +97,72 @@ describe("applyTemplateChange", () => {
   ])("%s changes nothing", (_name, field, value) => {
     expect(applyTemplateChange(report, field, value, 1_800_000_100)).toBeNull();
   });
+
+  test.each([
+    ["quality", "message_template_quality_update", "new_quality_score", "GREEN", "YELLOW"],
+    ["category", "template_category_update", "new_category", "UTILITY", "MARKETING"],
+  ])("a %s older than the one applied is ignored", (_kind, field, key, older, newer) => {
+    const applied = applyTemplateChange(report, field, { ...template, [key]: newer }, T + 3600);
+    expect(
+      applyTemplateChange(
+        applied as StoredTemplatesReport,
+        field,
+        { ...template, [key]: older },
+        T,
+      ),
+    ).toBeNull();
+  });
+
+  // Meta's entry.time counts seconds: whatever order two changes of one second (and copies of them)
+  // arrive in, the line ends the same, with the graver value.
+  test.each([
+    [
+      "quality",
+      "message_template_quality_update",
+      { new_quality_score: "GREEN" },
+      { new_quality_score: "YELLOW" },
+      { destinationQuality: "YELLOW" },
+    ],
+    [
+      "category",
+      "template_category_update",
+      { new_category: "UTILITY" },
+      { new_category: "MARKETING" },
+      { category: "MARKETING" },
+    ],
+    [
+      "status",
+      "message_template_status_update",
+      { event: "APPROVED", reason: "NONE" },
+      { event: "REJECTED", reason: "SCAM" },
+      { outcome: "rejected_on_recheck", reason: "REJECTED: SCAM" },
+    ],
+  ])(
+    "%s changes of the same second end at the graver one in any order",
+    (_kind, field, milder, graver, expected) => {
+      const changes = [milder, graver, milder, graver];
+      for (const order of permutations(changes)) {
+        let current: StoredTemplatesReport = report;
+        for (const change of order) {
+          current =
+            applyTemplateChange(current, field, { ...template, ...change }, T + 60) ?? current;
+        }
+        expect(current.items[0]).toMatchObject(expected);
+      }
+    },
+  );
+
+  test("a PENDING of the same second as the APPROVED leaves the copy approved", () => {
+    const pending = { ...template, event: "PENDING", reason: "NONE" };
+    expect(applyTemplateChange(report, "message_template_status_update", pending, T)).toBeNull();
+  });
 });
+
+const T = 1_800_000_000;
+
+function permutations<V>(values: V[]): V[][] {
+  if (values.length <= 1) return [values];
+  return values.flatMap((v, i) =>
+    permutations([...values.slice(0, i), ...values.slice(i + 1)]).map((rest) => [v, ...rest]),
+  );
+}

@@ -25,12 +25,20 @@ function failed(id: string, error: unknown, remedy: string): Check {
 
 const DASHBOARD_WEBHOOKS = "App Dashboard > WhatsApp > Configuration > Webhook";
 
+// Meta, "Webhook overrides": template and account-level webhooks "do not support callback
+// overrides. These webhooks are always delivered to your app's default callback URL."
+const ONLY_THERE = "Meta sends template and account webhooks only there, never to an override";
+
 /**
- * The two webhook checks, from the app's `whatsapp_business_account` subscription: Meta refuses a
- * WABA subscription (even one with an override) while the app has no default callback URL, and
- * sends only the fields ticked there.
+ * The two webhook checks, from the app's `whatsapp_business_account` subscription: every field the
+ * kit needs reaches only the app's default callback URL (an override takes customer messages and
+ * the other fields Meta lists, none of the kit's), the kit's plain subscription is refused without
+ * one, and Meta sends only the fields ticked there.
  */
-function webhookChecks(answer: PromiseSettledResult<AppSubscriptionsResponse>): Check[] {
+function webhookChecks(
+  answer: PromiseSettledResult<AppSubscriptionsResponse>,
+  override: string | undefined,
+): Check[] {
   if (answer.status === "rejected") {
     const remedy =
       "Check META_APP_ID and META_APP_SECRET: Graph reads the app's webhook settings only with the app token.";
@@ -46,7 +54,7 @@ function webhookChecks(answer: PromiseSettledResult<AppSubscriptionsResponse>): 
       {
         id: "webhook_callback",
         ok: false,
-        message: "The app has no active default webhook callback for WhatsApp Business Account.",
+        message: `The app has no active default webhook callback for WhatsApp Business Account. ${ONLY_THERE}.`,
         remedy,
       },
       {
@@ -57,13 +65,16 @@ function webhookChecks(answer: PromiseSettledResult<AppSubscriptionsResponse>): 
       },
     ];
   }
+  const overrideNote = override
+    ? ` The override ${override} gets only customer messages and the other overridable fields.`
+    : "";
   const subscribed = new Set((waba.fields ?? []).map((f) => f.name));
   const missing = WEBHOOK_FIELDS.filter((f) => !subscribed.has(f));
   return [
     {
       id: "webhook_callback",
       ok: true,
-      message: `The app's default webhook callback is ${waba.callback_url}.`,
+      message: `The app's default webhook callback is ${waba.callback_url}: ${ONLY_THERE}, so it must be the BFF's POST /webhooks or forward to it.${overrideNote}`,
     },
     missing.length === 0
       ? {
@@ -83,8 +94,8 @@ function webhookChecks(answer: PromiseSettledResult<AppSubscriptionsResponse>): 
 /**
  * The checks of `GET /doctor`: app credentials (an app token can inspect the system token), the
  * system token's validity and scopes, its system user (see {@link systemUserCheck}), the credit
- * line, the app's default webhook callback and its subscribed fields. Messages never contain a
- * secret.
+ * line, the app's default webhook callback (where Meta sends every webhook the kit needs) and its
+ * subscribed fields. Messages never contain a secret.
  *
  * @example
  * const report = await runDoctor(rt); report.ok;
@@ -178,6 +189,6 @@ export async function runDoctor(rt: BffRuntime): Promise<DoctorResponse> {
       ),
     );
   }
-  checks.push(...webhookChecks(subscriptions));
+  checks.push(...webhookChecks(subscriptions, o.webhookOverride?.callbackUri));
   return { ok: checks.every((c) => c.ok), checks };
 }

@@ -8,6 +8,7 @@ import type {
   StepStatus,
   WebhookEvent,
 } from "@wa-migrate/contracts";
+import type { StoredTemplatesReport } from "./stored-templates-report.js";
 
 // The journal's contract. The BFF holds no state of its own beyond caches: everything a restarted or
 // second instance needs is behind this interface. Times always come from the caller (the BFF's
@@ -44,12 +45,14 @@ export interface MigrationContext {
 }
 
 /** A migration as the journal keeps it. {@link toMigration} strips what browsers must not see. */
-export interface StoredMigration extends Omit<Migration, "steps"> {
+export interface StoredMigration extends Omit<Migration, "steps" | "templates"> {
   /** The partner's tenant (from `authorize`); every read by a browser is scoped by it. */
   tenant: string;
   /** Starts at 1 and grows by one with every change (migration fields or any step): the SSE event id. */
   version: number;
   steps: StoredStep[];
+  /** The templates report, its lines with Meta's webhook times (stripped for browsers). */
+  templates: StoredTemplatesReport;
   context: MigrationContext;
 }
 

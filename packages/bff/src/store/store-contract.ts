@@ -166,6 +166,31 @@ export function describeMigrationStore(
       expect(await store.getMigration("m1")).toEqual(updated);
     });
 
+    test("keeps a report line's webhook times, which only the BFF reads", async () => {
+      await store.createMigration(newMigrationFixture({ id: "m1" }));
+      const templates = {
+        mode: "meta_automatic" as const,
+        sourceReadable: false,
+        items: [
+          {
+            destinationTemplateId: "900",
+            name: "order_confirmation",
+            language: "en_US",
+            category: "MARKETING" as const,
+            sourceStatus: "APPROVED" as const,
+            sourceQuality: null,
+            destinationQuality: "YELLOW" as const,
+            outcome: "copied" as const,
+            statusAt: 1_800_000_000,
+            qualityAt: 1_800_003_600,
+            categoryAt: 1_800_007_200,
+          },
+        ],
+      };
+      await store.updateMigration("m1", { templates }, T5);
+      expect((await store.getMigration("m1"))?.templates).toEqual(templates);
+    });
+
     test("an update with a stale expected version changes nothing", async () => {
       await store.createMigration(newMigrationFixture({ id: "m1" }));
       await store.updateMigration("m1", { status: "failed" }, T1);

@@ -2,7 +2,8 @@ import type { Migration } from "@wa-migrate/contracts";
 import type { StoredMigration } from "./migration-store.js";
 
 /**
- * The public {@link Migration} of a stored one: no tenant, version, leases or context.
+ * The public {@link Migration} of a stored one: no tenant, version, leases, context or the
+ * report lines' webhook times.
  *
  * @example
  * return c.json(toMigration(stored));
@@ -24,7 +25,11 @@ export function toMigration(stored: StoredMigration): Migration {
       finishedAt: s.finishedAt ?? null,
       lastError: s.lastError ?? null,
     })),
-    templates: stored.templates,
+    // The webhook times only order Meta's changes inside the BFF: browsers need not carry them.
+    templates: {
+      ...stored.templates,
+      items: stored.templates.items.map(({ qualityAt: _q, categoryAt: _c, ...item }) => item),
+    },
     warnings: stored.warnings,
     billingCutoverAt: stored.billingCutoverAt,
     createdAt: stored.createdAt,

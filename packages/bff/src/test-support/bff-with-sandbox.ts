@@ -16,9 +16,19 @@ export interface SentRequest {
   body: unknown;
 }
 
+/** A request Meta sent to another URL than the app's callback (an override's receiver). */
+export interface ElsewhereRequest {
+  method: string;
+  url: URL;
+  body: string;
+}
+
 /**
  * The BFF wired to an in-process sandbox in `scenario`: Graph calls go through `sandbox.fetch`,
- * backoff sleeps are recorded instead of waited, logs are kept in memory.
+ * backoff sleeps are recorded instead of waited, logs are kept in memory. The app's default
+ * callback is the BFF's `POST /webhooks`, as a partner sets it in the App Dashboard; any other URL
+ * (an override: the partner's own message receiver) is recorded in `elsewhere` and answers Meta's
+ * challenge, so a test sees what Meta sends past the BFF.
  *
  * @example
  * const h = await bffWithSandbox("happy");
@@ -29,7 +39,9 @@ export async function bffWithSandbox(
   overrides: Partial<MigrationBffOptions> = {},
   sandboxOptions: FakeGraphOptions = {},
 ) {
-  // Meta's webhooks (signed by the sandbox with the app secret) go to the BFF's POST /webhooks.
+  // Meta's webhooks (signed by the sandbox with the app secret) to the app's callback go to the
+  // BFF's POST /webhooks; Meta sends template and account webhooks nowhere else ("Webhook
+  // overrides"), so a test that needs them at the BFF must not rely on an override.
   let deliver: (request: Request) => Promise<Response> = async () => new Response("ok");
   const graph = createFakeGraph({
     scenario,
@@ -75,9 +87,15 @@ export async function bffWithSandbox(
   };
   const bff = createMigrationBff(options);
   const delivered: number[] = [];
+  const elsewhere: ElsewhereRequest[] = [];
   deliver = async (request) => {
+    const url = new URL(request.url);
+    if (request.url.split("?")[0] !== graph.sandbox.state.partner.app.callbackUrl) {
+      elsewhere.push({ method: request.method, url, body: await request.text() });
+      return new Response(url.searchParams.get("hub.challenge") ?? "ok");
+    }
     // Deliveries (POST) and Meta's callback verification (GET with hub.* query) both reach /webhooks.
-    const response = await bff.request(`/webhooks${new URL(request.url).search}`, {
+    const response = await bff.request(`/webhooks${url.search}`, {
       method: request.method,
       headers: request.headers,
       body: request.method === "GET" ? undefined : await request.arrayBuffer(),
@@ -96,6 +114,8 @@ export async function bffWithSandbox(
     options,
     /** HTTP statuses the BFF answered the sandbox's webhook deliveries with. */
     delivered,
+    /** What Meta sent to URLs other than the app's callback (never seen by the BFF). */
+    elsewhere,
     /** Finishes Embedded Signup in the sandbox (`force` past the popup's error screen). */
     async signup(
       body: {

@@ -229,7 +229,8 @@ describe("security refusals", () => {
     ["/migrations", 64 * 1024 + 1],
     ["/signup-events", 64 * 1024 + 1],
     ["/migrations/mig_x/templates", 64 * 1024 + 1],
-    ["/webhooks", 1024 * 1024 + 1],
+    // Meta's webhook payloads reach 3 MB (Webhooks overview), so the webhook limit is 3 MiB.
+    ["/webhooks", 3 * 1024 * 1024 + 1],
   ])("an oversized body on POST %s is 413 payload_too_large", async (path, size) => {
     const h = await bffWithSandbox("happy");
     const body = JSON.stringify({ code: "x".repeat(size) });

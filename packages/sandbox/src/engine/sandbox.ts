@@ -167,7 +167,8 @@ export class Sandbox {
       phone.new_name_status = "NONE";
       phone.requestedName = undefined;
       const value = phoneNameValue(phone, "APPROVED", requested);
-      this.webhooks.send(phone.wabaId, phone.wabaId, "phone_number_name_update", value);
+      // Not an overridable field: the number's override, if any, does not take it.
+      this.webhooks.send(phone.wabaId, phone.wabaId, "phone_number_name_update", value, phone.id);
     });
   }
 }

@@ -6,6 +6,7 @@ import type { SandboxState, WebhookAttempt } from "../state/sandbox-state.js";
 import { postWebhook } from "./post-webhook.js";
 import { addChange, envelope, type WebhookEnvelope, webhookBody } from "./webhook-payloads.js";
 import { nextWebhookTryAt } from "./webhook-retry-schedule.js";
+import { webhookTarget } from "./webhook-target.js";
 
 type Fetch = (input: Request) => Promise<Response>;
 
@@ -16,14 +17,16 @@ export interface DispatcherFaults {
 }
 
 /**
- * Sends outgoing webhooks to the WABA's override callback or the app's default callback, signed
- * with the app secret, retried on non-2xx or network errors on the sandbox clock as Meta does: at
- * once, then with growing intervals, dropped (`failed`) 36 h after the first try
+ * Sends outgoing webhooks where Meta would ({@link webhookTarget}: an overridable field to the
+ * number's or the WABA's alternate callback, every other field to the app's default callback),
+ * signed with the app secret, retried on non-2xx or network errors on the sandbox clock as Meta
+ * does: at once, then with growing intervals, dropped (`failed`) 36 h after the first try
  * ({@link nextWebhookTryAt}). The `webhooks` fault batches changes into one POST and sends a
  * delivered POST again after its 2xx (facts §5.1).
  *
  * @example
  * dispatcher.send(wabaId, wabaId, "message_template_status_update", value);
+ * dispatcher.send(wabaId, wabaId, "messages", value, phoneId); // the number's override first
  * await dispatcher.idle();
  */
 export class WebhookDispatcher {
@@ -40,27 +43,21 @@ export class WebhookDispatcher {
     private readonly faults: DispatcherFaults,
   ) {}
 
-  /** Where webhooks about `wabaId` go: the WABA's override for the partner app, else the app's callback. */
-  targetFor(wabaId: string | undefined): string | undefined {
-    const app = this.state.partner.app;
-    const waba = wabaId ? this.state.wabas.get(wabaId) : undefined;
-    const sub = waba?.subscriptions.find((s) => s.appId === app.id);
-    return sub?.overrideCallbackUri ?? app.callbackUrl;
-  }
-
   /**
    * Queues one change. `entryId` is the WABA id (the partner's business id for PARTNER_* events);
-   * `routeWabaId` picks the override callback. With the `webhooks.batch` fault the change joins
-   * the open batch for its URL while that has room, and the batch's delivery is returned.
+   * `routeWabaId` and `phoneId` (the number a change is about) pick an override callback, which
+   * only an overridable field follows. With the `webhooks.batch` fault the change joins the open
+   * batch for its URL while that has room, and the batch's delivery is returned.
    */
   send(
     entryId: string,
     routeWabaId: string | undefined,
     field: string,
     value: unknown,
+    phoneId?: string,
   ): WebhookAttempt {
     const time = this.clock.nowSeconds();
-    const url = this.targetFor(routeWabaId);
+    const url = webhookTarget(this.state, field, { wabaId: routeWabaId, phoneId });
     const subscribed = this.#subscribed(routeWabaId, field);
     const batching = this.faults.config()?.batch;
     const open = url && subscribed && batching ? this.#open.get(url) : undefined;

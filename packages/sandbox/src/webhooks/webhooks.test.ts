@@ -185,7 +185,9 @@ describe("outgoing webhooks", () => {
     expect(verify(reserialised, signature, h.partner.app_secret)).toBe(false);
   });
 
-  test("template webhooks go to the destination WABA's override when one is set", async () => {
+  // Meta, "Webhook overrides": template webhooks "do not support callback overrides. These
+  // webhooks are always delivered to your app's default callback URL" (more in webhook-target.test.ts).
+  test("template webhooks go to the app's callback even when the destination WABA has an override", async () => {
     const h = await startSandbox();
     const signup = await h.signup();
     const token = await h.exchange(signup.code);
@@ -203,8 +205,6 @@ describe("outgoing webhooks", () => {
       (o) => o.method === "POST" && o.body.includes("message_template_status_update"),
     );
     expect(templateHooks).toHaveLength(6);
-    expect(new Set(templateHooks.map((o) => o.url))).toEqual(
-      new Set(["https://override.example/wa"]),
-    );
+    expect(new Set(templateHooks.map((o) => o.url))).toEqual(new Set([h.partner.callback_url]));
   });
 });

@@ -155,8 +155,8 @@ describe("POST /{phone-number-id} with webhook_configuration", () => {
     expect(answer.body.error.error_data.details).toContain("webhook_configuration");
   });
 
-  // Meta sends overrides "messages" webhooks only; the sandbox sends none, so its template
-  // webhooks keep going to the app's callback.
+  // "Webhook overrides": template webhooks "do not support callback overrides"; the number's
+  // callback gets only the listed fields (messages, calls, ...; see webhook-target.test.ts).
   test("Meta's template copy still goes to the app's callback, not the number's", async () => {
     const { h, update } = await registered();
     await update({ webhook_configuration: { override_callback_uri: ALT, verify_token: "p" } });
