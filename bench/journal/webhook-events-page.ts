@@ -6,19 +6,10 @@
 // page makes. On PGlite (data directory on disk) and PostgreSQL.
 //   npx tsx bench/journal/webhook-events-page.ts [--events 400] [--limit 200] [--requests 40]
 //   (PostgreSQL when TEST_DATABASE_URL is set, in a schema of its own that is dropped afterwards)
-import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { parseArgs } from "node:util";
-import {
-  createPostgresClient,
-  type Logger,
-  type MigrationStore,
-  newMigrationFixture,
-  openJournalStore,
-} from "@wa-migrate/bff";
+import { type Logger, type MigrationStore, newMigrationFixture } from "@wa-migrate/bff";
 import { bffWithSandbox } from "../../packages/bff/src/test-support/bff-with-sandbox.js";
+import { onEachJournal } from "../support/on-each-journal.js";
 
 const { values } = parseArgs({
   options: {
@@ -100,28 +91,4 @@ async function bench(name: string, store: MigrationStore) {
   );
 }
 
-const dir = await mkdtemp(join(tmpdir(), "wa-bench-events-"));
-try {
-  const pglite = await openJournalStore({ dataDir: join(dir, "db") });
-  await bench("PGlite (data dir on disk)", pglite);
-  await pglite.close();
-} finally {
-  await rm(dir, { recursive: true, force: true });
-}
-
-const url = process.env.TEST_DATABASE_URL;
-if (!url) {
-  console.log("PostgreSQL: skipped (set TEST_DATABASE_URL)");
-} else {
-  const schema = `wa_bench_${randomBytes(4).toString("hex")}`;
-  const admin = await createPostgresClient({ connectionString: url, max: 1 });
-  await admin.exec(`CREATE SCHEMA ${schema}`);
-  try {
-    const pg = await openJournalStore({ databaseUrl: url, schema, poolSize: 10 });
-    await bench("PostgreSQL (pool of 10)", pg);
-    await pg.close();
-  } finally {
-    await admin.exec(`DROP SCHEMA ${schema} CASCADE`);
-    await admin.close();
-  }
-}
+await onEachJournal(bench);
