@@ -7,7 +7,7 @@ import { bffWithSandbox } from "../test-support/bff-with-sandbox.js";
 // kit never did, and the sandbox let the share through anyway (decision 032).
 
 type Harness = Awaited<ReturnType<typeof bffWithSandbox>>;
-const ASSIGN = "createAssignedUser";
+const ASSIGN = "addAssignedUser";
 const SHARE = "createWhatsAppCreditSharingAndAttach";
 
 async function migrate(h: Harness) {

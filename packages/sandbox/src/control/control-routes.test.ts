@@ -68,6 +68,8 @@ describe("control API", () => {
     const h = await startSandbox();
     const signup = await h.signup();
     const token = await h.exchange(signup.code);
+    // Subscribed first: Meta takes an override only from a subscribed app.
+    await h.call("POST", `/v26.0/${signup.waba_id}/subscribed_apps`, { token });
     await h.call("POST", `/v26.0/${signup.waba_id}/subscribed_apps?access_token=${token}`, {
       body: { override_callback_uri: "https://x.example/h", verify_token: "vt-secret" },
     });
@@ -79,10 +81,11 @@ describe("control API", () => {
     expect(calls.map((c) => c.operation)).toEqual([
       "exchangeCodeForToken",
       "subscribeToWabaWebhooks",
+      "subscribeToWabaWebhooks",
       "registerWhatsAppBusinessPhoneNumber",
     ]);
-    expect(calls[1]).toEqual({
-      seq: 2,
+    expect(calls[2]).toEqual({
+      seq: 3,
       operation: "subscribeToWabaWebhooks",
       method: "POST",
       path: `/${signup.waba_id}/subscribed_apps`,
@@ -98,7 +101,7 @@ describe("control API", () => {
       fault: null,
       time: T0,
     });
-    expect(calls[2]?.params).toEqual({ messaging_product: "whatsapp", pin: "***" });
+    expect(calls[3]?.params).toEqual({ messaging_product: "whatsapp", pin: "***" });
     const text = JSON.stringify(calls);
     for (const secret of [token, "246810", "vt-secret", h.partner.app_secret])
       expect(text).not.toContain(secret);

@@ -6,6 +6,7 @@ import { isScenarioName, SCENARIO_NAMES, SCENARIOS } from "../scenarios/scenario
 import { completeSignup } from "../signup/complete-signup.js";
 import { partnerConfig, popupScenario } from "../signup/partner-config.js";
 import { controlProblem, readControlBody } from "./control-problem.js";
+import { receiveCustomerMessage } from "./customer-message-control.js";
 import { updatePhoneNumberControl } from "./phone-number-control.js";
 
 const MALFORMED = "The body must be a JSON object.";
@@ -141,6 +142,12 @@ export function controlRoutes(sandbox: Sandbox): Hono {
     const body = await readControlBody(c.req.raw);
     if (!body) return controlProblem("validation_failed", MALFORMED);
     return updatePhoneNumberControl(sandbox, c.req.param("id"), body);
+  });
+
+  app.post("/phone-numbers/:id/messages", async (c) => {
+    const body = await readControlBody(c.req.raw);
+    if (!body) return controlProblem("validation_failed", MALFORMED);
+    return receiveCustomerMessage(sandbox, c.req.param("id"), body);
   });
 
   // Anything else under /__sandbox/ is a control-API 404, not a Graph node.

@@ -2,7 +2,7 @@ import type { SandboxState } from "../state/sandbox-state.js";
 import { GraphError, unsupportedRequest } from "./graph-error.js";
 import type { Operation } from "./operation.js";
 import { getAppSubscriptions } from "./operations/app-subscriptions.js";
-import { assignUser, getAssignedUsers } from "./operations/assigned-users.js";
+import { addAssignedUser, getAssignedUsers } from "./operations/assigned-users.js";
 import { getBusiness } from "./operations/business.js";
 import {
   deleteAllocationConfig,
@@ -45,7 +45,7 @@ const EDGE_OPS: Record<NodeKind, Record<string, MethodTable>> = {
     subscribed_apps: { GET: getSubscribedApps, POST: subscribeApp, DELETE: unsubscribeApp },
     message_templates: { GET: getTemplates },
     migrate_message_templates: { POST: migrateTemplates },
-    assigned_users: { GET: getAssignedUsers, POST: assignUser },
+    assigned_users: { GET: getAssignedUsers, POST: addAssignedUser },
   },
   phone: {
     register: { POST: register },

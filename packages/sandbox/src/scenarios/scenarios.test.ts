@@ -313,7 +313,7 @@ describe("scenarios", () => {
     expect(debug.body.data).toMatchObject({ is_valid: false });
   });
 
-  test("no-default-webhook: subscribing without an override is refused; signup webhooks have nowhere to go", async () => {
+  test("no-default-webhook: subscribing is refused, with an override too; signup webhooks have nowhere to go", async () => {
     const { h, signup, token } = await signedUp("no-default-webhook");
     const refused = await h.call("POST", `/v26.0/${signup.waba_id}/subscribed_apps`, { token });
     expect(refused.status).toBe(400);
@@ -323,10 +323,15 @@ describe("scenarios", () => {
       "no-callback",
       "no-callback",
     ]);
+    // Meta takes an override only from an app already subscribed to the WABA ("Webhook overrides").
     const override = await h.call("POST", `/v26.0/${signup.waba_id}/subscribed_apps`, {
       token,
       body: { override_callback_uri: "https://partner.example/hooks", verify_token: "s3cret" },
     });
-    expect(override.status).toBe(200);
+    expect(override.status).toBe(400);
+    expect(override.body.error.message).toMatch(
+      /^\(#100\) Before override the current callback uri/,
+    );
+    expect(h.graph.sandbox.state.wabas.get(signup.waba_id)?.subscriptions).toEqual([]);
   });
 });

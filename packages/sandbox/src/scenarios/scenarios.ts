@@ -196,7 +196,7 @@ const definitions: ScenarioDefinition[] = [
     ...SCENARIO_DEFAULTS,
     name: "no-default-webhook",
     summary:
-      "The partner app has no default callback URL: `POST /{waba}/subscribed_apps` without `override_callback_uri` fails with #100; signup webhooks are not delivered, nor template webhooks even with a WABA override (Meta sends them only to the app's default callback).",
+      "The partner app has no default callback URL: `POST /{waba}/subscribed_apps` fails with #100, and with `override_callback_uri` too (Meta takes an override only from an app already subscribed to the WABA); signup webhooks are not delivered, and template webhooks never are (Meta sends them only to the app's default callback).",
     setup: (state) => {
       state.partner.app.callbackUrl = undefined;
     },

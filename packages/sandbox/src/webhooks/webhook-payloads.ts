@@ -3,7 +3,14 @@ import type { PhoneRecord, TemplateRecord } from "../state/types.js";
 /** The envelope of every WhatsApp Business Account webhook (facts §5.2). */
 export interface WebhookEnvelope {
   object: "whatsapp_business_account";
-  entry: { id: string; time: number; changes: { field: string; value: unknown }[] }[];
+  /** `time` is left out (undefined) on an entry of `messages` changes. */
+  entry: { id: string; time?: number; changes: { field: string; value: unknown }[] }[];
+}
+
+// Facts §5.2: "`time` is present on WABA-level fields; `messages` payloads omit it", as Meta's
+// messages webhook reference shows its entries: `{id, changes}`.
+function entryTime(field: string, time: number): number | undefined {
+  return field === "messages" ? undefined : time;
 }
 
 /**
@@ -20,7 +27,7 @@ export function envelope(
 ): WebhookEnvelope {
   return {
     object: "whatsapp_business_account",
-    entry: [{ id: entryId, time, changes: [{ field, value }] }],
+    entry: [{ id: entryId, time: entryTime(field, time), changes: [{ field, value }] }],
   };
 }
 
@@ -39,9 +46,10 @@ export function addChange(
   field: string,
   value: unknown,
 ): void {
-  const entry = batch.entry.find((e) => e.id === entryId && e.time === time);
+  const at = entryTime(field, time);
+  const entry = batch.entry.find((e) => e.id === entryId && e.time === at);
   if (entry) entry.changes.push({ field, value });
-  else batch.entry.push({ id: entryId, time, changes: [{ field, value }] });
+  else batch.entry.push({ id: entryId, time: at, changes: [{ field, value }] });
 }
 
 /**
@@ -119,5 +127,48 @@ export function phoneNameValue(
     decision,
     requested_verified_name: requestedName,
     rejection_reason: decision === "APPROVED" ? null : "UNKNOWN",
+  };
+}
+
+/** A customer's text message as Meta receives it (what the `messages` webhook reports). */
+export interface CustomerTextMessage {
+  /** The customer's WhatsApp id, digits only (`wa_id`, `from`). */
+  from: string;
+  /** Their WhatsApp profile name. */
+  name: string;
+  /** `wamid.` id Meta gives the message. */
+  id: string;
+  /** Unix seconds, as a string. */
+  timestamp: string;
+  body: string;
+}
+
+/**
+ * `messages` for a text a customer sent to the number (Meta, "Text messages webhook reference"):
+ * the business number in `metadata`, the sender in `contacts`, the message in `messages`.
+ *
+ * @example
+ * textMessageValue(phone, { from: "16505551234", name: "Sheena Nelson", id, timestamp, body: "Hi" });
+ */
+export function textMessageValue(
+  phone: PhoneRecord,
+  message: CustomerTextMessage,
+): Record<string, unknown> {
+  return {
+    messaging_product: "whatsapp",
+    metadata: {
+      display_phone_number: `${phone.cc}${phone.phoneNumber}`,
+      phone_number_id: phone.id,
+    },
+    contacts: [{ profile: { name: message.name }, wa_id: message.from }],
+    messages: [
+      {
+        from: message.from,
+        id: message.id,
+        timestamp: message.timestamp,
+        type: "text",
+        text: { body: message.body },
+      },
+    ],
   };
 }

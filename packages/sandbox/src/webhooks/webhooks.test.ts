@@ -191,6 +191,7 @@ describe("outgoing webhooks", () => {
     const h = await startSandbox();
     const signup = await h.signup();
     const token = await h.exchange(signup.code);
+    await h.call("POST", `/v26.0/${signup.waba_id}/subscribed_apps`, { token });
     await h.call("POST", `/v26.0/${signup.waba_id}/subscribed_apps`, {
       token,
       body: { override_callback_uri: "https://override.example/wa", verify_token: "v" },

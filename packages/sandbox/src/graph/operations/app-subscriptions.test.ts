@@ -22,6 +22,7 @@ describe("/{app-id}/subscriptions", () => {
             { name: "message_template_status_update", version },
             { name: "message_template_quality_update", version },
             { name: "phone_number_name_update", version },
+            { name: "template_category_update", version },
           ],
         },
       ],

@@ -42,14 +42,14 @@ function grant(token: TokenRecord, wabaId: string): void {
 }
 
 /**
- * `POST /{waba-id}/assigned_users?user=&tasks=` (Meta's "Manage System Users"; codegen params
- * `user`, `tasks`, both required), with the partner's admin system user token: gives one of the
- * partner's system users tasks on a WABA the customer shared with the partner. `MANAGE` gives the
- * system token access to the account, which `whatsapp_credit_sharing_and_attach` needs. Assigning
- * again replaces the tasks.
+ * `POST /{waba-id}/assigned_users?user=&tasks=` (OpenAPI `addAssignedUser`; Meta's "Manage System
+ * Users"; codegen params `user`, `tasks`, both required), with the partner's admin system user
+ * token: gives one of the partner's system users tasks on a WABA the customer shared with the
+ * partner. `MANAGE` gives the system token access to the account, which
+ * `whatsapp_credit_sharing_and_attach` needs. Assigning again replaces the tasks.
  */
-export const assignUser: Operation = {
-  name: "createAssignedUser",
+export const addAssignedUser: Operation = {
+  name: "addAssignedUser",
   usage: wabaUsage,
   run(ctx) {
     requireSystemToken(ctx);

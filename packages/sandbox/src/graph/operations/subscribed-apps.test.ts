@@ -30,6 +30,7 @@ describe("/{waba}/subscribed_apps", () => {
 
   test("an override is verified with Meta's GET challenge, then listed; re-posting without one removes it", async () => {
     const { h, token, path, signup } = await ready();
+    await h.call("POST", path, { token });
     const uri = "https://partner.example/hooks/waba";
     const answer = await h.call("POST", path, {
       token,
@@ -51,8 +52,9 @@ describe("/{waba}/subscribed_apps", () => {
     expect(h.graph.sandbox.state.wabas.get(signup.waba_id)?.subscriptions).toHaveLength(1);
   });
 
-  test("a callback that does not echo the challenge: (#2200), nothing subscribed", async () => {
+  test("a callback that does not echo the challenge: (#2200), the subscription stays without it", async () => {
     const { h, token, path, signup } = await ready();
+    await h.call("POST", path, { token });
     h.receiver.echoChallenge = false;
     const answer = await h.call("POST", path, {
       token,
@@ -61,7 +63,9 @@ describe("/{waba}/subscribed_apps", () => {
     expect(answer.status).toBe(400);
     expect(answer.body.error.code).toBe(2200);
     expect(answer.body.error.message).toMatch(/^\(#2200\) Callback verification failed/);
-    expect(h.graph.sandbox.state.wabas.get(signup.waba_id)?.subscriptions).toEqual([]);
+    expect(h.graph.sandbox.state.wabas.get(signup.waba_id)?.subscriptions).toEqual([
+      { appId: h.partner.app_id, overrideCallbackUri: undefined, verifyToken: undefined },
+    ]);
   });
 
   test.each([
@@ -70,12 +74,33 @@ describe("/{waba}/subscribed_apps", () => {
     [{ override_callback_uri: `https://partner.example/${"x".repeat(200)}`, verify_token: "t" }],
   ])("a bad override %j: #100", async (body) => {
     const { h, token, path } = await ready();
+    await h.call("POST", path, { token });
     const answer = await h.call("POST", path, { token, body });
     expect(answer.body.error.code).toBe(100);
     expect(h.outbound.filter((o) => o.method === "GET")).toEqual([]);
   });
 
-  test("the app without a default callback needs an override (#100 otherwise)", async () => {
+  // Meta, "Webhook overrides" > Requirements: "Before setting an alternate callback URL, make sure
+  // your app is subscribed to webhooks for the WABA". Meta's answer otherwise, as captured in
+  // chatwoot/chatwoot#12488 and #13154 (fixed by subscribing first, chatwoot/chatwoot#13279).
+  test("an override before the app subscribed to the WABA: #100, nothing subscribed, no challenge", async () => {
+    const { h, token, path, signup } = await ready();
+    const answer = await h.call("POST", path, {
+      token,
+      body: { override_callback_uri: "https://partner.example/hooks/waba", verify_token: "s3cret" },
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error).toMatchObject({
+      code: 100,
+      type: "OAuthException",
+      message:
+        "(#100) Before override the current callback uri, your app must be subscribed to receive messages for WhatsApp Business Account",
+    });
+    expect(h.graph.sandbox.state.wabas.get(signup.waba_id)?.subscriptions).toEqual([]);
+    expect(h.outbound.filter((o) => o.method === "GET")).toEqual([]);
+  });
+
+  test("the app without a default callback: a plain subscription is #100", async () => {
     const { h, token, path } = await ready("no-default-webhook");
     const answer = await h.call("POST", path, { token });
     expect(answer.body.error).toMatchObject({ code: 100, message: "(#100) Invalid parameter" });

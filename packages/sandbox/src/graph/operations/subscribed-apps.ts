@@ -1,11 +1,24 @@
 import { requireWaba } from "../auth.js";
-import { apiError } from "../graph-error.js";
+import { apiError, GraphError } from "../graph-error.js";
 import type { Operation } from "../operation.js";
 import { str } from "../params.js";
 import { verifyOverrideCallback } from "./verify-override-callback.js";
 import { wabaUsage } from "./waba-usage.js";
 
-/** `POST /{waba-id}/subscribed_apps` with optional `override_callback_uri` + `verify_token`. */
+/**
+ * Meta's answer to an override before the subscription ("Webhook overrides" > Requirements: "make
+ * sure your app is subscribed to webhooks for the WABA"); the wording is a real answer, captured in
+ * chatwoot/chatwoot#12488 and #13154.
+ */
+const NOT_SUBSCRIBED =
+  "(#100) Before override the current callback uri, your app must be subscribed to receive messages for WhatsApp Business Account";
+
+/**
+ * `POST /{waba-id}/subscribed_apps`: subscribes the caller's app; with `override_callback_uri` +
+ * `verify_token` it sets the app's alternate callback on a WABA it is already subscribed to (#100
+ * before that: the POST with an override does not subscribe), after Meta's GET challenge; a POST
+ * without them removes the alternate.
+ */
 export const subscribeApp: Operation = {
   name: "subscribeToWabaWebhooks",
   usage: wabaUsage,
@@ -18,15 +31,17 @@ export const subscribeApp: Operation = {
     if (token.appId !== app.id) throw apiError(200);
     const override = str(ctx.params, "override_callback_uri");
     const verifyToken = str(ctx.params, "verify_token");
+    const existing = waba.subscriptions.find((s) => s.appId === app.id);
     if (override !== undefined) {
+      if (!existing)
+        throw new GraphError({ code: 100, type: "OAuthException", message: NOT_SUBSCRIBED });
       await verifyOverrideCallback(ctx.sandbox, override, verifyToken);
     } else if (!app.callbackUrl) {
       throw apiError(100, {
         details:
-          "The app has no callback URL configured for the WhatsApp Business Account product; set one or pass override_callback_uri.",
+          "The app has no callback URL configured for the WhatsApp Business Account product; set one in the App Dashboard.",
       });
     }
-    const existing = waba.subscriptions.find((s) => s.appId === app.id);
     // Re-posting without a body removes the WABA override (facts §3.6).
     const entry = {
       appId: app.id,
