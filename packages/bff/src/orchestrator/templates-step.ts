@@ -67,6 +67,10 @@ export async function templatesStep(
         outcome: there.status === "REJECTED" ? "rejected_on_recheck" : "copied",
         destinationTemplateId: there.id,
         destinationQuality: there.quality_score?.score ?? null,
+        // When Meta set that quality (Unix seconds, as a webhook's entry time): a quality webhook
+        // older than this reading, delivered late, must not undo it (decision 027). Without a date
+        // the reading is not ordered and the next webhook applies.
+        qualityAt: there.quality_score?.date ?? null,
         reason: statusReason(there.status, there.rejected_reason),
       };
     if (room <= 0)

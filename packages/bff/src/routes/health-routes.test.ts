@@ -73,26 +73,6 @@ describe("GET /health and GET /doctor", () => {
     expect(byId.webhook_fields?.ok).toBe(false);
   });
 
-  test("doctor names the webhook fields the app is not subscribed to", async () => {
-    const h = await bffWithSandbox("happy");
-    // The App Dashboard's ticked fields, as Meta holds them: one the kit needs is unticked.
-    h.graph.sandbox.state.partner.app.subscribedFields = [
-      "messages",
-      "account_update",
-      "message_template_status_update",
-      "phone_number_name_update",
-    ];
-    const report = DoctorResponseSchema.parse(await (await h.bff.request("/doctor")).json());
-    expect(report.ok).toBe(false);
-    const byId = Object.fromEntries(report.checks.map((c) => [c.id, c]));
-    expect(byId.webhook_callback?.ok).toBe(true);
-    expect(byId.webhook_fields).toMatchObject({
-      ok: false,
-      message: "The app is not subscribed to: message_template_quality_update.",
-    });
-    expect(byId.webhook_fields?.remedy).toContain("App Dashboard");
-  });
-
   test("doctor names the system user the kit adds to each new account", async () => {
     const h = await bffWithSandbox("happy");
     const report = DoctorResponseSchema.parse(await (await h.bff.request("/doctor")).json());

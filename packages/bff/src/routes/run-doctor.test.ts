@@ -6,7 +6,8 @@ import { bffWithSandbox } from "../test-support/bff-with-sandbox.js";
 // Meta, "Webhook overrides": template and account-level webhooks "do not support callback
 // overrides. These webhooks are always delivered to your app's default callback URL." A partner
 // who set `webhookOverride` must read in the doctor that the override does not bring them to the
-// BFF. (The other doctor checks: health-routes.test.ts.)
+// BFF. Meta sends only the fields ticked in the App Dashboard, so an unticked one the kit applies
+// never arrives. (The other doctor checks: health-routes.test.ts.)
 
 const OVERRIDE = { callbackUri: "https://partner.example/wa/messages", verifyToken: "t" };
 
@@ -38,4 +39,41 @@ describe("GET /doctor, webhook_callback with a webhookOverride", () => {
     );
     expect(check?.remedy).toContain("App Dashboard > WhatsApp > Configuration");
   });
+});
+
+// Every field the BFF applies (facts §5.3-§5.6, §5.8), as the App Dashboard lists them when ticked.
+const TICKED = [
+  "messages",
+  "account_update",
+  "message_template_status_update",
+  "message_template_quality_update",
+  "phone_number_name_update",
+  "template_category_update",
+];
+
+describe("GET /doctor, webhook_fields", () => {
+  test.each([
+    { missing: "template_category_update" },
+    { missing: "message_template_quality_update" },
+    { missing: "message_template_quality_update, template_category_update" },
+  ])(
+    "fails when the app is not subscribed to $missing, and the remedy names it",
+    async ({ missing }) => {
+      const unticked = missing.split(", ");
+      const h = await bffWithSandbox("happy");
+      h.graph.sandbox.state.partner.app.subscribedFields = TICKED.filter(
+        (f) => !unticked.includes(f),
+      );
+      const report = DoctorResponseSchema.parse(await (await h.bff.request("/doctor")).json());
+      expect(report.ok).toBe(false);
+      const byId = Object.fromEntries(report.checks.map((c) => [c.id, c]));
+      expect(byId.webhook_callback?.ok).toBe(true);
+      expect(byId.webhook_fields).toMatchObject({
+        ok: false,
+        message: `The app is not subscribed to: ${missing}.`,
+      });
+      expect(byId.webhook_fields?.remedy).toContain("App Dashboard > WhatsApp > Configuration");
+      for (const field of unticked) expect(byId.webhook_fields?.remedy).toContain(field);
+    },
+  );
 });

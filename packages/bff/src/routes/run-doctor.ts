@@ -86,7 +86,7 @@ function webhookChecks(
           id: "webhook_fields",
           ok: false,
           message: `The app is not subscribed to: ${missing.join(", ")}.`,
-          remedy: `Subscribe these fields in ${DASHBOARD_WEBHOOKS} (Webhook fields > Subscribe).`,
+          remedy: `Subscribe ${missing.join(", ")} in ${DASHBOARD_WEBHOOKS} (Webhook fields > Subscribe).`,
         },
   ];
 }

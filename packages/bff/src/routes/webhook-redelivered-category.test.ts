@@ -24,8 +24,6 @@ describe("a category notice delivered again after the change it announced", () =
     const copy = (await report()).find((i) => i.outcome === "copied" && i.category === "UTILITY");
     const template = h.graph.sandbox.state.templates.get(copy?.destinationTemplateId ?? "");
     if (!template) throw new Error("no UTILITY copy in the sandbox");
-    // The partner ticked template_category_update in the App Dashboard (Meta sends no other).
-    h.graph.sandbox.state.partner.app.subscribedFields.push("template_category_update");
     const named = {
       message_template_id: Number(template.id),
       message_template_name: template.name,

@@ -119,7 +119,6 @@ export function webhooksRoutes(rt: BffRuntime) {
 /** The fields whose changes are kept and applied; others are acknowledged and dropped. */
 const KEPT_FIELDS: ReadonlySet<string> = new Set([
   ...WEBHOOK_FIELDS,
-  "template_category_update",
   "phone_number_quality_update",
   "business_capability_update",
 ]);

@@ -256,6 +256,7 @@ const webhookEnvelope = fc.record(
                       fc.constantFrom(
                         "message_template_status_update",
                         "message_template_quality_update",
+                        "template_category_update",
                         "account_update",
                       ),
                       fc.string(),

@@ -92,10 +92,17 @@ export const WebhookEnvelopeSchema = z.object({
 /** See {@link WebhookEnvelopeSchema}. */
 export type WebhookEnvelope = z.infer<typeof WebhookEnvelopeSchema>;
 
-/** Webhook fields the kit subscribes to and understands. */
+/**
+ * Webhook fields the kit applies, so the app must be subscribed to each (`GET /doctor` checks it):
+ * Meta sends only the fields ticked in the App Dashboard.
+ *
+ * @example
+ * WEBHOOK_FIELDS.includes("template_category_update"); // true
+ */
 export const WEBHOOK_FIELDS = [
   "account_update",
   "message_template_status_update",
   "message_template_quality_update",
   "phone_number_name_update",
+  "template_category_update",
 ] as const;
