@@ -298,4 +298,37 @@ describe("sandbox page", () => {
       expect(answer.status).toBe(404);
     }
   });
+  test("a customer's message: before the move it reaches none of our callbacks, after it the partner's inbox", async () => {
+    await e2e.reset("happy");
+    const { page } = await e2e.open("/#/sandbox");
+    const phone = page.locator("tr[data-phone-id]").first();
+    await phone.waitFor();
+    const phoneId = await phone.getAttribute("data-phone-id");
+    await phone.getByRole("button", { name: /^Send a customer message/ }).click();
+    await page.getByText(/not subscribed to WhatsApp Business Account/).waitFor();
+
+    // The move, the customer finishing Meta's window by autopilot.
+    const customer = await e2e.open("/");
+    await waitForFlow(customer.page, "ready");
+    await confirmTwoStep(customer.page);
+    await e2e.control("autopilot", { outcome: "finish" });
+    await launchPopup(customer.page);
+    await waitForFlow(customer.page, "completed");
+
+    await page.reload();
+    await phone.getByRole("button", { name: /^Send a customer message/ }).click();
+    await page.getByText(/Meta sends it to http/).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    // The demo partner's messaging system got it at the app's callback, the one message sent after
+    // the move (the one before went nowhere of ours), and forwarded the delivery to the BFF.
+    await page.goto(`${e2e.stack.url}/#/operator`);
+    const rows = page.locator(".demo-inbox tbody tr");
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(1);
+    expect(await rows.first().getAttribute("data-phone-id")).toBe(phoneId);
+    expect(await rows.first().textContent()).toContain("Hello, are you open today?");
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, "operator-2-customer-message");
+  });
 });

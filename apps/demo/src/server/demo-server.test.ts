@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { DemoConfig } from "../web/demo-config.js";
+import { createCustomerInbox } from "./customer-inbox.js";
 import { type DemoServer, startDemoServer } from "./demo-server.js";
 import { freePort } from "./free-port.js";
 
@@ -22,6 +23,7 @@ async function upstream(
 
 let demo: DemoServer;
 let dist: string;
+const inbox = createCustomerInbox();
 const config: DemoConfig = {
   mode: "sandbox",
   appId: "1",
@@ -101,6 +103,7 @@ beforeAll(async () => {
     config,
     bffUpstream: bff,
     sandboxUpstream: sandbox,
+    inbox,
   });
 }, 30_000);
 
@@ -163,6 +166,7 @@ describe("demo server", () => {
     ["POST", "clock"],
     ["POST", "autopilot"],
     ["POST", "phone-numbers/9"],
+    ["POST", "phone-numbers/9/messages"],
   ])("the sandbox page may %s %s", async (method, path) => {
     const answer = await fetch(`${demo.url}/sandbox-api/${path}`, {
       method,
@@ -178,10 +182,60 @@ describe("demo server", () => {
     ["POST", "reset"],
     ["GET", "phone-numbers/9"],
     ["POST", "phone-numbers/9/register"],
+    ["GET", "phone-numbers/9/messages"],
     ["POST", "phone-numbers/..%2Freset"],
   ])("the sandbox page may not %s %s (secrets, or not its business)", async (method, path) => {
     const answer = await fetch(`${demo.url}/sandbox-api/${path}`, { method });
     expect(answer.status).toBe(404);
+    expect(await answer.json()).toMatchObject({ code: "not_found" });
+  });
+
+  test("GET /demo-api/inbox lists the customer messages the partner's messaging system received", async () => {
+    expect(await (await fetch(`${demo.url}/demo-api/inbox`)).json()).toEqual({ data: [] });
+    inbox.receive({
+      object: "whatsapp_business_account",
+      entry: [
+        {
+          id: "8",
+          changes: [
+            {
+              field: "messages",
+              value: {
+                metadata: { display_phone_number: "1555", phone_number_id: "9" },
+                messages: [
+                  {
+                    from: "1650",
+                    id: "wamid.1",
+                    timestamp: "1",
+                    type: "text",
+                    text: { body: "Hi" },
+                  },
+                ],
+              },
+            },
+          ],
+        },
+      ],
+    });
+    const answer = await fetch(`${demo.url}/demo-api/inbox`);
+    expect(answer.headers.get("cache-control")).toBe("no-store");
+    expect(await answer.json()).toMatchObject({
+      data: [{ id: "wamid.1", phoneNumberId: "9", text: "Hi" }],
+    });
+  });
+
+  test("without an inbox (against Meta) /demo-api/inbox is a problem+json not_found", async () => {
+    const meta = await startDemoServer({
+      port: 0,
+      distDir: dist,
+      config: { ...config, mode: "meta", sandboxApi: null },
+      bffUpstream: `http://127.0.0.1:${await freePort()}`,
+      sandboxUpstream: null,
+    });
+    const answer = await fetch(`${meta.url}/demo-api/inbox`);
+    await meta.close();
+    expect(answer.status).toBe(404);
+    expect(answer.headers.get("content-type")).toBe("application/problem+json");
     expect(await answer.json()).toMatchObject({ code: "not_found" });
   });
 

@@ -15,6 +15,7 @@ import {
   PROBLEM_TYPE_BASE,
 } from "@wa-migrate/contracts";
 import type { DemoConfig } from "../web/demo-config.js";
+import type { CustomerInbox } from "./customer-inbox.js";
 import { proxyRequest } from "./proxy-request.js";
 import { sandboxSummary } from "./sandbox-summary.js";
 
@@ -30,6 +31,8 @@ export interface DemoServerOptions {
   bffUpstream: string;
   /** The sandbox's URL when running against it: `config.sandboxApi` is proxied to its control API. */
   sandboxUpstream: string | null;
+  /** Against the sandbox, the demo partner's inbox, listed at `GET /demo-api/inbox`. */
+  inbox?: CustomerInbox | null;
 }
 
 /** A running demo server. */
@@ -61,9 +64,10 @@ const SANDBOX_ROUTES = new Set([
   "POST /clock",
 ]);
 
-// `POST /phone-numbers/{id}`: two-step verification on or off for one number (answers no PIN).
+// `POST /phone-numbers/{id}`: two-step verification on or off for one number (answers no PIN);
+// `POST /phone-numbers/{id}/messages`: a customer texts the number (answers where Meta sent it).
 const isPhoneNumberControl = (method: string, rest: string) =>
-  method === "POST" && /^\/phone-numbers\/\d+$/.test(rest);
+  method === "POST" && /^\/phone-numbers\/\d+(\/messages)?$/.test(rest);
 
 function problem(res: ServerResponse, status: number, code: MigrationErrorCode, detail: string) {
   const { message, remedy, retryable } = ERROR_CATALOG[code];
@@ -109,7 +113,8 @@ async function serveStatic(distDir: string, pathname: string, res: ServerRespons
  * The partner's web server in the demo: serves the built portal and `/demo-config.json`, mounts
  * the BFF at `config.bffUrl` (a streaming reverse proxy, so SSE passes through) as a partner's
  * server would mount `createMigrationBff()`, and, against the sandbox, exposes a safe subset of
- * its control API plus a secret-free summary of its state at `config.sandboxApi`.
+ * its control API plus a secret-free summary of its state at `config.sandboxApi`, and the demo
+ * partner's inbox of customer messages at `GET /demo-api/inbox`.
  *
  * @example
  * const server = await startDemoServer({ port: 4030, distDir, config, bffUpstream: "http://127.0.0.1:4020", sandboxUpstream: null });
@@ -126,6 +131,14 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     if (path === "/demo-config.json") {
       res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });
       return res.end(JSON.stringify(config));
+    }
+    if (path === "/demo-api/inbox") {
+      if (!options.inbox)
+        return problem(res, 404, "not_found", "The demo keeps an inbox only against the sandbox.");
+      if (method !== "GET")
+        return problem(res, 405, "validation_failed", `${method} is not served here.`);
+      res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });
+      return res.end(JSON.stringify({ data: options.inbox.list() }));
     }
     if (path === bffPrefix || path.startsWith(`${bffPrefix}/`)) {
       const rest = path.slice(bffPrefix.length) || "/";

@@ -9,10 +9,12 @@ import {
 } from "@wa-migrate/sandbox";
 import type { DemoConfig } from "../web/demo-config.js";
 import { type BffProcess, startBffProcess } from "./bff-process.js";
+import { type CustomerInbox, createCustomerInbox } from "./customer-inbox.js";
 import { type DemoServer, startDemoServer } from "./demo-server.js";
 import { demoEncryptionKey } from "./encryption-key.js";
 import { DIST_DIR, REPO_ROOT } from "./ensure-demo-build.js";
 import { freePort } from "./free-port.js";
+import { partnerWebhookReceiver } from "./partner-webhook-receiver.js";
 
 /** Options of {@link startDemoStack}. */
 export interface DemoStackOptions {
@@ -40,6 +42,11 @@ export interface DemoStack {
   /** The fake Meta, or null against Meta. */
   sandbox: FakeGraphServer | null;
   config: DemoConfig;
+  /**
+   * Against the sandbox, the customer messages the demo partner's messaging system received at
+   * the app's callback (it forwards every delivery to the BFF); null against Meta.
+   */
+  inbox: CustomerInbox | null;
   /** The BFF's process id (tests kill it). */
   bffPid(): number | undefined;
   /** Stops the BFF (SIGTERM, or SIGKILL with `crash`) and starts it again on the same journal and port. */
@@ -52,19 +59,6 @@ export interface DemoStack {
 /** The variables that say "run against real Meta" (the rest is validated by the BFF itself). */
 export function isMetaMode(env: Record<string, string | undefined>): boolean {
   return Boolean(env.META_APP_ID?.trim());
-}
-
-// Meta's default callback for the sandbox app points nowhere useful; the App Dashboard's
-// "callback URL" of the demo is the BFF's /webhooks, so deliveries to it are sent there.
-function webhookForwarder(callbackUrl: () => string | null, bffUrl: string) {
-  return (request: Request): Promise<Response> => {
-    const target = callbackUrl();
-    if (target && request.url.split("?")[0] === target) {
-      const url = new URL(request.url);
-      return fetch(new Request(`${bffUrl}/webhooks${url.search}`, request));
-    }
-    return fetch(request);
-  };
 }
 
 /**
@@ -87,12 +81,22 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
 
   let sandbox: FakeGraphServer | null = null;
   let partner: PartnerConfig | null = null;
-  if (!meta) {
+  const inbox = meta ? null : createCustomerInbox();
+  if (!meta && inbox) {
     sandbox = await serveFakeGraph({
       port: options.ports.sandbox,
       scenario: options.scenario ?? "happy",
       seed: options.seed ?? 1,
-      webhookFetch: webhookForwarder(() => partner?.callback_url ?? null, bffUrl),
+      // The App Dashboard's callback URL of the demo app is the partner's messaging system,
+      // which forwards every delivery to the BFF (as the BFF's README advises partners).
+      webhookFetch: partnerWebhookReceiver({
+        partner: () =>
+          partner?.callback_url
+            ? { callbackUrl: partner.callback_url, appSecret: partner.app_secret }
+            : null,
+        bffUrl,
+        inbox,
+      }),
     });
     partner = (await (await fetch(`${sandbox.url}/__sandbox/partner`)).json()) as PartnerConfig;
   }
@@ -152,6 +156,7 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
       config,
       bffUpstream: bffUrl,
       sandboxUpstream: sandbox?.url ?? null,
+      inbox,
     });
     const stopBff = async (o: { crash?: boolean } = {}) => {
       const current = bff;
@@ -165,6 +170,7 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
       bffUrl,
       sandbox,
       config,
+      inbox,
       bffPid: () => bff?.pid,
       stopBff,
       async restartBff(o = {}) {

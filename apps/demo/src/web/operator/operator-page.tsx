@@ -1,6 +1,7 @@
 import type { Migration } from "@wa-migrate/contracts";
 import { useMemo, useState } from "react";
 import type { DemoConfig } from "../demo-config.js";
+import { CustomerInboxPanel } from "./customer-inbox-panel.js";
 import { EventLists } from "./event-lists.js";
 import { formatTime } from "./format.js";
 import { MigrationDetail } from "./migration-detail.js";
@@ -19,7 +20,8 @@ function focusStep(migration: Migration): string {
 /**
  * The operator view: every migration with its status, the selected one's step timeline, errors
  * with remedy and fbtrace_id, retry, manual template migration and the support bundle; below,
- * the Embedded Signup and webhook events the BFF received.
+ * the Embedded Signup and webhook events the BFF received, and (against the sandbox) the customer
+ * messages the demo partner's messaging system received.
  *
  * @example
  * <OperatorPage config={config} />
@@ -107,6 +109,7 @@ export function OperatorPage({ config }: { config: DemoConfig }) {
         webhookEvents={webhookEvents.data}
         webhookError={webhookEvents.error}
       />
+      {config.mode === "sandbox" ? <CustomerInboxPanel /> : null}
     </div>
   );
 }

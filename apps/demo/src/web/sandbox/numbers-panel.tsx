@@ -1,10 +1,21 @@
-import type { SandboxApi, SandboxPhone } from "./sandbox-api.js";
+import type { CustomerMessageSent, SandboxApi, SandboxPhone } from "./sandbox-api.js";
 import { useAction } from "./use-action.js";
+
+/** What a customer writes when the page makes one text the number. */
+export const CUSTOMER_TEXT = "Hello, are you open today?";
+
+// Where Meta sent the message, as the notice says it: a webhook leaves only for a subscribed app.
+function whereItWent(sent: CustomerMessageSent): string {
+  if (sent.webhook.url) return `Meta sends it to ${sent.webhook.url}.`;
+  return sent.detail ?? "Meta sends it to none of our callbacks.";
+}
 
 /**
  * The customer's numbers in Meta's world with their two-step verification, and a button per number
  * to turn it off (or on) as the old partner or the owner would in WhatsApp Manager. Graph and the
  * popup read the change at once, so a migration stopped on `two_step_enabled` can be retried.
+ * Another button makes a customer text the number, to see where Meta delivers it: to none of ours
+ * before the move, to the partner's messaging system (the Operator page's inbox) after it.
  *
  * @example
  * <NumbersPanel api={api} phones={summary.phones} onChange={reload} />
@@ -27,6 +38,12 @@ export function NumbersPanel({
       onChange();
     });
   };
+  const text = (phone: SandboxPhone) =>
+    act(
+      `A customer texted ${phone.display_phone_number}`,
+      () => api.sendCustomerMessage(phone.id, CUSTOMER_TEXT),
+      whereItWent,
+    );
   return (
     <section className="demo-panel" aria-labelledby="numbers-title">
       <h2 id="numbers-title">Phone numbers</h2>
@@ -46,6 +63,7 @@ export function NumbersPanel({
               <th scope="col">Status</th>
               <th scope="col">Two-step verification</th>
               <th scope="col">Change</th>
+              <th scope="col">Customer</th>
             </tr>
           </thead>
           <tbody>
@@ -68,6 +86,14 @@ export function NumbersPanel({
                       : "Turn two-step verification on"}
                     <span className="demo-visually-hidden">
                       {` for ${phone.display_phone_number}`}
+                    </span>
+                  </button>
+                </td>
+                <td>
+                  <button type="button" onClick={() => text(phone)}>
+                    Send a customer message
+                    <span className="demo-visually-hidden">
+                      {` to ${phone.display_phone_number}`}
                     </span>
                   </button>
                 </td>

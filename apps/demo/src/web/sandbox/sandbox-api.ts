@@ -43,6 +43,16 @@ export interface SandboxSummary {
   faults: unknown;
 }
 
+/** Where Meta sent a customer's message (`POST /__sandbox/phone-numbers/{id}/messages`). */
+export interface CustomerMessageSent {
+  message: { id: string; from: string; timestamp: string };
+  phone_number_id: string;
+  waba_id: string;
+  /** `pending` with the callback it goes to, or why it goes nowhere (`detail`). */
+  webhook: { id: string; state: string; url: string | null };
+  detail?: string;
+}
+
 /** A problem answer from the sandbox's control API. */
 export class SandboxApiError extends Error {
   override readonly name = "SandboxApiError";
@@ -90,6 +100,12 @@ export function sandboxApi(base: string) {
         `${root}/phone-numbers/${encodeURIComponent(phoneId)}`,
         { method: "POST", body: { twoStepEnabled } },
       ),
+    /** A customer texts the number; Meta sends the `messages` webhook where it would. */
+    sendCustomerMessage: (phoneId: string, text: string) =>
+      call<CustomerMessageSent>(`${root}/phone-numbers/${encodeURIComponent(phoneId)}/messages`, {
+        method: "POST",
+        body: { text },
+      }),
   };
 }
 
