@@ -70,7 +70,11 @@ try {
   failures.push("vitest (no report)");
 }
 
-await step("packages (build, publint, attw)", "node", ["scripts/check-packages.mjs"]);
+if (await step("packages (build, publint, attw)", "node", ["scripts/check-packages.mjs"])) {
+  await step("packages (installed from their tarballs, a migration with them)", "node", [
+    "scripts/check-installed-packages.mjs",
+  ]);
+}
 
 if (existsSync(join(root, ".storybook", "main.ts"))) {
   await step("storybook build", bin("storybook"), [
