@@ -1,4 +1,4 @@
-import type { TemplateReportItem } from "@wa-migrate/contracts";
+import type { QualityRating, TemplateReportItem } from "@wa-migrate/contracts";
 import { describe, expect, test } from "vitest";
 import type { StoredTemplateItem } from "../store/stored-templates-report.js";
 import { mergeReportItems } from "./merge-report-items.js";
@@ -57,5 +57,20 @@ describe("mergeReportItems", () => {
       categoryAt: 1_800_000_060,
     };
     expect(mergeReportItems([copied], [ours], [theirs])).toEqual([theirs]);
+  });
+
+  // A retry reads a copy's quality from Graph with Meta's date; a quality webhook applied before the
+  // step saved is ordered against that reading as webhooks are among themselves (decision 027).
+  const T = 1_800_000_000;
+  test.each<{ case: string; sent: QualityRating; at: number; wins: "ours" | "theirs" }>([
+    { case: "an hour older", sent: "GREEN", at: T - 3_600, wins: "ours" },
+    { case: "of the same second and better", sent: "GREEN", at: T, wins: "ours" },
+    { case: "of the same second and worse", sent: "RED", at: T, wins: "theirs" },
+    { case: "an hour newer", sent: "GREEN", at: T + 3_600, wins: "theirs" },
+  ])("a webhook's $sent $case than the step's YELLOW reading: $wins wins", ({ sent, at, wins }) => {
+    const copied: StoredTemplateItem = { ...line, outcome: "copied", destinationTemplateId: "900" };
+    const ours = { ...copied, destinationQuality: "YELLOW" as const, qualityAt: T };
+    const theirs = { ...copied, destinationQuality: sent, qualityAt: at };
+    expect(mergeReportItems([copied], [ours], [theirs])).toEqual([wins === "ours" ? ours : theirs]);
   });
 });

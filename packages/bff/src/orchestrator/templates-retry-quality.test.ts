@@ -1,7 +1,7 @@
 import { MigrationSchema, type QualityRating } from "@wa-migrate/contracts";
-import { signPayload } from "@wa-migrate/sandbox";
 import { expect, test } from "vitest";
 import { bffWithSandbox } from "../test-support/bff-with-sandbox.js";
+import { postQualityUpdate } from "../test-support/post-quality-update.js";
 
 // A retried templates step lists the destination and takes each copy's quality from Graph, whose
 // `quality_score` carries the time Meta set it (`date`, facts §3.16). Meta retries a failed webhook
@@ -56,36 +56,14 @@ test.each<{ read: QualityRating; late: QualityRating }>([
       ).templates.items.find((i) => i.destinationTemplateId === copy.id);
     expect((await line())?.destinationQuality).toBe(read);
 
-    // Meta's delivery of a change an hour older than the quality the retry read (ids as numbers).
-    const body = JSON.stringify({
-      object: "whatsapp_business_account",
-      entry: [
-        {
-          id: signup.waba_id,
-          time: copy.quality.date - HOUR_S,
-          changes: [
-            {
-              field: "message_template_quality_update",
-              value: {
-                previous_quality_score: "UNKNOWN",
-                new_quality_score: late,
-                message_template_id: "ID",
-                message_template_name: copy.name,
-                message_template_language: copy.language,
-              },
-            },
-          ],
-        },
-      ],
-    }).replace('"ID"', copy.id);
-    const answer = await h.bff.request("/webhooks", {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        "x-hub-signature-256": signPayload(body, h.partner.app_secret),
-      },
-      body,
-    });
+    // Meta's delivery of a change an hour older than the quality the retry read.
+    const answer = await postQualityUpdate(
+      h,
+      signup.waba_id,
+      copy,
+      late,
+      copy.quality.date - HOUR_S,
+    );
     expect(answer.status).toBe(200);
     expect(await answer.json()).toMatchObject({ received: 1 });
     expect((await line())?.destinationQuality).toBe(read);

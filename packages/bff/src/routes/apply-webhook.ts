@@ -5,12 +5,12 @@ import {
   type TemplateReportItem,
   TemplateStatusUpdateValueSchema,
 } from "@wa-migrate/contracts";
+import { supersedes } from "../orchestrator/supersedes.js";
 import { statusReason } from "../orchestrator/template-key.js";
 import type {
   StoredTemplateItem,
   StoredTemplatesReport,
 } from "../store/stored-templates-report.js";
-import { supersedes } from "./supersedes.js";
 
 /**
  * The templates report after one webhook change, or null when the change does not concern it or

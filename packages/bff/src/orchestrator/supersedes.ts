@@ -1,4 +1,4 @@
-/** Which value of a report line a webhook change sets; each keeps its own time. */
+/** Which value of a report line a change sets (webhook or templates step); each has its time. */
 export type ChangeKind = "status" | "quality" | "category";
 
 /** A value of a report line and Meta's entry time (Unix seconds) of the change that set it. */
@@ -38,7 +38,9 @@ const GRAVITY: Record<ChangeKind, readonly string[]> = {
  * Whether a webhook change replaces what a report line holds (decision 027): a change with a later
  * entry time does, an older one does not, and at the same second the graver value wins. A change
  * without a time, or a line no timed change has set yet, is applied. Applying the winner again
- * changes nothing, so Meta's redeliveries, in any order, are harmless.
+ * changes nothing, so Meta's redeliveries, in any order, are harmless. The templates step's save
+ * orders its own readings against what webhooks wrote meanwhile by the same rule
+ * (`mergeReportItems`).
  *
  * @example
  * supersedes("quality", { at: 1767610800, value: "YELLOW" }, { at: 1767603600, value: "GREEN" }); // false
