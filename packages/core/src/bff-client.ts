@@ -80,17 +80,17 @@ export function createBffClient(options: BffClientOptions): BffClient {
   const path = (id: string) => `${base}/migrations/${encodeURIComponent(id)}`;
 
   // The BFF's API reads with GET and acts with a JSON body: a request with a body is a POST.
-  async function send(url: string, body?: unknown, key?: string) {
+  async function send(url: string, body?: object, key?: string) {
     const h = headers();
     h.set("Accept", "application/json");
-    if (body !== undefined) h.set("Content-Type", "application/json");
+    if (body) h.set("Content-Type", "application/json");
     if (key) h.set("Idempotency-Key", key);
     let response: Response;
     try {
       response = await doFetch(url, {
-        method: body === undefined ? "GET" : "POST",
+        method: body ? "POST" : "GET",
         headers: h,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body && JSON.stringify(body),
       });
     } catch (cause) {
       throw new BffError("bff_unreachable", `No answer from ${url}`, { retryable: true, cause });

@@ -85,15 +85,16 @@ export function createMigrationFlow(options: MigrationFlowOptions): MigrationFlo
     } else if (returned?.type === "denied") {
       // The Login dialog reports no Embedded Signup screen, only Meta's error words: the customer
       // said no (access_denied), or the dialog failed (the app not set up, …).
+      const detail = returned.description ?? returned.error;
       set({
         state: "cancelled",
         error: flowError(
           returned.error === "access_denied" ? "signup_cancelled" : "signup_error",
           "embedded_signup",
-          { detail: returned.description ?? returned.error },
+          { detail },
         ),
       });
-      logEvent({ event: "CANCEL", errorMessage: returned.description ?? returned.error });
+      logEvent({ event: "CANCEL", errorMessage: detail });
     } else if (resume !== false && !get().migration) {
       // An explicit id wins; else a submission still on its way (decision 026), else the kept id.
       const id =

@@ -29,17 +29,15 @@ export const DEFAULT_STORAGE_KEY = "wa-migrate:migration";
  * const kept = safeStorage(undefined, "wa-migrate:migration"); kept.set("mig_1"); kept.get(); // "mig_1"
  */
 export function safeStorage(storage: FlowStorage | null | undefined, key: string) {
-  const target = (): FlowStorage | null => {
-    if (storage !== undefined) return storage;
-    try {
-      return typeof sessionStorage === "undefined" ? null : sessionStorage;
-    } catch {
-      return null;
-    }
-  };
   const attempt = <T>(run: (s: FlowStorage) => T): T | null => {
     try {
-      const s = target();
+      // Merely reading `sessionStorage` throws where storage is blocked.
+      const s =
+        storage !== undefined
+          ? storage
+          : typeof sessionStorage === "undefined"
+            ? null
+            : sessionStorage;
       return s ? run(s) : null;
     } catch {
       return null;

@@ -72,17 +72,17 @@ function inject(win: FbWindow, url: string, options: LoadFacebookSdkOptions): Pr
   if (win.FB) return Promise.resolve(win.FB);
   return new Promise<FacebookSdk>((resolve, reject) => {
     const doc = win.document;
-    let script = Array.from(doc.scripts).find((s) => s.src === url);
-    const created = !script;
+    const existing = Array.from(doc.scripts).find((s) => s.src === url);
+    const script = existing ?? doc.createElement("script");
     const previousInit = win.fbAsyncInit;
     const done = (error?: SdkLoadError) => {
       win.clearTimeout(timer);
-      script?.removeEventListener("load", onLoad);
-      script?.removeEventListener("error", onError);
+      script.removeEventListener("load", onLoad);
+      script.removeEventListener("error", onError);
       if (win.fbAsyncInit === onInit) win.fbAsyncInit = previousInit;
       if (!error && win.FB) return resolve(win.FB);
       // A tag of ours that failed is removed, so the next attempt inserts a fresh one.
-      if (created) script?.remove();
+      if (!existing) script.remove();
       reject(error ?? new SdkLoadError(`${url} loaded but defined no window.FB`));
     };
     // Meta's SDK calls window.fbAsyncInit once FB is ready; a page's own handler still runs.
@@ -100,16 +100,15 @@ function inject(win: FbWindow, url: string, options: LoadFacebookSdkOptions): Pr
       () => done(new SdkLoadError(`Timed out loading ${url}`)),
       options.timeoutMs ?? 20_000,
     );
-    if (!script) {
-      script = doc.createElement("script");
+    script.addEventListener("load", onLoad);
+    script.addEventListener("error", onError);
+    if (!existing) {
       script.src = url;
       script.async = true;
       script.defer = true;
       script.crossOrigin = "anonymous";
       if (options.nonce) script.nonce = options.nonce;
+      (doc.head ?? doc.body).appendChild(script);
     }
-    script.addEventListener("load", onLoad);
-    script.addEventListener("error", onError);
-    if (created) (doc.head ?? doc.body).appendChild(script);
   });
 }

@@ -39,7 +39,7 @@ export async function readServerEvents(
         data = [];
         continue;
       }
-      if (line.startsWith(":")) continue;
+      // A comment (a heartbeat) starts with ":": its empty field name is ignored like any unknown one.
       const colon = line.indexOf(":");
       const field = colon < 0 ? line : line.slice(0, colon);
       const value = colon < 0 ? "" : line.slice(colon + 1).replace(/^ /, "");

@@ -1,4 +1,3 @@
-import type { FlowSnapshot } from "@wa-migrate/core";
 import { createContext, useContext } from "react";
 import type { MigrationFlowHandle } from "./flow-handle.js";
 import type { Locale, Messages } from "./messages/messages.js";
@@ -29,9 +28,4 @@ export function useFlowContext(): FlowContextValue {
     );
   }
   return value;
-}
-
-/** Short for the snapshot in the context. */
-export function useFlowSnapshot(): FlowSnapshot {
-  return useFlowContext().flow.snapshot;
 }

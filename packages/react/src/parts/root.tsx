@@ -38,16 +38,13 @@ export function Root({
   ...rest
 }: RootProps) {
   const t = useMemo(() => resolveMessages(locale, messages), [locale, messages]);
-  const value = useMemo<FlowContextValue>(
-    () => ({ flow, t, locale, cx: unstyled ? bare : styled }),
-    [flow, t, locale, unstyled],
-  );
-  const classes = [unstyled ? undefined : "wam-root", className].filter(Boolean).join(" ");
+  const cx = unstyled ? bare : styled;
+  const value = useMemo<FlowContextValue>(() => ({ flow, t, locale, cx }), [flow, t, locale, cx]);
   return (
     <FlowContext.Provider value={value}>
       <div
         {...rest}
-        className={classes || undefined}
+        className={[cx("root"), className].filter(Boolean).join(" ") || undefined}
         data-state={flow.snapshot.state}
         data-theme={theme}
         lang={locale}

@@ -26,7 +26,7 @@ export function TwoStepInstructions() {
       if (field instanceof HTMLTextAreaElement) field.select();
       setCopy("failed");
     };
-    const clipboard = typeof navigator === "undefined" ? undefined : navigator.clipboard;
+    const clipboard = navigator.clipboard;
     if (!clipboard) return selectForHand();
     clipboard.writeText(t.twoStep.requestText).then(() => setCopy("copied"), selectForHand);
   };
