@@ -50,6 +50,7 @@ export const ERROR_CODE_LIST = [
   "graph_response_invalid",
   "validation_failed",
   "unauthorized",
+  "forbidden",
   "not_found",
   "migration_running",
   "idempotency_conflict",

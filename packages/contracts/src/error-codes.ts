@@ -274,6 +274,13 @@ export const ERROR_CATALOG = {
     message: "The request is not authenticated.",
     remedy: "Sign in to the partner portal again.",
   },
+  forbidden: {
+    status: 403,
+    retryable: false,
+    message: "The request is authenticated but not allowed.",
+    remedy:
+      "Give the user access to migrations in the portal, add a cross-site origin to corsOrigins, or fix the verify token.",
+  },
   not_found: {
     status: 404,
     retryable: false,

@@ -85,6 +85,7 @@ test("a problem+json answer becomes a BffError with the contracts code, status a
 test.each([
   [404, "not_found"],
   [401, "unauthorized"],
+  [403, "forbidden"],
   [429, "rate_limited"],
   [503, "bff_unreachable"],
   [500, "internal_error"],

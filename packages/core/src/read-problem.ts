@@ -22,13 +22,15 @@ export async function readProblem(response: Response): Promise<BffError> {
   const code =
     status === 404
       ? "not_found"
-      : status === 401 || status === 403
+      : status === 401
         ? "unauthorized"
-        : status === 429
-          ? "rate_limited"
-          : status === 502 || status === 503 || status === 504
-            ? "bff_unreachable"
-            : "internal_error";
+        : status === 403
+          ? "forbidden"
+          : status === 429
+            ? "rate_limited"
+            : status === 502 || status === 503 || status === 504
+              ? "bff_unreachable"
+              : "internal_error";
   return new BffError(code, `The server answered ${status}`, {
     status,
     retryable: status === 429 || status >= 500,

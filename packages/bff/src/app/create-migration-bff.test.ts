@@ -14,7 +14,7 @@ const problemOf = async (response: Response) => {
 describe("the partner's authorize hook", () => {
   test.each([
     [401, "unauthorized", 401],
-    [403, "unauthorized", 401],
+    [403, "forbidden", 403],
     [429, "rate_limited", 429],
   ])(
     "an HTTPException(%i) it throws (Hono's auth middlewares do) is %s, not a retryable 500",

@@ -5,13 +5,14 @@ import { BffError } from "./bff-error.js";
 
 /**
  * Catalog codes for the statuses of Hono's `HTTPException`, the usual way a Hono auth middleware
- * (`bearerAuth`, `jwt`) refuses a request. The contracts have no code of their own for "forbidden":
- * the browser client reads a bare 403 as `unauthorized` too.
+ * (`bearerAuth`, `jwt`) refuses a request: 401 when it does not know the caller, 403 when it knows
+ * them and refuses (a portal role without access to migrations), which the customer must not read
+ * as "sign in again".
  */
 const HTTP_EXCEPTION_CODES: Readonly<Record<number, MigrationErrorCode>> = {
   400: "validation_failed",
   401: "unauthorized",
-  403: "unauthorized",
+  403: "forbidden",
   404: "not_found",
   413: "payload_too_large",
   415: "unsupported_media_type",

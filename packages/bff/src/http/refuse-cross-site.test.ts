@@ -40,8 +40,8 @@ describe("cross-site requests with the operator's cookie", () => {
           ...headers,
         },
       });
-      expect(response.status).toBe(401);
-      expect(ProblemDetailsSchema.parse(await response.json()).code).toBe("unauthorized");
+      expect(response.status).toBe(403);
+      expect(ProblemDetailsSchema.parse(await response.json()).code).toBe("forbidden");
     }
     await h.bff.idle();
     expect((await h.store.getMigration(m.id))?.status).toBe("action_required");

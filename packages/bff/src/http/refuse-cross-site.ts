@@ -18,7 +18,7 @@ export function refuseCrossSite(allowedOrigins: readonly string[]): MiddlewareHa
       const site = c.req.header("sec-fetch-site");
       const origin = c.req.header("origin") ?? "";
       if (site === "cross-site" && !allowedOrigins.includes(origin)) {
-        throw new BffError("unauthorized", {
+        throw new BffError("forbidden", {
           detail: "Cross-site requests are refused unless their origin is in corsOrigins.",
         });
       }

@@ -29,6 +29,7 @@ const idParam = { name: "id", in: "path", required: true, schema: { type: "strin
 const errors = {
   "400": problem("validation_failed: a field is missing, wrong or unknown"),
   "401": problem("unauthorized"),
+  "403": problem("forbidden: the authorize hook refused the caller, or a cross-site request"),
   "404": problem("not_found (also another tenant's migration)"),
   "413": problem("payload_too_large"),
   "415": problem("unsupported_media_type"),
@@ -200,7 +201,7 @@ export function openApiDocument(): Record<string, unknown> & {
               description: "The challenge",
               content: { "text/plain": { schema: { type: "string" } } },
             },
-            "401": problem("unauthorized"),
+            "403": problem("forbidden: the verify token does not match"),
           },
         },
         post: {

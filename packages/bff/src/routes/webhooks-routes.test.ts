@@ -22,8 +22,11 @@ describe("GET /webhooks (Meta's challenge)", () => {
     const wrong = await h.bff.request(
       "/webhooks?hub.mode=subscribe&hub.challenge=1&hub.verify_token=verify-token-of-the-bf",
     );
-    expect(wrong.status).toBe(401);
-    expect(await wrong.text()).not.toContain("verify-token-of-the-bff");
+    // 403 forbidden, as Meta's sample receiver answers a wrong token.
+    expect(wrong.status).toBe(403);
+    const text = await wrong.text();
+    expect(JSON.parse(text)).toMatchObject({ code: "forbidden" });
+    expect(text).not.toContain("verify-token-of-the-bff");
   });
 });
 

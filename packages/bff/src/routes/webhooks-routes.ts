@@ -44,7 +44,8 @@ export function webhooksRoutes(rt: BffRuntime) {
     // Meta checks an override_callback_uri with the override's own verify token (facts §3.6).
     const tokens = [rt.options.webhookVerifyToken, rt.options.webhookOverride?.verifyToken];
     if (mode !== "subscribe" || !tokens.some((t) => t !== undefined && safeEqual(token, t))) {
-      throw new BffError("unauthorized", { detail: "The verify token does not match." });
+      // 403 as in Meta's own sample receiver: Meta knows the caller's request, the token is wrong.
+      throw new BffError("forbidden", { detail: "The verify token does not match." });
     }
     // Echoed as it came (facts §5.1: the raw value), so never as anything a browser would render.
     return c.text(challenge, 200, {

@@ -81,6 +81,8 @@ export const errorsDe: Record<MigrationErrorCode, string> = {
   validation_failed: `Etwas in der Anfrage war ungültig. ${restartOrContact}`,
   unauthorized:
     "Ihre Sitzung bei uns ist abgelaufen. Melden Sie sich erneut im Portal an und kehren Sie dann hierher zurück.",
+  forbidden:
+    "Ihr Konto bei uns darf diese Nummer nicht umziehen. Bitten Sie die Verwaltung Ihres Kontos um Zugriff und laden Sie die Seite dann neu.",
   not_found: "Wir haben diesen Umzug nicht gefunden. Beginnen Sie noch einmal von vorn.",
   migration_running:
     "Der Umzug läuft noch. Warten Sie, bis er anhält, und versuchen Sie es dann erneut.",

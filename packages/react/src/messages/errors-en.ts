@@ -75,6 +75,8 @@ export const errorsEn: Record<MigrationErrorCode, string> = {
   graph_response_invalid: `Meta sent an answer we did not understand. ${retryOrContact}`,
   validation_failed: `Something in the request was not valid. ${restartOrContact}`,
   unauthorized: "Your session with us has ended. Sign in to the portal again, then come back here.",
+  forbidden:
+    "Your account with us may not move this number. Ask your account's administrator for access, then reload the page.",
   not_found: "We could not find this migration. Start again from the beginning.",
   migration_running: "The move is still running. Wait until it stops, then try again.",
   idempotency_conflict: `This request was already sent in a different form. ${reload}`,
