@@ -1,6 +1,6 @@
-import { createHmac } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { signPayload } from "@wa-migrate/sandbox";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { createCustomerInbox } from "./customer-inbox.js";
 import { partnerWebhookReceiver } from "./partner-webhook-receiver.js";
@@ -49,8 +49,7 @@ beforeEach(() => {
   status = 200;
 });
 
-const sign = (raw: string, secret = SECRET) =>
-  `sha256=${createHmac("sha256", secret).update(raw, "utf8").digest("hex")}`;
+const sign = (raw: string, secret = SECRET) => signPayload(raw, secret);
 
 // "Grüße" makes the body's bytes differ from its characters: it must arrive byte for byte.
 const raw = JSON.stringify({

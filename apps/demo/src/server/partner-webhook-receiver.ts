@@ -1,4 +1,5 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { timingSafeEqual } from "node:crypto";
+import { signPayload } from "@wa-migrate/sandbox";
 import type { CustomerInbox } from "./customer-inbox.js";
 
 /** Options of {@link partnerWebhookReceiver}. */
@@ -11,10 +12,9 @@ export interface PartnerWebhookReceiverOptions {
   inbox: CustomerInbox;
 }
 
+// Meta's signature is one HMAC, the same the sandbox signs with: computed once, in signPayload.
 function signedBy(appSecret: string, raw: string, header: string | null): boolean {
-  const expected = Buffer.from(
-    `sha256=${createHmac("sha256", appSecret).update(raw, "utf8").digest("hex")}`,
-  );
+  const expected = Buffer.from(signPayload(raw, appSecret));
   const given = Buffer.from(header ?? "");
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
