@@ -1,5 +1,5 @@
 // Test and bench support: one BFF instance as a process, configured like the `wa-migrate-bff` bin
-// (same environment variables, same journal choice), with the per-tenant rate limit of
+// (same environment variables and options as `start-server.ts`, same journal choice), with the per-tenant rate limit of
 // `POST /migrations` lifted and an instance id from BFF_INSTANCE_ID, for load and multi-instance
 // runs. Prints the bin's "listening" JSON line. Run: node --import tsx bff-instance.ts
 // Bench probes: with BFF_TIME_CLAIMS=1 every claimStep is timed and the times are printed as one
@@ -33,17 +33,28 @@ const bff = createMigrationBff({
   systemToken: config.systemToken,
   businessId: config.businessId,
   creditLineId: config.creditLineId,
+  wabaCurrency: config.wabaCurrency,
   graphBaseUrl: config.graphBaseUrl,
+  graphVersion: config.graphVersion,
   encryptionKey: config.encryptionKey,
   webhookVerifyToken: config.webhookVerifyToken,
+  corsOrigins: config.corsOrigins,
+  leaseMs: config.leaseMs,
   store,
-  logger: createLogger({ secrets: [config.appSecret, config.systemToken] }),
+  logger: createLogger({
+    secrets: [config.appSecret, config.systemToken, config.webhookVerifyToken],
+  }),
   rateLimit: { max: 1_000_000, windowMs: 60_000 },
-  // The memory bench parks Graph calls for a while; a long timeout keeps them from failing.
-  ...(process.env.BFF_GRAPH_TIMEOUT_MS
-    ? { graph: { timeoutMs: Number(process.env.BFF_GRAPH_TIMEOUT_MS) } }
+  graph: {
+    maxTransientRetryMs: config.transientRetryMs,
+    // The memory bench parks Graph calls for a while; a long timeout keeps them from failing.
+    ...(process.env.BFF_GRAPH_TIMEOUT_MS
+      ? { timeoutMs: Number(process.env.BFF_GRAPH_TIMEOUT_MS) }
+      : {}),
+  },
+  ...((process.env.BFF_INSTANCE_ID ?? config.instanceId)
+    ? { instanceId: process.env.BFF_INSTANCE_ID ?? config.instanceId }
     : {}),
-  ...(process.env.BFF_INSTANCE_ID ? { instanceId: process.env.BFF_INSTANCE_ID } : {}),
 });
 const server = serve({ fetch: bff.fetch, hostname: "127.0.0.1", port: config.port }, (info) => {
   console.log(
