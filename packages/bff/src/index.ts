@@ -18,7 +18,11 @@ export {
 } from "./crypto/secret-box.js";
 export { BffError, migrationError } from "./errors/bff-error.js";
 export { problemDetails } from "./errors/problem-details.js";
-export { createGraphClient, type GraphClient } from "./graph/graph-client.js";
+export {
+  createGraphClient,
+  type GraphClient,
+  type GraphClientOptions,
+} from "./graph/graph-client.js";
 export { errorCodeOfGraph, GraphError } from "./graph/graph-error.js";
 export * from "./journal/index.js";
 export { createLogger, type LogFields, type Logger, type LoggerOptions } from "./log/logger.js";

@@ -1,6 +1,6 @@
 import { createServer } from "node:net";
 import { createFakeGraph } from "@wa-migrate/sandbox";
-import { expect, test } from "vitest";
+import { expect, onTestFinished, test, vi } from "vitest";
 import { createMemoryStore } from "../store/memory-store.js";
 import { startServer } from "./start-server.js";
 
@@ -76,4 +76,42 @@ test("a port in use is a refused start naming the address, with the journal clos
   } finally {
     taken.close();
   }
+});
+
+test("the resume ticker only resumes: an hour of ticks adds no request listener to the server", async () => {
+  // Before, every tick added another `request` listener; Node warned after ten, and each request
+  // ran through all of them.
+  vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+  const warnings = vi.spyOn(process, "emitWarning");
+  onTestFinished(() => {
+    vi.useRealTimers();
+    warnings.mockRestore();
+  });
+  const graph = createFakeGraph({ scenario: "happy", control: true });
+  const partner = await (await graph.request("/__sandbox/partner")).json();
+  const server = await startServer(
+    {
+      META_APP_ID: partner.app_id,
+      META_APP_SECRET: partner.app_secret,
+      META_SYSTEM_TOKEN: partner.system_token,
+      META_BUSINESS_ID: partner.business_id,
+      GRAPH_BASE_URL: "http://graph.sandbox.test",
+      WA_MIGRATE_ENCRYPTION_KEY: key,
+      WEBHOOK_VERIFY_TOKEN: "v",
+      WA_MIGRATE_RESUME_EVERY_MS: "15000",
+      PORT: "0",
+    },
+    {
+      store: createMemoryStore(),
+      fetch: async (input, init) => graph.fetch(new Request(input, init)),
+    },
+  );
+  vi.advanceTimersByTime(60 * 60_000);
+  const health = await fetch(`${server.url}/health`);
+  await server.close();
+  expect(health.status).toBe(200);
+  const maxListeners = warnings.mock.calls.filter(([w]) =>
+    String(typeof w === "string" ? w : w.name).includes("MaxListenersExceeded"),
+  );
+  expect(maxListeners).toEqual([]);
 });

@@ -11,7 +11,13 @@ import type { MigrationStore } from "../store/migration-store.js";
 /** `GET /migrations/:id/events` (SSE), at the root path where this server serves the API. */
 const EVENTS_PATH = /^\/migrations\/[^/?]+\/events(?:\?|$)/;
 
-/** A running server and how to stop it. */
+/**
+ * A running server and how to stop it.
+ *
+ * @example
+ * const server: RunningServer = await startServer(process.env);
+ * process.once("SIGTERM", () => void server.close());
+ */
 export interface RunningServer {
   url: string;
   bff: MigrationBff;
@@ -92,14 +98,6 @@ export async function startServer(
     config.resumeEveryMs > 0
       ? setInterval(() => {
           void bff.resume().catch((error: unknown) => log.error("resume failed", { error }));
-          // Event streams never end on their own (heartbeats keep them open while a page is), and
-          // `server.close()` waits for every open request: close() ends them, browsers reconnect elsewhere.
-          const streams = new Set<ServerResponse>();
-          (server as HttpServer).on("request", (req: IncomingMessage, res: ServerResponse) => {
-            if (req.method !== "GET" || !EVENTS_PATH.test(req.url ?? "")) return;
-            streams.add(res);
-            res.once("close", () => streams.delete(res));
-          });
         }, config.resumeEveryMs)
       : undefined;
   resumer?.unref();

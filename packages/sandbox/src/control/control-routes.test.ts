@@ -10,7 +10,7 @@ describe("control API", () => {
       app_id: expect.stringMatching(/^\d{15}$/),
       app_secret: expect.any(String),
       app_name: "Lucky Shrub Connect",
-      callback_url: "http://127.0.0.1:8787/webhooks/meta",
+      callback_url: "http://127.0.0.1:8787/webhooks",
       verify_token: expect.any(String),
       system_user_id: expect.stringMatching(/^\d+$/),
       system_token: expect.stringMatching(/^EAA/),

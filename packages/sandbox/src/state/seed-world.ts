@@ -28,7 +28,7 @@ export function seedWorld(state: SandboxState, now: number): void {
       id: appId,
       name: "Lucky Shrub Connect",
       secret: state.rng.alnum(32).toLowerCase(),
-      callbackUrl: "http://127.0.0.1:8787/webhooks/meta",
+      callbackUrl: "http://127.0.0.1:8787/webhooks",
       verifyToken: `verify-${state.rng.alnum(12)}`,
       // What a partner app ticks in the App Dashboard: messages plus every field the kit listens to.
       subscribedFields: ["messages", ...WEBHOOK_FIELDS],
