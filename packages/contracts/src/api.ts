@@ -5,7 +5,12 @@ import { MigrationSchema, MigrationStatusSchema } from "./migration.js";
 // Request and response bodies of the BFF's HTTP API. Requests are strict (unknown fields refused);
 // responses are what the BFF sends and the browser client reads.
 
-/** A Graph node id: a numeric string. */
+/**
+ * A Graph node id: a numeric string.
+ *
+ * @example
+ * GraphIdSchema.parse("106540352242922"); // throws for "abc"
+ */
 export const GraphIdSchema = z.string().check(z.regex(/^\d{1,32}$/));
 
 /**
@@ -28,7 +33,12 @@ export const CreateMigrationRequestSchema = z.strictObject({
    */
   redirectUri: z.optional(z.string().check(z.maxLength(2048), z.regex(/^https?:\/\/[^\s#]+$/))),
 });
-/** See {@link CreateMigrationRequestSchema}. */
+/**
+ * See {@link CreateMigrationRequestSchema}.
+ *
+ * @example
+ * const request: CreateMigrationRequest = { code, wabaId: "524126980791429", phoneNumberId: "106540352242922" };
+ */
 export type CreateMigrationRequest = z.infer<typeof CreateMigrationRequestSchema>;
 
 /**
@@ -42,15 +52,30 @@ export const ListMigrationsQuerySchema = z.strictObject({
   cursor: z.optional(z.string().check(z.maxLength(200))),
   limit: z.optional(z.string().check(z.regex(/^(?:[1-9]\d?|100)$/))),
 });
-/** See {@link ListMigrationsQuerySchema}. */
+/**
+ * See {@link ListMigrationsQuerySchema}.
+ *
+ * @example
+ * const query: ListMigrationsQuery = { status: "failed", limit: "50" };
+ */
 export type ListMigrationsQuery = z.infer<typeof ListMigrationsQuerySchema>;
 
-/** `GET /migrations` answer: newest first, `nextCursor` null on the last page. */
+/**
+ * `GET /migrations` answer: newest first, `nextCursor` null on the last page.
+ *
+ * @example
+ * const { data, nextCursor } = MigrationListResponseSchema.parse(await (await fetch("/wa/migrations")).json());
+ */
 export const MigrationListResponseSchema = z.object({
   data: z.array(MigrationSchema),
   nextCursor: z.nullable(z.string()),
 });
-/** See {@link MigrationListResponseSchema}. */
+/**
+ * See {@link MigrationListResponseSchema}.
+ *
+ * @example
+ * const page: MigrationListResponse = { data: [], nextCursor: null };
+ */
 export type MigrationListResponse = z.infer<typeof MigrationListResponseSchema>;
 
 /**
@@ -62,7 +87,12 @@ export type MigrationListResponse = z.infer<typeof MigrationListResponseSchema>;
 export const MigrateTemplatesRequestSchema = z.strictObject({
   templateIds: z.optional(z.array(GraphIdSchema).check(z.minLength(1), z.maxLength(500))),
 });
-/** See {@link MigrateTemplatesRequestSchema}. */
+/**
+ * See {@link MigrateTemplatesRequestSchema}.
+ *
+ * @example
+ * const body: MigrateTemplatesRequest = { templateIds: ["35002248699842"] };
+ */
 export type MigrateTemplatesRequest = z.infer<typeof MigrateTemplatesRequestSchema>;
 
 /**
@@ -82,10 +112,20 @@ export const SignupEventRequestSchema = z.strictObject({
   timestamp: z.optional(z.string().check(z.maxLength(30))),
   migrationId: z.optional(z.string().check(z.maxLength(100))),
 });
-/** See {@link SignupEventRequestSchema}. */
+/**
+ * See {@link SignupEventRequestSchema}.
+ *
+ * @example
+ * const event: SignupEventRequest = { event: "POPUP_BLOCKED", migrationId: "mig_1" };
+ */
 export type SignupEventRequest = z.infer<typeof SignupEventRequestSchema>;
 
-/** A stored signup event as operators list it. */
+/**
+ * A stored signup event as operators list it.
+ *
+ * @example
+ * const { data } = z.object({ data: z.array(SignupEventSchema) }).parse(await (await fetch("/wa/signup-events")).json());
+ */
 export const SignupEventSchema = z.object({
   id: z.string(),
   event: z.string(),
@@ -96,10 +136,20 @@ export const SignupEventSchema = z.object({
   migrationId: z.nullable(z.string()),
   receivedAt: z.string(),
 });
-/** See {@link SignupEventSchema}. */
+/**
+ * See {@link SignupEventSchema}.
+ *
+ * @example
+ * const cancels = (events as SignupEvent[]).filter((e) => e.event === "CANCEL");
+ */
 export type SignupEvent = z.infer<typeof SignupEventSchema>;
 
-/** A stored webhook change as operators list it. */
+/**
+ * A stored webhook change as operators list it.
+ *
+ * @example
+ * const { data } = z.object({ data: z.array(WebhookEventSchema) }).parse(await (await fetch("/wa/webhook-events")).json());
+ */
 export const WebhookEventSchema = z.object({
   id: z.string(),
   field: z.string(),
@@ -108,35 +158,68 @@ export const WebhookEventSchema = z.object({
   value: z.unknown(),
   receivedAt: z.string(),
 });
-/** See {@link WebhookEventSchema}. */
+/**
+ * See {@link WebhookEventSchema}.
+ *
+ * @example
+ * const templateChanges = (events as WebhookEvent[]).filter((e) => e.field === "message_template_status_update");
+ */
 export type WebhookEvent = z.infer<typeof WebhookEventSchema>;
 
-/** `GET /health` answer. */
+/**
+ * `GET /health` answer.
+ *
+ * @example
+ * HealthResponseSchema.parse({ status: "degraded", store: true, graph: false });
+ */
 export const HealthResponseSchema = z.object({
   status: z.enum(["ok", "degraded"]),
   store: z.boolean(),
   graph: z.boolean(),
 });
-/** See {@link HealthResponseSchema}. */
+/**
+ * See {@link HealthResponseSchema}.
+ *
+ * @example
+ * const health: HealthResponse = await (await fetch("/wa/health")).json(); // 503 when not "ok"
+ */
 export type HealthResponse = z.infer<typeof HealthResponseSchema>;
 
-/** One check of `GET /doctor`. */
+/**
+ * One check of `GET /doctor`.
+ *
+ * @example
+ * DoctorCheckSchema.parse({ id: "credit_line", ok: false, message: "...", remedy: "Set META_CREDIT_LINE_ID ..." });
+ */
 export const DoctorCheckSchema = z.object({
   id: z.string(),
   ok: z.boolean(),
   message: z.string(),
   remedy: z.optional(z.string()),
 });
-/** `GET /doctor` answer: every check, and whether all passed. */
+/**
+ * `GET /doctor` answer: every check, and whether all passed.
+ *
+ * @example
+ * const { ok, checks } = DoctorResponseSchema.parse(await (await fetch("/wa/doctor")).json());
+ */
 export const DoctorResponseSchema = z.object({
   ok: z.boolean(),
   checks: z.array(DoctorCheckSchema),
 });
-/** See {@link DoctorResponseSchema}. */
+/**
+ * See {@link DoctorResponseSchema}.
+ *
+ * @example
+ * const failing = (report as DoctorResponse).checks.filter((c) => !c.ok).map((c) => c.remedy);
+ */
 export type DoctorResponse = z.infer<typeof DoctorResponseSchema>;
 
 /**
  * Server-Sent Events of `GET /migrations/:id/events`: every event is named `migration` and carries
  * the whole {@link MigrationSchema} record; its `id` is a version number for `Last-Event-ID`.
+ *
+ * @example
+ * new EventSource("/wa/migrations/mig_1/events").addEventListener(SSE_MIGRATION_EVENT, (e) => render(JSON.parse(e.data)));
  */
 export const SSE_MIGRATION_EVENT = "migration";

@@ -18,7 +18,12 @@ export const STEP_IDS = [
   "migrate_templates",
   "register_phone",
 ] as const;
-/** One of {@link STEP_IDS}. */
+/**
+ * One of {@link STEP_IDS}.
+ *
+ * @example
+ * const step: StepId = "register_phone";
+ */
 export type StepId = (typeof STEP_IDS)[number];
 
 /**
@@ -45,7 +50,12 @@ export const SERVER_STEP_IDS = [
   "migrate_templates",
   "register_phone",
 ] as const satisfies readonly StepId[];
-/** One of {@link SERVER_STEP_IDS}. */
+/**
+ * One of {@link SERVER_STEP_IDS}.
+ *
+ * @example
+ * const step: ServerStepId = "share_credit_line";
+ */
 export type ServerStepId = (typeof SERVER_STEP_IDS)[number];
 
 /**
@@ -64,7 +74,12 @@ export const STEP_STATUSES = [
   "action_required",
   "skipped",
 ] as const;
-/** One of {@link STEP_STATUSES}. */
+/**
+ * One of {@link STEP_STATUSES}.
+ *
+ * @example
+ * const status: StepStatus = "action_required";
+ */
 export type StepStatus = (typeof STEP_STATUSES)[number];
 
 /**
@@ -74,7 +89,12 @@ export type StepStatus = (typeof STEP_STATUSES)[number];
  * MIGRATION_STATUSES.includes("completed"); // true
  */
 export const MIGRATION_STATUSES = ["running", "action_required", "failed", "completed"] as const;
-/** One of {@link MIGRATION_STATUSES}. */
+/**
+ * One of {@link MIGRATION_STATUSES}.
+ *
+ * @example
+ * const status: MigrationStatus = "completed";
+ */
 export type MigrationStatus = (typeof MIGRATION_STATUSES)[number];
 
 /**
@@ -97,7 +117,12 @@ export const TEMPLATE_OUTCOMES = [
   "failed",
   "pending",
 ] as const;
-/** One of {@link TEMPLATE_OUTCOMES}. */
+/**
+ * One of {@link TEMPLATE_OUTCOMES}.
+ *
+ * @example
+ * const outcome: TemplateOutcome = "copied";
+ */
 export type TemplateOutcome = (typeof TEMPLATE_OUTCOMES)[number];
 
 /**
@@ -122,7 +147,12 @@ export const TEMPLATES_MODES = [
  * QUALITY_RATINGS.includes("GREEN"); // true
  */
 export const QUALITY_RATINGS = ["GREEN", "YELLOW", "RED", "UNKNOWN", "NA"] as const;
-/** One of {@link QUALITY_RATINGS}. */
+/**
+ * One of {@link QUALITY_RATINGS}.
+ *
+ * @example
+ * const quality: QualityRating = "GREEN";
+ */
 export type QualityRating = (typeof QUALITY_RATINGS)[number];
 
 /**
@@ -139,7 +169,12 @@ export const NAME_STATUSES = [
   "PENDING_REVIEW",
   "NONE",
 ] as const;
-/** One of {@link NAME_STATUSES}. */
+/**
+ * One of {@link NAME_STATUSES}.
+ *
+ * @example
+ * const status: NameStatus = "APPROVED";
+ */
 export type NameStatus = (typeof NAME_STATUSES)[number];
 
 /**
@@ -149,7 +184,12 @@ export type NameStatus = (typeof NAME_STATUSES)[number];
  * PLATFORM_TYPES.includes("CLOUD_API"); // true
  */
 export const PLATFORM_TYPES = ["CLOUD_API", "ON_PREMISE", "NOT_APPLICABLE"] as const;
-/** One of {@link PLATFORM_TYPES}. */
+/**
+ * One of {@link PLATFORM_TYPES}.
+ *
+ * @example
+ * const platform: PlatformType = "CLOUD_API";
+ */
 export type PlatformType = (typeof PLATFORM_TYPES)[number];
 
 /**
@@ -169,7 +209,12 @@ export const MESSAGING_LIMIT_TIERS = [
   "UNTIERED",
   "TIER_NOT_SET",
 ] as const;
-/** One of {@link MESSAGING_LIMIT_TIERS}. */
+/**
+ * One of {@link MESSAGING_LIMIT_TIERS}.
+ *
+ * @example
+ * const tier: MessagingLimitTier = "TIER_1K";
+ */
 export type MessagingLimitTier = (typeof MESSAGING_LIMIT_TIERS)[number];
 
 /**
@@ -193,7 +238,12 @@ export const TEMPLATE_STATUSES = [
   "REINSTATED",
   "REJECTED",
 ] as const;
-/** One of {@link TEMPLATE_STATUSES}. */
+/**
+ * One of {@link TEMPLATE_STATUSES}.
+ *
+ * @example
+ * const status: TemplateStatus = "APPROVED";
+ */
 export type TemplateStatus = (typeof TEMPLATE_STATUSES)[number];
 
 /**
@@ -203,7 +253,12 @@ export type TemplateStatus = (typeof TEMPLATE_STATUSES)[number];
  * TEMPLATE_CATEGORIES.includes("UTILITY"); // true
  */
 export const TEMPLATE_CATEGORIES = ["AUTHENTICATION", "MARKETING", "UTILITY"] as const;
-/** One of {@link TEMPLATE_CATEGORIES}. */
+/**
+ * One of {@link TEMPLATE_CATEGORIES}.
+ *
+ * @example
+ * const category: TemplateCategory = "UTILITY";
+ */
 export type TemplateCategory = (typeof TEMPLATE_CATEGORIES)[number];
 
 /**
@@ -220,5 +275,10 @@ export const ES_STEPS = [
   "PHONE_NUMBER_VERIFICATION",
   "PERMISSIONS",
 ] as const;
-/** One of {@link ES_STEPS}. */
+/**
+ * One of {@link ES_STEPS}.
+ *
+ * @example
+ * const screen: EsStep = "PHONE_NUMBER_SETUP";
+ */
 export type EsStep = (typeof ES_STEPS)[number];

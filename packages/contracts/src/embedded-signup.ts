@@ -29,7 +29,12 @@ const WabaFirst = z.object({
 const TextOrNumber = (max: number) =>
   z.union([z.string().check(z.maxLength(max)), z.pipe(z.number(), z.transform(String))]);
 
-/** `FINISH`: the Cloud API flow finished with a WABA and a phone number. */
+/**
+ * `FINISH`: the Cloud API flow finished with a WABA and a phone number.
+ *
+ * @example
+ * EsFinishSchema.parse({ type: "WA_EMBEDDED_SIGNUP", event: "FINISH", data: { phone_number_id: "106540352242922", waba_id: "524126980791429" } });
+ */
 export const EsFinishSchema = z.object({
   type: Type,
   event: z.literal("FINISH"),
@@ -44,7 +49,12 @@ export const EsFinishSchema = z.object({
   }),
 });
 
-/** `FINISH_ONLY_WABA`: a WABA was shared without a phone number. */
+/**
+ * `FINISH_ONLY_WABA`: a WABA was shared without a phone number.
+ *
+ * @example
+ * EsFinishOnlyWabaSchema.parse({ type: "WA_EMBEDDED_SIGNUP", event: "FINISH_ONLY_WABA", data: { waba_id: "524126980791429" } });
+ */
 export const EsFinishOnlyWabaSchema = z.object({
   type: Type,
   event: z.literal("FINISH_ONLY_WABA"),
@@ -52,7 +62,12 @@ export const EsFinishOnlyWabaSchema = z.object({
   data: WabaFirst,
 });
 
-/** `FINISH_WHATSAPP_BUSINESS_APP_ONBOARDING`: coexistence onboarding of a WhatsApp Business app number. */
+/**
+ * `FINISH_WHATSAPP_BUSINESS_APP_ONBOARDING`: coexistence onboarding of a WhatsApp Business app number.
+ *
+ * @example
+ * EsFinishAppOnboardingSchema.parse({ type: "WA_EMBEDDED_SIGNUP", event: "FINISH_WHATSAPP_BUSINESS_APP_ONBOARDING", version: 3, data: { waba_id: "524126980791429" } });
+ */
 export const EsFinishAppOnboardingSchema = z.object({
   type: Type,
   event: z.literal("FINISH_WHATSAPP_BUSINESS_APP_ONBOARDING"),
@@ -60,7 +75,12 @@ export const EsFinishAppOnboardingSchema = z.object({
   data: WabaFirst,
 });
 
-/** `FINISH_GRANT_ONLY_API_ACCESS`: the app_only_install feature. */
+/**
+ * `FINISH_GRANT_ONLY_API_ACCESS`: the app_only_install feature.
+ *
+ * @example
+ * EsFinishGrantOnlySchema.parse({ type: "WA_EMBEDDED_SIGNUP", event: "FINISH_GRANT_ONLY_API_ACCESS", data: { phone_number_id: "1", waba_id: "2", business_id: "3" } });
+ */
 export const EsFinishGrantOnlySchema = z.object({
   type: Type,
   event: z.literal("FINISH_GRANT_ONLY_API_ACCESS"),
@@ -71,6 +91,9 @@ export const EsFinishGrantOnlySchema = z.object({
 /**
  * Any other `FINISH_*` event (`FINISH_OBO_MIGRATION` is seen in public code): a finish with the
  * WABA and whatever other ids it carries, as Meta advises matching the prefix (facts §1.5).
+ *
+ * @example
+ * EsFinishOtherSchema.parse({ type: "WA_EMBEDDED_SIGNUP", event: "FINISH_OBO_MIGRATION", data: { waba_id: "524126980791429" } });
  */
 export const EsFinishOtherSchema = z.object({
   type: Type,
@@ -82,6 +105,9 @@ export const EsFinishOtherSchema = z.object({
 /**
  * `CANCEL` because the customer left: the screen where it happened, one of `ES_STEPS` or a later
  * screen Meta added (shown by its own name).
+ *
+ * @example
+ * EsCancelStepDataSchema.parse({ current_step: "PHONE_NUMBER_VERIFICATION" });
  */
 export const EsCancelStepDataSchema = z.object({
   current_step: z.string().check(z.regex(ES_STEP_NAME)),
@@ -89,6 +115,9 @@ export const EsCancelStepDataSchema = z.object({
 /**
  * `CANCEL` because of an error the customer reported (Meta sends CANCEL, not ERROR). Only Meta's
  * words are required: an id, session or time missing (or a number) must not lose them.
+ *
+ * @example
+ * EsCancelErrorDataSchema.parse({ error_message: "You have guessed too many times.", error_id: 524126 }).error_id; // "524126"
  */
 export const EsCancelErrorDataSchema = z.object({
   error_message: Text,
@@ -97,7 +126,12 @@ export const EsCancelErrorDataSchema = z.object({
   timestamp: z.optional(TextOrNumber(30)),
 });
 
-/** `CANCEL`, either shape; a message with both is read as the error (Meta's words win). */
+/**
+ * `CANCEL`, either shape; a message with both is read as the error (Meta's words win).
+ *
+ * @example
+ * EsCancelSchema.parse({ type: "WA_EMBEDDED_SIGNUP", event: "CANCEL", version: 3, data: { current_step: "PERMISSIONS" } });
+ */
 export const EsCancelSchema = z.object({
   type: Type,
   event: z.literal("CANCEL"),
@@ -120,14 +154,36 @@ export const EmbeddedSignupMessageSchema = z.union([
   EsFinishOtherSchema,
   EsCancelSchema,
 ]);
-/** See {@link EmbeddedSignupMessageSchema}. */
+/**
+ * See {@link EmbeddedSignupMessageSchema}.
+ *
+ * @example
+ * const result = parseEmbeddedSignupMessage(event.data);
+ * if (result.ok) { const message: EmbeddedSignupMessage = result.message; console.log(message.event); }
+ */
 export type EmbeddedSignupMessage = z.infer<typeof EmbeddedSignupMessageSchema>;
-/** A finish message of any kind. */
+/**
+ * A finish message of any kind.
+ *
+ * @example
+ * const isFinish = (m: EmbeddedSignupMessage): m is EmbeddedSignupFinish => m.event !== "CANCEL";
+ */
 export type EmbeddedSignupFinish = Exclude<EmbeddedSignupMessage, { event: "CANCEL" }>;
-/** A cancel message of either kind. */
+/**
+ * A cancel message of either kind.
+ *
+ * @example
+ * const left = (m: EmbeddedSignupCancel) => ("current_step" in m.data ? m.data.current_step : m.data.error_message);
+ */
 export type EmbeddedSignupCancel = Extract<EmbeddedSignupMessage, { event: "CANCEL" }>;
 
-/** Result of {@link parseEmbeddedSignupMessage}: the message, or why it is not one. */
+/**
+ * Result of {@link parseEmbeddedSignupMessage}: the message, or why it is not one.
+ *
+ * @example
+ * const result: EmbeddedSignupParseResult = parseEmbeddedSignupMessage(event.data);
+ * if (!result.ok) console.debug("not an Embedded Signup message:", result.reason);
+ */
 export type EmbeddedSignupParseResult =
   | { ok: true; message: EmbeddedSignupMessage }
   | { ok: false; reason: string };

@@ -12,6 +12,9 @@ export const MigrationErrorCodeSchema = z.enum(ERROR_CODE_LIST);
 /**
  * What Meta said when a Graph call failed: kept on every error that came from Graph so support can
  * quote the `fbtrace_id` to Meta.
+ *
+ * @example
+ * GraphErrorRefSchema.parse({ code: 100, subcode: 2388001, fbtraceId: "AbCdEf123" });
  */
 export const GraphErrorRefSchema = z.object({
   code: z.number(),
@@ -19,7 +22,12 @@ export const GraphErrorRefSchema = z.object({
   fbtraceId: z.optional(z.string()),
   message: z.optional(z.string()),
 });
-/** See {@link GraphErrorRefSchema}. */
+/**
+ * See {@link GraphErrorRefSchema}.
+ *
+ * @example
+ * const ref: GraphErrorRef = { code: 133005, fbtraceId: "AbCdEf123" }; // quote fbtraceId to Meta support
+ */
 export type GraphErrorRef = z.infer<typeof GraphErrorRefSchema>;
 
 /**
@@ -35,7 +43,12 @@ export const MigrationErrorSchema = z.object({
   retryable: z.boolean(),
   graph: z.optional(GraphErrorRefSchema),
 });
-/** See {@link MigrationErrorSchema}. */
+/**
+ * See {@link MigrationErrorSchema}.
+ *
+ * @example
+ * const { code, remedy, graph } = migration.steps[0]?.lastError as MigrationError;
+ */
 export type MigrationError = z.infer<typeof MigrationErrorSchema>;
 
 /**
@@ -59,11 +72,27 @@ export const ProblemDetailsSchema = z.object({
   graph: z.optional(GraphErrorRefSchema),
   errors: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
 });
-/** See {@link ProblemDetailsSchema}. */
+/**
+ * See {@link ProblemDetailsSchema}.
+ *
+ * @example
+ * const problem = (await response.json()) as ProblemDetails;
+ * if (problem.code === "validation_failed") for (const e of problem.errors ?? []) console.log(e.path, e.message);
+ */
 export type ProblemDetails = z.infer<typeof ProblemDetailsSchema>;
 
-/** Media type of {@link ProblemDetails} bodies. */
+/**
+ * Media type of {@link ProblemDetails} bodies.
+ *
+ * @example
+ * response.headers.get("content-type")?.startsWith(PROBLEM_JSON); // true for every BFF error
+ */
 export const PROBLEM_JSON = "application/problem+json";
 
-/** Base of the `type` URI of every problem; the code is appended. */
+/**
+ * Base of the `type` URI of every problem; the code is appended.
+ *
+ * @example
+ * `${PROBLEM_TYPE_BASE}not_found`; // "https://wa-migrate.dev/errors/not_found"
+ */
 export const PROBLEM_TYPE_BASE = "https://wa-migrate.dev/errors/";

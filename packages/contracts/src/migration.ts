@@ -22,7 +22,12 @@ const Timestamp = z.string();
  */
 export const MigrationStatusSchema = z.enum(MIGRATION_STATUSES);
 
-/** One step of a migration as the journal records it. */
+/**
+ * One step of a migration as the journal records it.
+ *
+ * @example
+ * MigrationStepSchema.parse({ id: "register_phone", status: "running", attempts: 1, startedAt: "2026-12-04T10:00:00.000Z" });
+ */
 export const MigrationStepSchema = z.object({
   id: StepIdSchema,
   status: StepStatusSchema,
@@ -31,7 +36,12 @@ export const MigrationStepSchema = z.object({
   finishedAt: z.optional(z.nullable(Timestamp)),
   lastError: z.optional(z.nullable(MigrationErrorSchema)),
 });
-/** See {@link MigrationStepSchema}. */
+/**
+ * See {@link MigrationStepSchema}.
+ *
+ * @example
+ * const failed = (steps: MigrationStep[]) => steps.filter((s) => s.status === "failed").map((s) => s.lastError?.code);
+ */
 export type MigrationStep = z.infer<typeof MigrationStepSchema>;
 
 /**
@@ -51,13 +61,28 @@ export const PhoneSnapshotSchema = z.object({
   platformType: z.nullable(PlatformTypeSchema),
   status: z.nullable(z.string()),
 });
-/** See {@link PhoneSnapshotSchema}. */
+/**
+ * See {@link PhoneSnapshotSchema}.
+ *
+ * @example
+ * const kept = (before: PhoneSnapshot, after: PhoneSnapshot) => before.qualityRating === after.qualityRating;
+ */
 export type PhoneSnapshot = z.infer<typeof PhoneSnapshotSchema>;
 
-/** Schema for a {@link TemplateOutcome}. */
+/**
+ * Schema for a {@link TemplateOutcome}.
+ *
+ * @example
+ * TemplateOutcomeSchema.parse("over_limit");
+ */
 export const TemplateOutcomeSchema = z.enum(TEMPLATE_OUTCOMES);
 
-/** One line of the templates report. */
+/**
+ * One line of the templates report.
+ *
+ * @example
+ * TemplateReportItemSchema.parse({ name: "order_update", language: "en_US", category: "UTILITY", sourceStatus: "APPROVED", sourceQuality: "GREEN", outcome: "copied" });
+ */
 export const TemplateReportItemSchema = z.object({
   sourceTemplateId: z.optional(z.string()),
   destinationTemplateId: z.optional(z.nullable(z.string())),
@@ -72,16 +97,31 @@ export const TemplateReportItemSchema = z.object({
   /** Meta's time (Unix seconds) of the last status webhook applied: an older one is ignored. */
   statusAt: z.optional(z.nullable(z.number())),
 });
-/** See {@link TemplateReportItemSchema}. */
+/**
+ * See {@link TemplateReportItemSchema}.
+ *
+ * @example
+ * const notCopied = (items: TemplateReportItem[]) => items.filter((i) => i.outcome !== "copied");
+ */
 export type TemplateReportItem = z.infer<typeof TemplateReportItemSchema>;
 
-/** How templates were (or will be) moved: by the kit before registration, or by Meta afterwards. */
+/**
+ * How templates were (or will be) moved: by the kit before registration, or by Meta afterwards.
+ *
+ * @example
+ * TemplatesReportSchema.parse({ mode: "meta_automatic", sourceReadable: false, items: [] });
+ */
 export const TemplatesReportSchema = z.object({
   mode: z.enum(TEMPLATES_MODES),
   sourceReadable: z.boolean(),
   items: z.array(TemplateReportItemSchema),
 });
-/** See {@link TemplatesReportSchema}. */
+/**
+ * See {@link TemplatesReportSchema}.
+ *
+ * @example
+ * const done = (report: TemplatesReport) => report.items.every((i) => i.outcome !== "pending");
+ */
 export type TemplatesReport = z.infer<typeof TemplatesReportSchema>;
 
 /**
@@ -106,5 +146,10 @@ export const MigrationSchema = z.object({
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
-/** See {@link MigrationSchema}. */
+/**
+ * See {@link MigrationSchema}.
+ *
+ * @example
+ * const registered = (m: Migration) => m.steps.find((s) => s.id === "register_phone")?.status === "succeeded";
+ */
 export type Migration = z.infer<typeof MigrationSchema>;

@@ -2,7 +2,12 @@ import { createContext, useContext } from "react";
 import type { MigrationFlowHandle } from "./flow-handle.js";
 import type { Locale, Messages } from "./messages/messages.js";
 
-/** What `Root` hands to every part below it. */
+/**
+ * What `Root` hands to every part below it.
+ *
+ * @example
+ * const { flow, t, locale, cx }: FlowContextValue = useFlowContext();
+ */
 export interface FlowContextValue {
   flow: MigrationFlowHandle;
   t: Messages;

@@ -29,7 +29,13 @@ function Layout() {
   );
 }
 
-/** Props of {@link MigrationFlow}: the hook's options plus how it looks. */
+/**
+ * Props of {@link MigrationFlow}: the hook's options plus how it looks.
+ *
+ * @example
+ * const props: MigrationFlowProps = { appId: "123", configId: "456", bffUrl: "/wa", theme: "dark" };
+ * <MigrationFlow {...props} />
+ */
 export interface MigrationFlowProps
   extends UseMigrationFlowOptions,
     Pick<RootProps, "locale" | "messages" | "unstyled" | "theme" | "className"> {}

@@ -12,7 +12,16 @@ import { configKey } from "./config-key.js";
 import type { MigrationFlowHandle } from "./flow-handle.js";
 import { IDLE_SNAPSHOT } from "./idle-snapshot.js";
 
-/** The callbacks of {@link useMigrationFlow}; held in a ref, so new functions never restart the flow. */
+/**
+ * The callbacks of {@link useMigrationFlow}; held in a ref, so new functions never restart the flow.
+ *
+ * @example
+ * const callbacks: MigrationFlowCallbacks = {
+ *   onComplete: (migration) => track("migrated", migration.id),
+ *   onExit: ({ step, reason }) => track("left", step, reason),
+ * };
+ * useMigrationFlow({ appId, configId, bffUrl: "/wa", ...callbacks });
+ */
 export interface MigrationFlowCallbacks {
   onStepChange?: (step: StepId, state: StepViewState) => void;
   onComplete?: (migration: Migration) => void;
@@ -26,10 +35,20 @@ export interface MigrationFlowCallbacks {
  * Options of {@link useMigrationFlow}: the controller's options (`appId`, `configId`, `bffUrl` or
  * `client`, `graphVersion`, `sdkUrl`, `allowedOrigins`, `signupExtras`, `resume` with `storage` and
  * `storageKey`, an injected `sdk`…) plus the callbacks.
+ *
+ * @example
+ * const options: UseMigrationFlowOptions = { appId: "123", configId: "456", bffUrl: "/wa", onError: (e) => console.warn(e.code) };
+ * const flow = useMigrationFlow(options);
  */
 export interface UseMigrationFlowOptions extends MigrationFlowOptions, MigrationFlowCallbacks {}
 
-/** What {@link useMigrationFlow} returns: the view handle plus the controller itself. */
+/**
+ * What {@link useMigrationFlow} returns: the view handle plus the controller itself.
+ *
+ * @example
+ * const { snapshot, launch, controller }: UseMigrationFlowResult = useMigrationFlow(options);
+ * controller?.on("submitted", ({ migrationId }) => track("submitted", migrationId));
+ */
 export interface UseMigrationFlowResult extends MigrationFlowHandle {
   /** The core controller; null during server rendering and before the first effect. */
   controller: MigrationFlowController | null;

@@ -6,7 +6,14 @@ import { withDroppedConnections } from "./graph/drop-connection.js";
 import { handleGraphRequest } from "./graph/handle-graph-request.js";
 import { createEmbeddedSignupRoutes } from "./popup/embedded-signup-routes.js";
 
-/** The fake Graph: a Hono app plus the {@link Sandbox} behind it (state, clock, calls, webhooks). */
+/**
+ * The fake Graph: a Hono app plus the {@link Sandbox} behind it (state, clock, calls, webhooks).
+ *
+ * @example
+ * const graph: FakeGraph = createFakeGraph({ control: true });
+ * await graph.request("/__sandbox/clock", { method: "POST", body: JSON.stringify({ advanceMs: 60_000 }) });
+ * graph.sandbox.calls.all().length;
+ */
 export type FakeGraph = Hono & { sandbox: Sandbox };
 
 /**

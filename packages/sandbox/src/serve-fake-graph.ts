@@ -3,7 +3,14 @@ import { serve } from "@hono/node-server";
 import { createFakeGraph, type FakeGraph } from "./create-fake-graph.js";
 import type { FakeGraphOptions } from "./engine/sandbox.js";
 
-/** A fake Graph served on loopback. */
+/**
+ * A fake Graph served on loopback.
+ *
+ * @example
+ * const server: FakeGraphServer = await serveFakeGraph({ port: 0, scenario: "flaky" });
+ * const partner = await (await fetch(`${server.url}/__sandbox/partner`)).json();
+ * await server.close();
+ */
 export interface FakeGraphServer {
   graph: FakeGraph;
   /** e.g. `http://127.0.0.1:4010` */

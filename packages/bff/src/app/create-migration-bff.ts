@@ -44,7 +44,15 @@ const WEBHOOK_BODY_LIMIT = 3 * 1024 * 1024;
 /** Meta calls /webhooks and probes call /health and /openapi.json without the partner's auth. */
 const PUBLIC_PATHS = ["/webhooks", "/health", "/openapi.json"];
 
-/** The BFF: a Hono app to mount, plus control over its background migrations. */
+/**
+ * The BFF: a Hono app to mount, plus control over its background migrations.
+ *
+ * @example
+ * const bff: MigrationBff = createMigrationBff({ ...options, resumeOnStart: false });
+ * app.route("/wa", bff);
+ * await bff.resume(); // once the server listens
+ * await bff.idle(); // graceful shutdown: no step still running
+ */
 export type MigrationBff = Hono<BffEnv> & {
   /** Starts every `running` migration in the store (done on creation unless `resumeOnStart: false`). */
   resume(): Promise<number>;

@@ -1,7 +1,13 @@
 import { GRAPH_VERSION_PATTERN, WABA_CURRENCIES, type WabaCurrency } from "@wa-migrate/contracts";
 import { parseEncryptionKeys } from "../crypto/secret-box.js";
 
-/** The runnable server's settings, read from the environment. */
+/**
+ * The runnable server's settings, read from the environment.
+ *
+ * @example
+ * const config: EnvConfig = loadEnvConfig(process.env);
+ * config.leaseMs; // 60000 unless WA_MIGRATE_LEASE_MS says otherwise
+ */
 export interface EnvConfig {
   appId: string;
   appSecret: string;

@@ -1,14 +1,27 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import type { SealedSecret, SecretKind } from "../store/migration-store.js";
 
-/** One AES-256 key with the id stored next to everything it sealed. */
+/**
+ * One AES-256 key with the id stored next to everything it sealed.
+ *
+ * @example
+ * const [current]: EncryptionKey[] = parseEncryptionKeys(process.env.WA_MIGRATE_ENCRYPTION_KEY ?? "");
+ * current?.id; // "k2" for "k2:...,k1:..."
+ */
 export interface EncryptionKey {
   id: string;
   /** 32 bytes. */
   key: Uint8Array;
 }
 
-/** Seals and opens secrets at rest (business tokens, PINs) with AES-256-GCM. */
+/**
+ * Seals and opens secrets at rest (business tokens, PINs) with AES-256-GCM.
+ *
+ * @example
+ * const box: SecretBox = createSecretBox(parseEncryptionKeys(key));
+ * const sealed = box.seal(token, secretContext(migrationId, "business_token"));
+ * box.open(sealed, secretContext(migrationId, "business_token")) === token; // true
+ */
 export interface SecretBox {
   /** The id of the key new secrets are sealed with. */
   readonly currentKeyId: string;

@@ -29,5 +29,10 @@ export function createGraphClient(options: GraphClientOptions) {
   };
 }
 
-/** See {@link createGraphClient}. */
+/**
+ * See {@link createGraphClient}.
+ *
+ * @example
+ * const graph: GraphClient = createGraphClient({ fetch, appId, appSecret, systemToken });
+ */
 export type GraphClient = ReturnType<typeof createGraphClient>;

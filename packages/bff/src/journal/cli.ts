@@ -10,7 +10,12 @@ import { migrateSchema, readSchemaStatus } from "./migrate-schema.js";
 import { type JournalOptions, openSqlClient } from "./open-journal-store.js";
 import type { SqlClient } from "./sql-client.js";
 
-/** What a `db:*` command printed and how it ended (0 ok, 1 a problem was found, 2 bad usage). */
+/**
+ * What a `db:*` command printed and how it ended (0 ok, 1 a problem was found, 2 bad usage).
+ *
+ * @example
+ * const { exitCode, stdout, stderr }: JournalCommandResult = await runJournalCommand(["db:status"], process.env);
+ */
 export interface JournalCommandResult {
   exitCode: 0 | 1 | 2;
   stdout: string;

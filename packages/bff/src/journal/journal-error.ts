@@ -1,4 +1,10 @@
-/** The journal's own failures, each a code of the contracts' `ERROR_CATALOG`. */
+/**
+ * The journal's own failures, each a code of the contracts' `ERROR_CATALOG`.
+ *
+ * @example
+ * const code: JournalErrorCode = "schema_too_new";
+ * ERROR_CATALOG[code].remedy; // "Upgrade @wa-migrate/bff to the version that migrated the database."
+ */
 export type JournalErrorCode = "store_unavailable" | "schema_too_new" | "unknown_key_id";
 
 /**
@@ -6,7 +12,7 @@ export type JournalErrorCode = "store_unavailable" | "schema_too_new" | "unknown
  * message never contains a connection string's password or a secret.
  *
  * @example
- * try { await openJournal({ databaseUrl }); }
+ * try { await openJournalStore({ databaseUrl }); }
  * catch (error) { if (error instanceof JournalError && error.code === "store_unavailable") retryLater(); }
  */
 export class JournalError extends Error {

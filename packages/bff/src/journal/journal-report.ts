@@ -1,6 +1,11 @@
 import type { SqlExecutor } from "./sql-client.js";
 
-/** What `db:status` tells an operator about the journal's contents. */
+/**
+ * What `db:status` tells an operator about the journal's contents.
+ *
+ * @example
+ * const { migrations, runningSteps, secretsByKeyId }: JournalReport = await readJournalReport(db);
+ */
 export interface JournalReport {
   /** Number of migrations per status. */
   migrations: Record<string, number>;

@@ -3,7 +3,12 @@ import { JournalError } from "./journal-error.js";
 import { SCHEMA_MIGRATIONS, type SchemaMigration } from "./schema-migrations.js";
 import type { SqlClient, SqlExecutor } from "./sql-client.js";
 
-/** One applied version as `wa_schema_migrations` records it. */
+/**
+ * One applied version as `wa_schema_migrations` records it.
+ *
+ * @example
+ * const versions = (await readSchemaStatus(db)).applied.map((v: AppliedSchemaVersion) => `${v.version} ${v.name}`);
+ */
 export interface AppliedSchemaVersion {
   version: number;
   name: string;
@@ -11,7 +16,13 @@ export interface AppliedSchemaVersion {
   appliedAt: string;
 }
 
-/** Where the database's schema stands against the code. */
+/**
+ * Where the database's schema stands against the code.
+ *
+ * @example
+ * const status: SchemaStatus = await readSchemaStatus(db);
+ * if (status.pending.length > 0) await migrateSchema(db);
+ */
 export interface SchemaStatus {
   /** Newest applied version, 0 for an empty database. */
   current: number;

@@ -7,10 +7,23 @@ import { createPostgresClient } from "./postgres-client.js";
 import type { SqlClient } from "./sql-client.js";
 import { createSqlMigrationStore } from "./sql-migration-store.js";
 
-/** Default PGlite data directory of the runnable server, relative to its working directory. */
+/**
+ * Default PGlite data directory of the runnable server, relative to its working directory.
+ *
+ * @example
+ * await openJournalStore({ dataDir: DEFAULT_DATA_DIR }); // the same as openJournalStore()
+ */
 export const DEFAULT_DATA_DIR = "./.wa-migrate/db";
 
-/** Which database the journal uses: PostgreSQL when `databaseUrl` is set, else PGlite. */
+/**
+ * Which database the journal uses: PostgreSQL when `databaseUrl` is set, else PGlite.
+ *
+ * @example
+ * const options: JournalOptions = process.env.DATABASE_URL
+ *   ? { databaseUrl: process.env.DATABASE_URL, poolSize: 20 }
+ *   : { dataDir: "./.wa-migrate/db" };
+ * const store = await openJournalStore(options);
+ */
 export interface JournalOptions {
   /** `postgres://...`: use PostgreSQL through `pg`. */
   databaseUrl?: string;

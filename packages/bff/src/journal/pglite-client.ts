@@ -4,7 +4,13 @@ import { type DataDirLock, diskPathOf, lockDataDir } from "./data-dir-lock.js";
 import { JournalError } from "./journal-error.js";
 import type { SqlClient, SqlExecutor, SqlRow } from "./sql-client.js";
 
-/** Where the embedded database lives. */
+/**
+ * Where the embedded database lives.
+ *
+ * @example
+ * const options: PgliteClientOptions = { dataDir: "memory://" };
+ * const db = await createPgliteClient(options);
+ */
 export interface PgliteClientOptions {
   /** A directory on disk (a path or `file://path`, locked), or `memory://` / absent for a throw-away one. */
   dataDir?: string;

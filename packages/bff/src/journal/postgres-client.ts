@@ -3,7 +3,13 @@ import { storableParams } from "../store/storable-text.js";
 import { isConnectionFailure, JournalError, redactUrl } from "./journal-error.js";
 import type { SqlClient, SqlExecutor, SqlRow } from "./sql-client.js";
 
-/** How to reach PostgreSQL. */
+/**
+ * How to reach PostgreSQL.
+ *
+ * @example
+ * const options: PostgresClientOptions = { connectionString: process.env.DATABASE_URL!, max: 20, connectTimeoutMs: 10_000 };
+ * const db = await createPostgresClient(options);
+ */
 export interface PostgresClientOptions {
   connectionString: string;
   /** Schema for every connection's `search_path` (tests give each file its own); default `public`. */

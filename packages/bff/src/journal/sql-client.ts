@@ -1,7 +1,17 @@
-/** One row as the database returns it: column name to value. */
+/**
+ * One row as the database returns it: column name to value.
+ *
+ * @example
+ * const rows: SqlRow[] = await db.query("SELECT id, status FROM wa_migrations LIMIT 5");
+ */
 export type SqlRow = Record<string, unknown>;
 
-/** Which engine answers: the embedded PGlite or a PostgreSQL server. */
+/**
+ * Which engine answers: the embedded PGlite or a PostgreSQL server.
+ *
+ * @example
+ * const backend: SqlBackend = db.backend; // "pglite" or "postgres"
+ */
 export type SqlBackend = "pglite" | "postgres";
 
 /**
@@ -9,7 +19,7 @@ export type SqlBackend = "pglite" | "postgres";
  * PostgreSQL (numbered `$1` parameters) and nothing else, so the same statements run on both backends.
  *
  * @example
- * const { rows } = await db.query<{ n: number }>("select 1 as n");
+ * const [row] = await db.query<{ n: number }>("select 1 as n"); // row?.n === 1
  */
 export interface SqlExecutor {
   /** Runs one statement with numbered parameters and returns its rows. */

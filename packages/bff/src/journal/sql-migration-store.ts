@@ -86,10 +86,12 @@ async function guard<T>(run: () => Promise<T>): Promise<T> {
 
 /**
  * The {@link MigrationStore} over SQL: the same statements on PGlite and PostgreSQL. The schema
- * must be current (`openJournal` migrates it before handing out a store).
+ * must be current (`openJournalStore` migrates it before handing out a store).
  *
  * @example
- * const store = createSqlMigrationStore(await createPgliteClient({ dataDir: "./.wa-migrate/db" }));
+ * const db = await createPgliteClient({ dataDir: "./.wa-migrate/db" });
+ * await migrateSchema(db);
+ * const store = createSqlMigrationStore(db);
  */
 export function createSqlMigrationStore(db: SqlClient): MigrationStore {
   return {

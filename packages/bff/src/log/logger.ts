@@ -1,4 +1,9 @@
-/** Fields every log line may carry (the issue's list), plus anything else JSON-safe. */
+/**
+ * Fields every log line may carry (the issue's list), plus anything else JSON-safe.
+ *
+ * @example
+ * log.info("migration created", { migrationId: "mig_1", tenant: "acme" } satisfies LogFields);
+ */
 export interface LogFields {
   requestId?: string;
   tenant?: string;
@@ -8,7 +13,13 @@ export interface LogFields {
   [key: string]: unknown;
 }
 
-/** Structured JSON-line logger. */
+/**
+ * Structured JSON-line logger.
+ *
+ * @example
+ * const log: Logger = createLogger({ secrets: [appSecret] });
+ * log.child({ requestId }).warn("slow Graph answer", { step: "register_phone" });
+ */
 export interface Logger {
   info(message: string, fields?: LogFields): void;
   warn(message: string, fields?: LogFields): void;
@@ -19,7 +30,13 @@ export interface Logger {
   addSecret(value: string): void;
 }
 
-/** Options of {@link createLogger}. */
+/**
+ * Options of {@link createLogger}.
+ *
+ * @example
+ * const lines: string[] = [];
+ * const options: LoggerOptions = { write: (line) => lines.push(line), secrets: [systemToken] };
+ */
 export interface LoggerOptions {
   /** Receives one JSON line (without newline). Default: `process.stdout`. */
   write?: (line: string) => void;

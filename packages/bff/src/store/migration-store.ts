@@ -15,7 +15,12 @@ import type { StoredTemplatesReport } from "./stored-templates-report.js";
 // injected clock) as ISO 8601 strings, never from the database clock, so every implementation
 // behaves the same under a fake clock. All methods are async and may reject with a StoreError.
 
-/** A step as the journal keeps it: the public fields plus the lease that guards its execution. */
+/**
+ * A step as the journal keeps it: the public fields plus the lease that guards its execution.
+ *
+ * @example
+ * const held = (step: StoredStep, now: string) => step.leaseExpiresAt !== null && step.leaseExpiresAt > now;
+ */
 export interface StoredStep extends MigrationStep {
   /** Who runs the step now (an instance id), or null when nobody holds it. */
   leaseOwner: string | null;
@@ -26,6 +31,9 @@ export interface StoredStep extends MigrationStep {
 /**
  * Internal, non-secret facts a step learned and later steps or retries need (check before act).
  * Stored as one JSON object; {@link MigrationStore.updateMigration} merges it shallowly.
+ *
+ * @example
+ * await store.updateMigration(id, { context: { registeredAt: now } satisfies MigrationContext }, now);
  */
 export interface MigrationContext {
   /** WABA ids the business token was granted, newest first (from debug_token). */
@@ -44,7 +52,13 @@ export interface MigrationContext {
   [key: string]: unknown;
 }
 
-/** A migration as the journal keeps it. {@link toMigration} strips what browsers must not see. */
+/**
+ * A migration as the journal keeps it. {@link toMigration} strips what browsers must not see.
+ *
+ * @example
+ * const m: StoredMigration | null = await store.getMigration(id);
+ * if (m && m.tenant === tenant) return toMigration(m);
+ */
 export interface StoredMigration extends Omit<Migration, "steps" | "templates"> {
   /** The partner's tenant (from `authorize`); every read by a browser is scoped by it. */
   tenant: string;
@@ -56,10 +70,21 @@ export interface StoredMigration extends Omit<Migration, "steps" | "templates"> 
   context: MigrationContext;
 }
 
-/** What {@link MigrationStore.createMigration} stores: the first full record, `version` 1. */
+/**
+ * What {@link MigrationStore.createMigration} stores: the first full record, `version` 1.
+ *
+ * @example
+ * const { created } = await store.createMigration(newMigrationFixture({ id: "mig_1", tenant: "acme" }) satisfies NewMigration);
+ */
 export type NewMigration = Omit<StoredMigration, "version">;
 
-/** Fields {@link MigrationStore.updateMigration} may change; absent fields stay as they are. */
+/**
+ * Fields {@link MigrationStore.updateMigration} may change; absent fields stay as they are.
+ *
+ * @example
+ * const patch: MigrationPatch = { status: "completed", billingCutoverAt: now };
+ * await store.updateMigration(id, patch, now);
+ */
 export type MigrationPatch = Partial<
   Pick<
     StoredMigration,
@@ -78,7 +103,13 @@ export type MigrationPatch = Partial<
   context?: MigrationContext;
 };
 
-/** An encrypted secret: the store never sees plaintext, only what the BFF's secret box sealed. */
+/**
+ * An encrypted secret: the store never sees plaintext, only what the BFF's secret box sealed.
+ *
+ * @example
+ * const sealed: SealedSecret = box.seal(pin, secretContext(id, "pin"));
+ * await store.putSecret(id, "pin", sealed);
+ */
 export interface SealedSecret {
   /** Which key sealed it (key rotation keeps old keys readable). */
   keyId: string;
@@ -86,10 +117,22 @@ export interface SealedSecret {
   ciphertext: string;
 }
 
-/** The secrets a migration keeps. */
+/**
+ * The secrets a migration keeps.
+ *
+ * @example
+ * const kind: SecretKind = "business_token";
+ * const sealed = await store.getSecret(id, kind);
+ */
 export type SecretKind = "business_token" | "pin";
 
-/** What the idempotency record of a `POST /migrations` remembers. */
+/**
+ * What the idempotency record of a `POST /migrations` remembers.
+ *
+ * @example
+ * const record: IdempotencyRecord | null = await store.getIdempotencyRecord(tenant, key);
+ * if (record && record.requestHash !== hash) throw new BffError("idempotency_conflict");
+ */
 export interface IdempotencyRecord {
   tenant: string;
   key: string;
@@ -99,12 +142,24 @@ export interface IdempotencyRecord {
   createdAt: string;
 }
 
-/** A stored Embedded Signup event with its tenant. */
+/**
+ * A stored Embedded Signup event with its tenant.
+ *
+ * @example
+ * await store.addSignupEvent({ id: "sue_1", tenant, event: "CANCEL", currentStep: "PERMISSIONS", errorMessage: null,
+ *   errorId: null, sessionId: null, migrationId: null, receivedAt: now } satisfies StoredSignupEvent);
+ */
 export interface StoredSignupEvent extends SignupEvent {
   tenant: string;
 }
 
-/** A webhook change with the key that makes Meta's redeliveries (36 h of retries) harmless. */
+/**
+ * A webhook change with the key that makes Meta's redeliveries (36 h of retries) harmless.
+ *
+ * @example
+ * const fresh = await store.addWebhookEvent({ id: "whe_1", field: "account_update", wabaId, migrationId: null,
+ *   value, receivedAt: now, dedupeKey } satisfies StoredWebhookEvent); // false for a redelivery
+ */
 export interface StoredWebhookEvent extends WebhookEvent {
   /** Unique per change, e.g. a hash of the entry id, field and value. */
   dedupeKey: string;
@@ -120,7 +175,13 @@ export interface StoredWebhookEvent extends WebhookEvent {
  */
 export type WebhookEventMigration = Pick<StoredMigration, "id" | "tenant">;
 
-/** Options of {@link MigrationStore.listMigrations}. */
+/**
+ * Options of {@link MigrationStore.listMigrations}.
+ *
+ * @example
+ * const options: ListMigrationsOptions = { tenant: "acme", status: "failed", limit: 20 };
+ * const { items, nextCursor } = await store.listMigrations(options);
+ */
 export interface ListMigrationsOptions {
   /** Only this tenant's migrations; absent means every tenant (operators, resuming). */
   tenant?: string;
@@ -131,21 +192,39 @@ export interface ListMigrationsOptions {
   limit: number;
 }
 
-/** A page of migrations, newest first (by `createdAt`, then `id`, both descending). */
+/**
+ * A page of migrations, newest first (by `createdAt`, then `id`, both descending).
+ *
+ * @example
+ * let page: MigrationPage = await store.listMigrations({ limit: 100 });
+ * while (page.nextCursor) page = await store.listMigrations({ limit: 100, cursor: page.nextCursor });
+ */
 export interface MigrationPage {
   items: StoredMigration[];
   /** Null on the last page. */
   nextCursor: string | null;
 }
 
-/** Who claims a step, for how long, and when ("now"). */
+/**
+ * Who claims a step, for how long, and when ("now").
+ *
+ * @example
+ * const lease: LeaseRequest = { owner: "bff_a1b2c3", leaseMs: 60_000, now: new Date().toISOString() };
+ * const claimed = await store.claimStep(id, "register_phone", lease);
+ */
 export interface LeaseRequest {
   owner: string;
   leaseMs: number;
   now: string;
 }
 
-/** How a claimed step ended. */
+/**
+ * How a claimed step ended.
+ *
+ * @example
+ * const outcome: StepOutcome = { status: "succeeded", lastError: null, now };
+ * await store.finishStep(id, "register_phone", "bff_a1b2c3", outcome);
+ */
 export interface StepOutcome {
   status: Extract<StepStatus, "succeeded" | "failed" | "action_required" | "skipped">;
   /** The error to keep (null clears it: pass null on success). */

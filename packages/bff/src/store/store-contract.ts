@@ -25,7 +25,7 @@ const graphError = {
  * Registers the store contract suite for one implementation.
  *
  * @example
- * describeMigrationStore("pglite", async () => createPgliteStore({ dataDir: "memory://" }));
+ * describeMigrationStore("pglite", async () => openJournalStore({ dataDir: "memory://" }));
  */
 export function describeMigrationStore(
   name: string,

@@ -1,4 +1,10 @@
-/** Why a store call failed. */
+/**
+ * Why a store call failed.
+ *
+ * @example
+ * const kind: StoreErrorKind | undefined = error instanceof StoreError ? error.kind : undefined;
+ * if (kind === "unavailable") retryLater();
+ */
 export type StoreErrorKind = "not_found" | "conflict" | "unavailable";
 
 /**

@@ -10,7 +10,12 @@ export const AppSubscriptionFieldSchema = z.object({
   name: z.string(),
   version: z.optional(z.string()),
 });
-/** See {@link AppSubscriptionFieldSchema}. */
+/**
+ * See {@link AppSubscriptionFieldSchema}.
+ *
+ * @example
+ * const field: AppSubscriptionField = { name: "account_update", version: "v24.0" };
+ */
 export type AppSubscriptionField = z.infer<typeof AppSubscriptionFieldSchema>;
 
 /**
@@ -27,7 +32,12 @@ export const AppSubscriptionSchema = z.object({
   active: z.optional(z.boolean()),
   fields: z.optional(z.array(AppSubscriptionFieldSchema)),
 });
-/** See {@link AppSubscriptionSchema}. */
+/**
+ * See {@link AppSubscriptionSchema}.
+ *
+ * @example
+ * const waba = (subscriptions.data as AppSubscription[]).find((s) => s.object === "whatsapp_business_account");
+ */
 export type AppSubscription = z.infer<typeof AppSubscriptionSchema>;
 
 /**
@@ -38,5 +48,10 @@ export type AppSubscription = z.infer<typeof AppSubscriptionSchema>;
  * AppSubscriptionsResponseSchema.parse({ data: [{ object: "whatsapp_business_account", callback_url: "https://partner.example/webhooks", active: true, fields: [{ name: "message_template_status_update", version: "v24.0" }] }] });
  */
 export const AppSubscriptionsResponseSchema = z.object({ data: z.array(AppSubscriptionSchema) });
-/** See {@link AppSubscriptionsResponseSchema}. */
+/**
+ * See {@link AppSubscriptionsResponseSchema}.
+ *
+ * @example
+ * const none: AppSubscriptionsResponse = { data: [] }; // the app has no default callback
+ */
 export type AppSubscriptionsResponse = z.infer<typeof AppSubscriptionsResponseSchema>;

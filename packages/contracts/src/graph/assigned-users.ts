@@ -18,5 +18,10 @@ export const AssignedUsersResponseSchema = z.object({
   ),
   paging: z.optional(PagingSchema),
 });
-/** See {@link AssignedUsersResponseSchema}. */
+/**
+ * See {@link AssignedUsersResponseSchema}.
+ *
+ * @example
+ * const manages = (users: AssignedUsersResponse, id: string) => users.data.some((u) => u.id === id && u.tasks?.includes("MANAGE"));
+ */
 export type AssignedUsersResponse = z.infer<typeof AssignedUsersResponseSchema>;

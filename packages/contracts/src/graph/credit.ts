@@ -15,7 +15,12 @@ export const ExtendedCreditsResponseSchema = z.object({
     }),
   ),
 });
-/** See {@link ExtendedCreditsResponseSchema}. */
+/**
+ * See {@link ExtendedCreditsResponseSchema}.
+ *
+ * @example
+ * const lineId = (credits as ExtendedCreditsResponse).data[0]?.id;
+ */
 export type ExtendedCreditsResponse = z.infer<typeof ExtendedCreditsResponseSchema>;
 
 /**
@@ -28,12 +33,20 @@ export const CreditSharingResponseSchema = z.object({
   allocation_config_id: z.string(),
   waba_id: z.string(),
 });
-/** See {@link CreditSharingResponseSchema}. */
+/**
+ * See {@link CreditSharingResponseSchema}.
+ *
+ * @example
+ * const { allocation_config_id } = shared as CreditSharingResponse;
+ */
 export type CreditSharingResponse = z.infer<typeof CreditSharingResponseSchema>;
 
 /**
  * `GET /{allocation-config-id}?fields=receiving_credential,request_status`.
  * Shared correctly when `receiving_credential.id` equals the WABA's `primary_funding_id`.
+ *
+ * @example
+ * AllocationConfigSchema.parse({ id: "58501441721238", receiving_credential: { id: "1972385232742147" } });
  */
 export const AllocationConfigSchema = z.object({
   id: z.string(),
@@ -41,7 +54,12 @@ export const AllocationConfigSchema = z.object({
   request_status: z.optional(z.string()),
   receiving_business: z.optional(z.object({ id: z.string(), name: z.optional(z.string()) })),
 });
-/** See {@link AllocationConfigSchema}. */
+/**
+ * See {@link AllocationConfigSchema}.
+ *
+ * @example
+ * const attached = (a: AllocationConfig, waba: Waba) => a.receiving_credential?.id === waba.primary_funding_id;
+ */
 export type AllocationConfig = z.infer<typeof AllocationConfigSchema>;
 
 /**
@@ -52,5 +70,10 @@ export type AllocationConfig = z.infer<typeof AllocationConfigSchema>;
  * AllocationConfigListSchema.parse({ data: [{ id: "58501441721238", receiving_credential: { id: "1" } }] });
  */
 export const AllocationConfigListSchema = z.object({ data: z.array(AllocationConfigSchema) });
-/** See {@link AllocationConfigListSchema}. */
+/**
+ * See {@link AllocationConfigListSchema}.
+ *
+ * @example
+ * const live = (list: AllocationConfigList) => list.data.filter((a) => a.request_status !== "DELETED");
+ */
 export type AllocationConfigList = z.infer<typeof AllocationConfigListSchema>;

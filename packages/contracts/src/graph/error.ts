@@ -23,12 +23,28 @@ export const GraphErrorBodySchema = z.object({
   is_transient: z.optional(z.boolean()),
   fbtrace_id: z.optional(z.string()),
 });
-/** See {@link GraphErrorBodySchema}. */
+/**
+ * See {@link GraphErrorBodySchema}.
+ *
+ * @example
+ * const transient = (body: GraphErrorBody) => body.is_transient === true || TRANSIENT_GRAPH_CODES.includes(body.code);
+ */
 export type GraphErrorBody = z.infer<typeof GraphErrorBodySchema>;
 
-/** The envelope around {@link GraphErrorBodySchema}. */
+/**
+ * The envelope around {@link GraphErrorBodySchema}.
+ *
+ * @example
+ * const parsed = GraphErrorEnvelopeSchema.safeParse(await response.json());
+ * if (parsed.success) console.log(parsed.data.error.code, parsed.data.error.fbtrace_id);
+ */
 export const GraphErrorEnvelopeSchema = z.object({ error: GraphErrorBodySchema });
-/** See {@link GraphErrorEnvelopeSchema}. */
+/**
+ * See {@link GraphErrorEnvelopeSchema}.
+ *
+ * @example
+ * const envelope: GraphErrorEnvelope = { error: { message: "(#100) Invalid parameter", code: 100 } };
+ */
 export type GraphErrorEnvelope = z.infer<typeof GraphErrorEnvelopeSchema>;
 
 /**

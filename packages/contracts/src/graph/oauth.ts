@@ -12,15 +12,30 @@ export const TokenExchangeResponseSchema = z.object({
   token_type: z.optional(z.string()),
   expires_in: z.optional(z.number()),
 });
-/** See {@link TokenExchangeResponseSchema}. */
+/**
+ * See {@link TokenExchangeResponseSchema}.
+ *
+ * @example
+ * const { access_token } = (await (await fetch(graphUrl(`oauth/access_token?${params}`))).json()) as TokenExchangeResponse;
+ */
 export type TokenExchangeResponse = z.infer<typeof TokenExchangeResponseSchema>;
 
-/** One granular scope of a token, with the WABA ids it targets (newest first). */
+/**
+ * One granular scope of a token, with the WABA ids it targets (newest first).
+ *
+ * @example
+ * GranularScopeSchema.parse({ scope: "whatsapp_business_management", target_ids: ["524126980791429"] });
+ */
 export const GranularScopeSchema = z.object({
   scope: z.string(),
   target_ids: z.optional(z.array(z.string())),
 });
-/** See {@link GranularScopeSchema}. */
+/**
+ * See {@link GranularScopeSchema}.
+ *
+ * @example
+ * const wabaIds = (scopes: GranularScope[]) => scopes.find((s) => s.scope === "whatsapp_business_management")?.target_ids ?? [];
+ */
 export type GranularScope = z.infer<typeof GranularScopeSchema>;
 
 /**
@@ -42,5 +57,10 @@ export const DebugTokenResponseSchema = z.object({
     user_id: z.optional(z.string()),
   }),
 });
-/** See {@link DebugTokenResponseSchema}. */
+/**
+ * See {@link DebugTokenResponseSchema}.
+ *
+ * @example
+ * const valid = (answer: DebugTokenResponse) => answer.data.is_valid && answer.data.type === "SYSTEM_USER";
+ */
 export type DebugTokenResponse = z.infer<typeof DebugTokenResponseSchema>;

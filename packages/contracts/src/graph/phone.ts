@@ -33,7 +33,12 @@ export const PhoneNumberSchema = z.object({
   throughput: z.optional(z.object({ level: z.string() })),
   last_onboarded_time: z.optional(z.string()),
 });
-/** See {@link PhoneNumberSchema}. */
+/**
+ * See {@link PhoneNumberSchema}.
+ *
+ * @example
+ * const moved = (phone: PhoneNumber) => phone.status === "CONNECTED" && phone.platform_type === "CLOUD_API";
+ */
 export type PhoneNumber = z.infer<typeof PhoneNumberSchema>;
 
 /**
@@ -46,10 +51,20 @@ export const PhoneNumberListSchema = z.object({
   data: z.array(PhoneNumberSchema),
   paging: z.optional(PagingSchema),
 });
-/** See {@link PhoneNumberListSchema}. */
+/**
+ * See {@link PhoneNumberListSchema}.
+ *
+ * @example
+ * const ids = (list: PhoneNumberList) => list.data.map((p) => p.id);
+ */
 export type PhoneNumberList = z.infer<typeof PhoneNumberListSchema>;
 
-/** The fields the BFF asks for when it snapshots a phone number. */
+/**
+ * The fields the BFF asks for when it snapshots a phone number.
+ *
+ * @example
+ * graphUrl(`${phoneId}?fields=${PHONE_SNAPSHOT_FIELDS.join(",")}`);
+ */
 export const PHONE_SNAPSHOT_FIELDS = [
   "id",
   "display_phone_number",

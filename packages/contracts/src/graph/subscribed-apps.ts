@@ -15,12 +15,27 @@ export const SubscribedAppSchema = z.object({
   name: z.optional(z.string()),
   override_callback_uri: z.optional(z.string()),
 });
-/** See {@link SubscribedAppSchema}. */
+/**
+ * See {@link SubscribedAppSchema}.
+ *
+ * @example
+ * const ours = (apps: SubscribedApp[], appId: string) => apps.some((a) => subscribedAppId(a) === appId);
+ */
 export type SubscribedApp = z.infer<typeof SubscribedAppSchema>;
 
-/** The list around {@link SubscribedAppSchema}. */
+/**
+ * The list around {@link SubscribedAppSchema}.
+ *
+ * @example
+ * SubscribedAppsResponseSchema.parse({ data: [{ id: "670843887433847", name: "Lucky Shrub" }] });
+ */
 export const SubscribedAppsResponseSchema = z.object({ data: z.array(SubscribedAppSchema) });
-/** See {@link SubscribedAppsResponseSchema}. */
+/**
+ * See {@link SubscribedAppsResponseSchema}.
+ *
+ * @example
+ * const none: SubscribedAppsResponse = { data: [] };
+ */
 export type SubscribedAppsResponse = z.infer<typeof SubscribedAppsResponseSchema>;
 
 /**

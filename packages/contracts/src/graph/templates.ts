@@ -2,7 +2,12 @@ import * as z from "zod/mini";
 import { PagingSchema } from "./common.js";
 import { QualityRatingSchema, TemplateCategorySchema, TemplateStatusSchema } from "./enums.js";
 
-/** A template's quality: an object `{ score, date }` in API responses. */
+/**
+ * A template's quality: an object `{ score, date }` in API responses.
+ *
+ * @example
+ * TemplateQualityScoreSchema.parse({ score: "GREEN", date: 1733299200 });
+ */
 export const TemplateQualityScoreSchema = z.object({
   score: QualityRatingSchema,
   date: z.optional(z.number()),
@@ -27,15 +32,30 @@ export const MessageTemplateSchema = z.object({
   sub_category: z.optional(z.string()),
   previous_category: z.optional(z.string()),
 });
-/** See {@link MessageTemplateSchema}. */
+/**
+ * See {@link MessageTemplateSchema}.
+ *
+ * @example
+ * const eligible = (t: MessageTemplate) => t.status === "APPROVED" && t.quality_score?.score === "GREEN";
+ */
 export type MessageTemplate = z.infer<typeof MessageTemplateSchema>;
 
-/** A page of {@link MessageTemplateSchema}. */
+/**
+ * A page of {@link MessageTemplateSchema}.
+ *
+ * @example
+ * const { data, paging } = MessageTemplateListSchema.parse(await response.json());
+ */
 export const MessageTemplateListSchema = z.object({
   data: z.array(MessageTemplateSchema),
   paging: z.optional(PagingSchema),
 });
-/** See {@link MessageTemplateListSchema}. */
+/**
+ * See {@link MessageTemplateListSchema}.
+ *
+ * @example
+ * const names = (page: MessageTemplateList) => page.data.map((t) => `${t.name}/${t.language}`);
+ */
 export type MessageTemplateList = z.infer<typeof MessageTemplateListSchema>;
 
 // id → reason. Meta's syntax block writes `failed_templates` as an array, its example as a map
@@ -61,8 +81,18 @@ export const MigrateTemplatesResponseSchema = z.object({
   migrated_templates: z.optional(z.array(z.string())),
   failed_templates: z.optional(FailedTemplatesSchema),
 });
-/** See {@link MigrateTemplatesResponseSchema}. */
+/**
+ * See {@link MigrateTemplatesResponseSchema}.
+ *
+ * @example
+ * const failed = Object.entries((answer as MigrateTemplatesResponse).failed_templates ?? {}); // [id, reason][]
+ */
 export type MigrateTemplatesResponse = z.infer<typeof MigrateTemplatesResponseSchema>;
 
-/** The page size Meta documents for `migrate_message_templates` (the `count` maximum). */
+/**
+ * The page size Meta documents for `migrate_message_templates` (the `count` maximum).
+ *
+ * @example
+ * const pages = Math.ceil(eligible.length / TEMPLATE_MIGRATION_PAGE_SIZE);
+ */
 export const TEMPLATE_MIGRATION_PAGE_SIZE = 500;

@@ -16,7 +16,12 @@ export const WabaWithEdgesSchema = z.extend(WabaSchema, {
   phone_numbers: z.optional(PhoneNumberListSchema),
   message_templates: z.optional(MessageTemplateListSchema),
 });
-/** See {@link WabaWithEdgesSchema}. */
+/**
+ * See {@link WabaWithEdgesSchema}.
+ *
+ * @example
+ * const phoneIds = (waba: WabaWithEdges) => waba.phone_numbers?.data.map((p) => p.id) ?? [];
+ */
 export type WabaWithEdges = z.infer<typeof WabaWithEdgesSchema>;
 
 /**
@@ -27,8 +32,18 @@ export type WabaWithEdges = z.infer<typeof WabaWithEdgesSchema>;
  * WabasByIdSchema.parse({ "102290129340398": { id: "102290129340398", account_review_status: "APPROVED" } });
  */
 export const WabasByIdSchema = z.record(z.string(), WabaWithEdgesSchema);
-/** See {@link WabasByIdSchema}. */
+/**
+ * See {@link WabasByIdSchema}.
+ *
+ * @example
+ * const found = (wabas: WabasById, id: string) => wabas[id]?.account_review_status;
+ */
 export type WabasById = z.infer<typeof WabasByIdSchema>;
 
-/** Graph's maximum number of ids in one multiple-id read. */
+/**
+ * Graph's maximum number of ids in one multiple-id read.
+ *
+ * @example
+ * graphUrl(`?ids=${ids.slice(0, MAX_IDS_PER_READ).join(",")}&fields=id,name`);
+ */
 export const MAX_IDS_PER_READ = 50;

@@ -34,7 +34,12 @@ export const WabaSchema = z.object({
   ),
   whatsapp_business_manager_messaging_limit: z.optional(MessagingLimitTierSchema),
 });
-/** See {@link WabaSchema}. */
+/**
+ * See {@link WabaSchema}.
+ *
+ * @example
+ * const fundedElsewhere = (waba: Waba, ours: string) => waba.primary_funding_id !== undefined && waba.primary_funding_id !== ours;
+ */
 export type Waba = z.infer<typeof WabaSchema>;
 
 /**
@@ -48,5 +53,10 @@ export const BusinessSchema = z.object({
   name: z.optional(z.string()),
   verification_status: z.optional(BusinessVerificationStatusSchema),
 });
-/** See {@link BusinessSchema}. */
+/**
+ * See {@link BusinessSchema}.
+ *
+ * @example
+ * const verified = (business: Business) => business.verification_status === "verified";
+ */
 export type Business = z.infer<typeof BusinessSchema>;

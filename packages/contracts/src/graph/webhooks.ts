@@ -34,7 +34,12 @@ export const TemplateStatusUpdateValueSchema = z.looseObject({
   message_template_category: z.optional(z.string()),
 });
 
-/** `message_template_quality_update` value (facts §5.5). */
+/**
+ * `message_template_quality_update` value (facts §5.5).
+ *
+ * @example
+ * TemplateQualityUpdateValueSchema.parse({ previous_quality_score: "GREEN", new_quality_score: "YELLOW", message_template_id: 1, message_template_name: "x", message_template_language: "en_US" });
+ */
 export const TemplateQualityUpdateValueSchema = z.looseObject({
   previous_quality_score: z.optional(QualityRatingSchema),
   new_quality_score: QualityRatingSchema,
@@ -59,7 +64,12 @@ export const TemplateCategoryUpdateValueSchema = z.looseObject({
   correct_category: z.optional(z.string()),
 });
 
-/** `phone_number_name_update` value (facts §5.6). */
+/**
+ * `phone_number_name_update` value (facts §5.6).
+ *
+ * @example
+ * PhoneNameUpdateValueSchema.parse({ display_phone_number: "16505551111", decision: "APPROVED", requested_verified_name: "Acme" });
+ */
 export const PhoneNameUpdateValueSchema = z.looseObject({
   display_phone_number: z.string(),
   decision: z.string(),
@@ -67,7 +77,12 @@ export const PhoneNameUpdateValueSchema = z.looseObject({
   rejection_reason: z.optional(z.nullable(z.string())),
 });
 
-/** One change inside a webhook entry; `value` is parsed per `field` by the receiver. */
+/**
+ * One change inside a webhook entry; `value` is parsed per `field` by the receiver.
+ *
+ * @example
+ * WebhookChangeSchema.parse({ field: "account_update", value: { event: "PARTNER_ADDED" } });
+ */
 export const WebhookChangeSchema = z.object({
   field: z.string(),
   value: z.unknown(),
@@ -89,7 +104,12 @@ export const WebhookEnvelopeSchema = z.object({
     }),
   ),
 });
-/** See {@link WebhookEnvelopeSchema}. */
+/**
+ * See {@link WebhookEnvelopeSchema}.
+ *
+ * @example
+ * const fields = (body: WebhookEnvelope) => body.entry.flatMap((e) => e.changes.map((c) => c.field));
+ */
 export type WebhookEnvelope = z.infer<typeof WebhookEnvelopeSchema>;
 
 /**

@@ -102,7 +102,13 @@ export interface Messages {
   errors: Record<MigrationErrorCode, string>;
 }
 
-/** Built-in languages. */
+/**
+ * Built-in languages.
+ *
+ * @example
+ * const locale: Locale = navigator.language.startsWith("de") ? "de" : "en";
+ * <MigrationFlow appId={appId} configId={configId} bffUrl="/wa" locale={locale} />
+ */
 export type Locale = "en" | "de";
 
 /**

@@ -2,7 +2,13 @@ import type { EsStep, MigrationErrorCode } from "@wa-migrate/contracts";
 import { useFlowContext } from "../flow-context.js";
 import { formatMessage } from "../messages/messages.js";
 
-/** Props of {@link ErrorNotice}. */
+/**
+ * Props of {@link ErrorNotice}.
+ *
+ * @example
+ * const props: ErrorNoticeProps = { code: "popup_blocked", tone: "error", action: { label: "Try again", run: flow.launch } };
+ * <MigrationFlow.ErrorNotice {...props} />
+ */
 export interface ErrorNoticeProps {
   code: MigrationErrorCode;
   /** Meta's own words, when it sent any. */

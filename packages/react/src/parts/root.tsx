@@ -4,7 +4,13 @@ import type { MigrationFlowHandle } from "../flow-handle.js";
 import type { Locale, MessageOverrides } from "../messages/messages.js";
 import { resolveMessages } from "../messages/resolve-messages.js";
 
-/** Props of {@link Root}. */
+/**
+ * Props of {@link Root}.
+ *
+ * @example
+ * const props: RootProps = { flow, locale: "de", theme: "light", className: "my-portal" };
+ * <MigrationFlow.Root {...props}><MigrationFlow.Steps /></MigrationFlow.Root>
+ */
 export interface RootProps extends Omit<HTMLAttributes<HTMLDivElement>, "children"> {
   /** The flow from `useMigrationFlow` (or a fixture handle in stories and tests). */
   flow: MigrationFlowHandle;

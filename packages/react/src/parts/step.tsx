@@ -5,7 +5,13 @@ import { useFlowContext } from "../flow-context.js";
 import { formatMessage } from "../messages/messages.js";
 import { StepBody } from "./step-body.js";
 
-/** Props of {@link Step}. */
+/**
+ * Props of {@link Step}.
+ *
+ * @example
+ * const props: StepProps = { id: "register_phone", children: <p>We register the number with Meta.</p> };
+ * <MigrationFlow.Step {...props} />
+ */
 export interface StepProps {
   id: StepId;
   /** Custom content of the step's body; by default the built-in content for this step. */

@@ -3,7 +3,15 @@ import type { ReactNode } from "react";
 import { useFlowContext } from "../flow-context.js";
 import { Step } from "./step.js";
 
-/** Props of {@link Steps}. */
+/**
+ * Props of {@link Steps}.
+ *
+ * @example
+ * <MigrationFlow.Steps>
+ *   <MigrationFlow.Step id="embedded_signup" />
+ *   <MigrationFlow.Step id="register_phone" />
+ * </MigrationFlow.Steps>
+ */
 export interface StepsProps {
   /** Custom steps; by default all seven `Step`s in order. */
   children?: ReactNode;

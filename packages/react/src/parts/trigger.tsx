@@ -3,7 +3,13 @@ import type { FlowSnapshot } from "@wa-migrate/core";
 import { type ButtonHTMLAttributes, useId } from "react";
 import { useFlowContext } from "../flow-context.js";
 
-/** Props of {@link Trigger}: a button's props; `children` replaces the label. */
+/**
+ * Props of {@link Trigger}: a button's props; `children` replaces the label.
+ *
+ * @example
+ * const props: TriggerProps = { className: "btn-primary", children: "Connect WhatsApp" };
+ * <MigrationFlow.Trigger {...props} />
+ */
 export type TriggerProps = Omit<ButtonHTMLAttributes<HTMLButtonElement>, "type" | "onClick">;
 
 /**

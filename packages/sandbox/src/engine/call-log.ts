@@ -1,4 +1,10 @@
-/** One Graph request as the sandbox saw it (`GET /__sandbox/calls`). */
+/**
+ * One Graph request as the sandbox saw it (`GET /__sandbox/calls`).
+ *
+ * @example
+ * const { data }: { data: CallRecord[] } = await (await graph.request("/__sandbox/calls?operation=registerWhatsAppBusinessPhoneNumber")).json();
+ * data[0]?.params.pin; // "***"
+ */
 export interface CallRecord {
   /** 1-based order of arrival. */
   seq: number;

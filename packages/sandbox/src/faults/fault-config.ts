@@ -1,7 +1,13 @@
 import { GraphError } from "../graph/graph-error.js";
 import { parseWebhookFaults, type WebhookFaults } from "./webhook-faults.js";
 
-/** A fault to inject: a Graph error code, an HTTP 5xx from the edge, a dropped connection or a hang. */
+/**
+ * A fault to inject: a Graph error code, an HTTP 5xx from the edge, a dropped connection or a hang.
+ *
+ * @example
+ * const codes: FaultCode[] = [131000, "5xx", "drop", "timeout"];
+ * graph.sandbox.setFaults({ errorRate: { rate: 0.2, codes } });
+ */
 export type FaultCode = number | "5xx" | "drop" | "timeout";
 
 /**

@@ -61,7 +61,7 @@ export interface SignupResult {
  * in-memory model; the popup never touches that model directly.
  *
  * @example
- * const backend: PopupBackend = createStateBackend(sandbox);
+ * const backend: PopupBackend = createSandboxBackend(sandbox);
  * backend.checkNumber("+4915112345678"); // { registered: true, needsVerification: false, problem: undefined }
  */
 export interface PopupBackend {

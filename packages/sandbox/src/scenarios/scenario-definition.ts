@@ -2,7 +2,12 @@ import type { EsStep } from "@wa-migrate/contracts";
 import type { FaultConfig } from "../faults/fault-config.js";
 import type { SandboxState } from "../state/sandbox-state.js";
 
-/** Every scenario name the sandbox knows. */
+/**
+ * Every scenario name the sandbox knows.
+ *
+ * @example
+ * for (const scenario of SCENARIO_NAMES) createFakeGraph({ scenario });
+ */
 export const SCENARIO_NAMES = [
   "happy",
   "source-obo",
@@ -24,12 +29,22 @@ export const SCENARIO_NAMES = [
   "token-expired",
   "no-default-webhook",
 ] as const;
-/** One of {@link SCENARIO_NAMES}. */
+/**
+ * One of {@link SCENARIO_NAMES}.
+ *
+ * @example
+ * const scenario: ScenarioName = "two-step-on";
+ * createFakeGraph({ scenario });
+ */
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
 /**
  * What the Embedded Signup popup must do in a scenario (read by the popup pages, issue 4).
  * `error` set: the popup shows that error screen and ends with a `CANCEL` message carrying it.
+ *
+ * @example
+ * const { error, finishEvent, order }: PopupFacts = getScenario("test-number").popup;
+ * error?.error_id; // the popup's refusal at PHONE_NUMBER_SETUP
  */
 export interface PopupFacts {
   error: { current_step: EsStep; error_message: string; error_id: string } | undefined;
@@ -38,7 +53,12 @@ export interface PopupFacts {
   order: "message-then-callback" | "callback-then-message";
 }
 
-/** One named scenario. */
+/**
+ * One named scenario.
+ *
+ * @example
+ * const { name, summary }: ScenarioDefinition = getScenario("source-obo");
+ */
 export interface ScenarioDefinition {
   name: ScenarioName;
   /** The one-line description used in the README. */

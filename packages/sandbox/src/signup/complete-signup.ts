@@ -6,7 +6,13 @@ import type { PhoneRecord } from "../state/types.js";
 import { accountUpdateValue } from "../webhooks/webhook-payloads.js";
 import { popupRefusal } from "./popup-refusal.js";
 
-/** What finishing Embedded Signup hands the page: the code and the ids of the message event. */
+/**
+ * What finishing Embedded Signup hands the page: the code and the ids of the message event.
+ *
+ * @example
+ * const outcome = completeSignup(sandbox, {});
+ * if (outcome.ok) { const { code, waba_id, phone_number_id }: SignupResult = outcome.result; }
+ */
 export interface SignupResult {
   /** The single-use code for `GET /oauth/access_token` (30 s, bound to the business token). */
   code: string;
@@ -16,7 +22,13 @@ export interface SignupResult {
   business_id: string;
 }
 
-/** Input of {@link completeSignup}. */
+/**
+ * Input of {@link completeSignup}.
+ *
+ * @example
+ * const input: SignupInput = { phone: "+1 631-555-1234", force: true, wabaName: "Acme (new)" };
+ * completeSignup(sandbox, input);
+ */
 export interface SignupInput {
   /** The number the customer entered: a phone-number id, or digits with country code ("16315551234"). Default: the scenario's number. */
   phone?: string;
@@ -30,7 +42,13 @@ export interface SignupInput {
   redirectUri?: string;
 }
 
-/** Either the signup finished, or the popup stops on the scenario's error screen. */
+/**
+ * Either the signup finished, or the popup stops on the scenario's error screen.
+ *
+ * @example
+ * const outcome: SignupOutcome = completeSignup(sandbox, { finishEvent: "FINISH_ONLY_WABA" });
+ * if (!outcome.ok) console.log(outcome.error.error_message);
+ */
 export type SignupOutcome =
   | { ok: true; result: SignupResult }
   | {

@@ -2,7 +2,13 @@ import type { Sandbox } from "../engine/sandbox.js";
 import type { PopupFacts, ScenarioName } from "../scenarios/scenarios.js";
 import { popupRefusal } from "./popup-refusal.js";
 
-/** `GET /__sandbox/partner`: what a BFF (and the popup pages) need to act as the partner. */
+/**
+ * `GET /__sandbox/partner`: what a BFF (and the popup pages) need to act as the partner.
+ *
+ * @example
+ * const partner: PartnerConfig = await (await graph.request("/__sandbox/partner")).json();
+ * const env = { META_APP_ID: partner.app_id, META_APP_SECRET: partner.app_secret, META_SYSTEM_TOKEN: partner.system_token };
+ */
 export interface PartnerConfig {
   app_id: string;
   app_secret: string;
@@ -45,7 +51,13 @@ export function partnerConfig(sandbox: Sandbox): PartnerConfig {
   };
 }
 
-/** What the popup pages need to play a scenario: the number to pre-fill and how to end. */
+/**
+ * What the popup pages need to play a scenario: the number to pre-fill and how to end.
+ *
+ * @example
+ * const facts: PopupScenario = popupScenario(graph.sandbox);
+ * facts.phone; // the number the popup pre-fills, e.g. "16315551234"
+ */
 export interface PopupScenario extends PopupFacts {
   scenario: ScenarioName;
   /** The customer's number as the popup pre-fills it (digits with country code). */
