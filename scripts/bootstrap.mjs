@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Bootstraps a fresh clone with only Node >= 20.19 and npm: gets pnpm 10.34.9 (global if present,
-// else a private copy under .tools/), installs the locked dependencies, then runs the named task.
+// else a private copy under .tools/), installs the locked dependencies (and, for `test`, Debian's
+// chromium when it is missing and this is root with apt-get), then runs the named task.
 // Usage: node scripts/bootstrap.mjs <test|demo|bench|soak> [args...]
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -69,6 +70,27 @@ if (installed !== 0) {
   process.exit(installed);
 }
 
+// The browser tests drive Debian's Chromium (never a downloaded one). On a machine without it,
+// `npm test` installs the package when it can (root with apt-get), as CI's first run would.
+function ensureChromium() {
+  if (existsSync("/usr/bin/chromium")) return;
+  const canInstall = process.getuid?.() === 0 && existsSync("/usr/bin/apt-get");
+  if (!canInstall) {
+    console.log(
+      "bootstrap: /usr/bin/chromium is missing and cannot be installed here (needs root and apt-get); the browser tests will fail: run `sudo apt-get install chromium`.",
+    );
+    return;
+  }
+  console.log("bootstrap: installing Debian's chromium for the browser tests ...");
+  try {
+    const apt = { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } };
+    execFileSync("apt-get", ["update", "-qq"], apt);
+    execFileSync("apt-get", ["install", "-y", "-qq", "--no-install-recommends", "chromium"], apt);
+  } catch {
+    console.log("bootstrap: installing chromium failed (see above); the browser tests will fail.");
+  }
+}
+
 const tasks = {
   test: ["node", ["scripts/test-all.mjs"]],
   demo: ["node", ["scripts/demo.mjs"]],
@@ -81,4 +103,5 @@ if (!entry) {
   console.error(`bootstrap: unknown task "${task}" (one of ${Object.keys(tasks).join(", ")})`);
   process.exit(2);
 }
+if (task === "test") ensureChromium();
 process.exit(await run(entry[0], [...entry[1], ...rest]));

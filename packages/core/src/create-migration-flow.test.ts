@@ -474,6 +474,33 @@ test("destroy stops listeners and the popup session", async () => {
   expect(client.calls.create).toEqual([]);
 });
 
+test("a destroyed controller opens no popup and sends nothing (a late click, a stray retry)", async () => {
+  client = createMemoryBffClient({
+    stopAt: { step: "register_phone", status: "action_required", code: "pin_mismatch" },
+  });
+  start();
+  await flow.prepare();
+  flow.launch();
+  await tick();
+  client.runToEnd();
+  await tick();
+  expect(flow.getSnapshot().state).toBe("action_required");
+  const logins = sdk.calls.login.length;
+  flow.destroy();
+
+  flow.launch();
+  flow.confirmTwoStep();
+  flow.reset();
+  await flow.retry();
+  await flow.migrateTemplates();
+  await flow.resume("mig_1");
+  await flow.prepare();
+  expect(sdk.calls.login).toHaveLength(logins);
+  expect(client.calls.retry).toEqual([]);
+  expect(client.calls.templates).toEqual([]);
+  expect(states.at(-1)).toBe("action_required");
+});
+
 function pageWindow(href: string) {
   const page = {
     location: { href, assign: vi.fn() },

@@ -104,6 +104,7 @@ export function createMigrationFlow(options: MigrationFlowOptions): MigrationFlo
   }
 
   function prepare(): Promise<void> {
+    if (destroyed) return Promise.resolve();
     if (preparing) return preparing;
     queueMicrotask(takeReturn);
     if (get().state === "idle") set({ state: "preparing" });
@@ -139,12 +140,12 @@ export function createMigrationFlow(options: MigrationFlowOptions): MigrationFlo
     },
     prepare,
     confirmTwoStep() {
-      set({ twoStepConfirmed: true });
+      if (!destroyed) set({ twoStepConfirmed: true });
     },
     launch() {
       // No await before FB.login: the popup needs the click's user activation.
       const { state, migration } = get();
-      if (!sdk || !win || migration || !LAUNCHABLE.includes(state)) return;
+      if (destroyed || !sdk || !win || migration || !LAUNCHABLE.includes(state)) return;
       // A session still here never answered (`onStall`, decision 025): the new click replaces it.
       session?.stop();
       const loaded = sdk;
@@ -174,12 +175,13 @@ export function createMigrationFlow(options: MigrationFlowOptions): MigrationFlo
     },
     redirectToLogin() {
       const { redirectUri } = options;
-      if (!redirectUri || !win) return false;
+      if (destroyed || !redirectUri || !win) return false;
       loginTrip.go({ ...options, redirectUri });
       return true;
     },
     async retry() {
       const { migration, error } = get();
+      if (destroyed) return;
       if (migration) return server.act((id) => client.retry(id), null);
       if (await server.resubmit()) return;
       if (error?.code === "sdk_load_error") {
@@ -189,10 +191,13 @@ export function createMigrationFlow(options: MigrationFlowOptions): MigrationFlo
       const id = kept.get() ?? (typeof options.resume === "string" ? options.resume : null);
       if (id) await server.resume(id);
     },
-    migrateTemplates: (templateIds) =>
-      server.act((id) => client.migrateTemplates(id, templateIds), "migrate_templates"),
-    resume: server.resume,
+    migrateTemplates: async (templateIds) =>
+      destroyed
+        ? undefined
+        : server.act((id) => client.migrateTemplates(id, templateIds), "migrate_templates"),
+    resume: async (id) => (destroyed ? undefined : server.resume(id)),
     reset() {
+      if (destroyed) return;
       session?.stop();
       session = null;
       server.stop();

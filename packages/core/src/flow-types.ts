@@ -147,6 +147,6 @@ export interface MigrationFlowController {
   resume(migrationId: string): Promise<void>;
   /** Back to `ready` after a cancel or a browser-side error. */
   reset(): void;
-  /** Stops listeners, timers and streams. */
+  /** Stops listeners, timers and streams; every later call does nothing (no popup, no request). */
   destroy(): void;
 }

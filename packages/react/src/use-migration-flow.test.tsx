@@ -48,6 +48,20 @@ describe("useMigrationFlow", () => {
     expect(first).not.toHaveBeenCalledWith("embedded_signup", "current");
   });
 
+  it("an inline now clock on every render neither restarts the flow nor loops", async () => {
+    const options = base();
+    const { result, rerender } = renderHook(() =>
+      useMigrationFlow({ ...options, now: () => Date.now() }),
+    );
+    await waitFor(() => expect(result.current.snapshot.state).toBe("ready"));
+    const controller = result.current.controller;
+    rerender();
+    rerender();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(result.current.controller).toBe(controller);
+    expect(options.sdk.calls.init).toHaveLength(1);
+  });
+
   it("a changed configuration value recreates the controller", async () => {
     const options = base();
     const { result, rerender } = renderHook(

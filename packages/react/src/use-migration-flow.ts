@@ -73,8 +73,10 @@ const idleSnapshot = () => IDLE_SNAPSHOT;
  * The headless hook: creates the core controller after mount (so server rendering and hydration
  * see the idle snapshot and nothing touches `window` on the server), preloads Meta's SDK and resumes
  * a kept migration (`prepare`), and re-renders through `useSyncExternalStore`. The controller is recreated only
- * when a configuration value changes (compared by value, functions and clients by identity); under
- * StrictMode the first controller is destroyed before the second exists, so no listener leaks.
+ * when a configuration value changes: data by value, so inline literals are fine; the callbacks and
+ * `now` are read through refs; `client`, `sdk`, `storage` and `window` by identity, so create them
+ * once (module scope or `useMemo`), not inline. Under StrictMode the first controller is destroyed
+ * before the second exists, so no listener leaks.
  *
  * @example
  * const flow = useMigrationFlow({ appId: "123", configId: "456", bffUrl: "/wa", onComplete: track });
@@ -91,12 +93,18 @@ export function useMigrationFlow(options: UseMigrationFlowOptions): UseMigration
   // The effect reads the latest configuration through a ref and restarts only when its key changes.
   const latest = useRef(config);
   latest.current = config;
-  const key = configKey(config);
+  // A clock is behaviour, not configuration: an inline `now` is called through the ref, so a new
+  // function each render neither restarts the flow nor loops (each restart renders again).
+  const hasClock = Boolean(config.now);
+  const key = configKey({ ...config, now: hasClock });
 
   const [controller, setController] = useState<MigrationFlowController | null>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for the configuration.
   useEffect(() => {
-    const flow = createMigrationFlow(latest.current);
+    const flow = createMigrationFlow({
+      ...latest.current,
+      now: hasClock ? () => (latest.current.now ?? Date.now)() : undefined,
+    });
     const offs = EVENT_TYPES.map((type) =>
       flow.on(type, (event: FlowEvent) => {
         const cb = callbacks.current;

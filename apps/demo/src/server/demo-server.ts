@@ -8,6 +8,7 @@ import {
 } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize, sep } from "node:path";
+import { pipeline } from "node:stream";
 import {
   ERROR_CATALOG,
   type MigrationErrorCode,
@@ -106,7 +107,9 @@ async function serveStatic(distDir: string, pathname: string, res: ServerRespons
     "x-content-type-options": "nosniff",
     "referrer-policy": "strict-origin-when-cross-origin",
   });
-  createReadStream(file).pipe(res);
+  // pipeline, not pipe: a client that goes away (or a read error) destroys both streams, so no
+  // file descriptor stays open.
+  pipeline(createReadStream(file), res, () => {});
 }
 
 /**

@@ -98,7 +98,13 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
         inbox,
       }),
     });
-    partner = (await (await fetch(`${sandbox.url}/__sandbox/partner`)).json()) as PartnerConfig;
+    try {
+      partner = (await (await fetch(`${sandbox.url}/__sandbox/partner`)).json()) as PartnerConfig;
+    } catch (error) {
+      // Not yet inside the try below: close the sandbox here, or its port stays taken.
+      await sandbox.close();
+      throw error;
+    }
   }
 
   const bffEnv: Record<string, string | undefined> = meta

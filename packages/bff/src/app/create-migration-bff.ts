@@ -51,13 +51,18 @@ const PUBLIC_PATHS = ["/webhooks", "/health", "/openapi.json"];
  * const bff: MigrationBff = createMigrationBff({ ...options, resumeOnStart: false });
  * app.route("/wa", bff);
  * await bff.resume(); // once the server listens
- * await bff.idle(); // graceful shutdown: no step still running
+ * await bff.close(); // graceful shutdown: no resume and no step still running
  */
 export type MigrationBff = Hono<BffEnv> & {
   /** Starts every `running` migration in the store (done on creation unless `resumeOnStart: false`). */
   resume(): Promise<number>;
   /** Resolves when this instance runs no migration (tests, graceful shutdown). */
   idle(): Promise<void>;
+  /**
+   * Graceful shutdown: stops resuming (the `resumeEveryMs` ticker, later `resume()` calls) and
+   * resolves once no migration runs and no resume is in flight, so the store can be closed.
+   */
+  close(): Promise<void>;
 };
 
 /**
@@ -170,5 +175,9 @@ export function createMigrationBff(options: MigrationBffOptions): MigrationBff {
   if (options.resumeOnStart !== false) {
     void engine.resume().catch((error: unknown) => rt.log.error("resume failed", { error }));
   }
-  return Object.assign(app, { resume: () => engine.resume(), idle: () => engine.idle() });
+  return Object.assign(app, {
+    resume: () => engine.resume(),
+    idle: () => engine.idle(),
+    close: () => engine.close(),
+  });
 }

@@ -31,8 +31,10 @@ export interface Engine {
   start(migrationId: string, hooks?: StartHooks): Promise<void>;
   /** Starts every `running` migration of the store (on start, and after a crash of another instance). */
   resume(): Promise<number>;
-  /** Resolves when no migration runs in this instance. */
+  /** Resolves when no migration runs in this instance and no resume is still listing them. */
   idle(): Promise<void>;
+  /** Stops the `resumeEveryMs` ticker and resumes, then resolves once idle (graceful shutdown). */
+  close(): Promise<void>;
 }
 
 /** The migration status the server steps add up to, or null while some are still open. */
@@ -119,7 +121,7 @@ export function createEngine(rt: BffRuntime): Engine {
     const credit = runStep(rt, id, "share_credit_line", "credit_share_failed", (c) =>
       creditStep(rt, c, token, markShared),
     );
-    const others: StepRun[] = await Promise.all([
+    const parallel = Promise.all([
       runStep(rt, id, "subscribe_webhooks", "webhook_subscription_failed", (c) =>
         subscribeStep(rt, c, token),
       ),
@@ -133,6 +135,16 @@ export function createEngine(rt: BffRuntime): Engine {
         { onStop: (failure) => recordTemplatesFailure(rt, id, failure.error) },
       ),
     ]);
+    let others: StepRun[];
+    try {
+      others = await parallel;
+    } catch (error) {
+      // A journal outage fails the parallel steps together: the credit share must settle (and any
+      // failure of its own be dropped) before this run crashes, or its rejection goes unhandled
+      // and takes the whole process down.
+      await credit.catch(() => undefined);
+      throw error;
+    }
     const creditSoFar = await Promise.race([credit, shared]);
     if (others.some((w) => w !== "done") || (creditSoFar !== "shared" && creditSoFar !== "done")) {
       const all = [...others, await credit];
@@ -147,12 +159,23 @@ export function createEngine(rt: BffRuntime): Engine {
     await finish(id);
   }
 
-  if (rt.options.resumeEveryMs) {
-    // Picks up migrations whose instance died (their step leases expire) without a restart here.
-    const timer = setInterval(() => {
-      void engine.resume().catch((error: unknown) => rt.log.error("resume failed", { error }));
-    }, rt.options.resumeEveryMs);
-    timer.unref?.();
+  // Resumes still listing the store: idle() waits for them, so nothing starts after a shutdown
+  // closed the journal.
+  const resuming = new Set<Promise<number>>();
+  let closed = false;
+  // Picks up migrations whose instance died (their step leases expire) without a restart here.
+  const timer = rt.options.resumeEveryMs
+    ? setInterval(() => {
+        void engine.resume().catch((error: unknown) => rt.log.error("resume failed", { error }));
+      }, rt.options.resumeEveryMs)
+    : undefined;
+  timer?.unref?.();
+
+  async function listAndStart(): Promise<number> {
+    const ids = await rt.store.listResumableMigrations();
+    if (closed) return 0;
+    for (const id of ids) void engine.start(id);
+    return ids.length;
   }
 
   const engine: Engine = {
@@ -170,13 +193,22 @@ export function createEngine(rt: BffRuntime): Engine {
       running.set(id, run);
       return run;
     },
-    async resume() {
-      const ids = await rt.store.listResumableMigrations();
-      for (const id of ids) void engine.start(id);
-      return ids.length;
+    resume() {
+      if (closed) return Promise.resolve(0);
+      const listing = listAndStart().finally(() => resuming.delete(listing));
+      resuming.add(listing);
+      return listing;
     },
     async idle() {
-      while (running.size > 0) await Promise.all([...running.values()]);
+      while (running.size > 0 || resuming.size > 0) {
+        await Promise.allSettled([...resuming]);
+        await Promise.all([...running.values()]);
+      }
+    },
+    async close() {
+      closed = true;
+      clearInterval(timer);
+      await engine.idle();
     },
   };
   return engine;

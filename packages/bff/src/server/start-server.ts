@@ -117,7 +117,8 @@ export async function startServer(
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       for (const res of streams) res.destroy();
       await closed;
-      await bff.idle();
+      // Waits for a resume the ticker started too: it must not start runs on a closed journal.
+      await bff.close();
       await store.close();
     },
   };
