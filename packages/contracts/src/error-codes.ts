@@ -223,6 +223,13 @@ export const ERROR_CATALOG = {
       "Meta refused the migration: no app is subscribed to the new account's webhooks (2388103).",
     remedy: "Retry; the kit subscribes the app first. If it repeats, run /doctor.",
   },
+  migration_superseded: {
+    status: 409,
+    retryable: false,
+    message:
+      "A later Embedded Signup of the same phone number took over (Meta follows the latest one), so this migration stopped before registering.",
+    remedy: "Continue with the later migration (its id is in the detail); this one cannot finish.",
+  },
   migration_refused: {
     status: 409,
     retryable: false,

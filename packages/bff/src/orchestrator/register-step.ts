@@ -1,5 +1,6 @@
 import { BffError } from "../errors/bff-error.js";
 import type { StoredMigration } from "../store/migration-store.js";
+import { findLaterRun } from "./find-later-run.js";
 import { readSecret, storeSecret } from "./migration-secrets.js";
 import type { BffRuntime } from "./runtime.js";
 import type { StepResult } from "./step-runner.js";
@@ -37,6 +38,17 @@ async function migrationPin(rt: BffRuntime, migrationId: string): Promise<string
   return pin;
 }
 
+// Stops with migration_superseded when a later migration captured the same number.
+async function refuseIfSuperseded(rt: BffRuntime, m: StoredMigration, cause?: unknown) {
+  const later = await findLaterRun(rt, m);
+  if (later) {
+    throw new BffError("migration_superseded", {
+      detail: `Migration ${later.id} signed up the same phone number later; Meta moves it there.`,
+      cause,
+    });
+  }
+}
+
 /**
  * `register_phone`: registers the number on Cloud API in the destination WABA (the cutover: from
  * now on messages bill to the customer), then confirms it is CONNECTED on CLOUD_API. Check before
@@ -44,7 +56,9 @@ async function migrationPin(rt: BffRuntime, migrationId: string): Promise<string
  * since our last attempt, is never registered again. Every request is counted in the journal
  * first, and after {@link REGISTER_POST_LIMIT} in 72 hours the step stops with
  * `register_rate_limited` instead of sending another. Meta's 133005, 133016 and 2388103 become
- * clear action-required errors through the error mapping.
+ * clear action-required errors through the error mapping. A later migration of the same number
+ * (Meta follows the latest Embedded Signup) stops this one with `migration_superseded`, before
+ * registering or when Meta refuses the request.
  *
  * @example
  * await runStep(rt, id, "register_phone", "graph_error", (m) => registerStep(rt, m, token));
@@ -78,6 +92,9 @@ export async function registerStep(
     }
   }
   if (!registeredAt) {
+    // A later sign-up of the same number (another tab, "start another") took it over at Meta:
+    // registering here would fail, or move it back from under the customer's newer choice.
+    await refuseIfSuperseded(rt, m);
     const now = rt.now();
     const posts = recentRegisterPosts(m, now);
     if (posts.length >= REGISTER_POST_LIMIT) {
@@ -94,7 +111,14 @@ export async function registerStep(
     );
     // Meta's refusals (2388001 two-step or ownership, 133005, 133016, 2388103) become the step's
     // code in stepFailure, through the one mapping of Graph errors (errorCodeOfGraph).
-    await rt.graph.register(phoneId, token, pin);
+    try {
+      await rt.graph.register(phoneId, token, pin);
+    } catch (error) {
+      // The later sign-up may have come while this request was on its way: Meta's refusal
+      // (2388103 for the number now pending elsewhere) then means the takeover, not a fault here.
+      await refuseIfSuperseded(rt, m, error);
+      throw error;
+    }
     registeredAt = rt.now();
   }
   await rt.store.updateMigration(

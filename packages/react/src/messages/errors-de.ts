@@ -72,6 +72,8 @@ export const errorsDe: Record<MigrationErrorCode, string> = {
   register_rate_limited:
     "Diese Nummer wurde zu oft registriert. Meta erlaubt den nächsten Versuch 72 Stunden nach dem ersten.",
   destination_not_subscribed: `Meta hat den Umzug noch nicht angenommen: Ihre Nachrichten waren nicht verbunden. ${retryOrContact}`,
+  migration_superseded:
+    "Diese Nummer wird inzwischen aus einem anderen Fenster oder Tab umgezogen, und Meta folgt der neuesten Anmeldung. Machen Sie dort weiter; dieses können Sie schließen.",
   migration_refused: `Meta hat den Umzug dieser Nummer abgelehnt. ${withReference}`,
   registration_unconfirmed: `Meta hat die Registrierung noch nicht bestätigt. ${waitRetry}`,
   graph_rate_limited: `Meta ist gerade ausgelastet. ${waitRetry}`,

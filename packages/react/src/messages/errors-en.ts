@@ -67,6 +67,8 @@ export const errorsEn: Record<MigrationErrorCode, string> = {
   register_rate_limited:
     "This number was registered too often. Meta allows the next try 72 hours after the first one.",
   destination_not_subscribed: `Meta did not accept the move yet: your messages were not connected. ${retryOrContact}`,
+  migration_superseded:
+    "This number is now being moved from another window or tab, and Meta follows the latest sign-up. Continue there; you can close this one.",
   migration_refused: `Meta refused to move this number. ${withReference}`,
   registration_unconfirmed: `Meta has not confirmed the registration yet. ${waitRetry}`,
   graph_rate_limited: `Meta is busy right now. ${waitRetry}`,
