@@ -24,9 +24,14 @@ export function flowError(
  * flowErrorFromBff(new BffError("code_expired", "expired"), "embedded_signup").code; // "code_expired"
  */
 export function flowErrorFromBff(error: unknown, step: FlowError["step"]): FlowError {
-  return error instanceof BffError
-    ? flowError(error.code, step, { retryable: error.retryable, detail: error.message })
-    : flowError("internal_error", step, { detail: String(error) });
+  // The UI shows `detail` as Meta's words: only Meta's own message goes there, never our server's
+  // English; the support reference is Meta's fbtrace_id, else our server's request id.
+  const problem = error instanceof BffError ? error.problem : null;
+  return flowError(error instanceof BffError ? error.code : "internal_error", step, {
+    retryable: error instanceof BffError ? error.retryable : true,
+    detail: problem?.graph?.message,
+    reference: problem?.graph?.fbtraceId ?? problem?.requestId,
+  });
 }
 
 /**
@@ -45,5 +50,6 @@ export function flowErrorFromMigration(migration: Migration): FlowError | null {
   return flowError(error.code, stepOfStop(stopped), {
     retryable: error.retryable,
     detail: error.graph?.message,
+    reference: error.graph?.fbtraceId,
   });
 }

@@ -73,6 +73,8 @@ export interface FlowError {
    */
   esStep?: string;
   retryable: boolean;
+  /** For support: Meta's fbtrace_id, else the BFF's request id (`X-Request-Id`). */
+  reference?: string;
 }
 
 /**

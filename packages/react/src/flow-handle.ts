@@ -17,8 +17,8 @@ export interface MigrationFlowHandle {
   launch(): void;
   /** Re-runs failed or action-required server steps. */
   retry(): void;
-  /** Copies templates by hand (all eligible, or these ids). */
-  migrateTemplates(templateIds?: string[]): void;
+  /** Copies templates by hand (all eligible, or these ids); resolves when the request ended. */
+  migrateTemplates(templateIds?: string[]): Promise<void> | void;
   /** Back to `ready` after a cancel or a browser-side error. */
   reset(): void;
   /**

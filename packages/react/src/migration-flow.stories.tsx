@@ -65,6 +65,26 @@ export const ActionRequired: Story = {
 export const Failed = state("failed");
 export const Completed = state("completed");
 export const Cancelled = state("cancelled");
+/** "Copy templates now" while its request runs: the button says so and takes no second click. */
+export const CopyingTemplates: Story = {
+  ...state("completed"),
+  render: (args) => (
+    <MigrationFlow.Root
+      flow={fixtureHandle(args.snapshot, {
+        migrateTemplates: fn(() => new Promise<void>(() => {})).mockName("migrateTemplates"),
+      })}
+      locale={args.locale}
+    >
+      <MigrationFlow.Layout />
+    </MigrationFlow.Root>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    (await canvas.findByRole("button", { name: "Copy templates now" })).click();
+    const busy = await canvas.findByRole("button", { name: "Copying templates…" });
+    await expect(busy).toHaveAttribute("aria-disabled", "true");
+  },
+};
 
 /** German texts throughout. */
 export const German: Story = {

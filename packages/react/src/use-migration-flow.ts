@@ -149,7 +149,8 @@ export function useMigrationFlow(options: UseMigrationFlowOptions): UseMigration
       // Synchronous on purpose: FB.login must run inside the click that called this.
       launch: () => controller?.launch(),
       retry: () => void controller?.retry().catch(() => {}),
-      migrateTemplates: (ids?: string[]) => void controller?.migrateTemplates(ids).catch(() => {}),
+      // Failures land in the snapshot; the promise only says when the copy ended (a busy button).
+      migrateTemplates: async (ids?: string[]) => controller?.migrateTemplates(ids).catch(() => {}),
       reset: () => controller?.reset(),
       redirectToLogin: canRedirect ? () => void controller?.redirectToLogin() : undefined,
     }),

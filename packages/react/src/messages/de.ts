@@ -135,6 +135,7 @@ export const de: Messages = {
     sourceUnreadable:
       "Meta kopiert Ihre genehmigten Vorlagen selbst, sobald die Nummer umgezogen ist. Sie erscheinen hier, wenn sie ankommen.",
     copyNow: "Vorlagen jetzt kopieren",
+    copying: "Vorlagen werden kopiert…",
   },
   summary: {
     title: "Ihre Nummer ist umgezogen",

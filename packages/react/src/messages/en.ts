@@ -134,6 +134,7 @@ export const en: Messages = {
     sourceUnreadable:
       "Meta copies your approved templates itself once the number has moved. They appear here when they arrive.",
     copyNow: "Copy templates now",
+    copying: "Copying templates…",
   },
   summary: {
     title: "Your number has moved",

@@ -80,6 +80,8 @@ export interface Messages {
     qualityNote: string;
     sourceUnreadable: string;
     copyNow: string;
+    /** The copy button while its request runs. */
+    copying: string;
   };
   summary: {
     title: string;

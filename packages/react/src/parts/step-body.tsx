@@ -46,8 +46,9 @@ export function StepBody({ view }: { view: StepView }) {
       return (
         <>
           <Progress view={view} />
-          <StepError step={id} />
           {snapshot.migration ? <TemplatesReport /> : null}
+          {/* Below the report: next to its copy button, whose failure it shows. */}
+          <StepError step={id} />
         </>
       );
     default:

@@ -71,7 +71,7 @@ export function StepError({ step }: { step: StepId }) {
       code={error.code}
       detail={detail}
       esStep={stepError ? undefined : flowError?.esStep}
-      reference={stepError?.graph?.fbtraceId}
+      reference={stepError ? stepError.graph?.fbtraceId : flowError?.reference}
       tone={view?.state === "action_required" ? "warning" : "error"}
       action={action}
     />

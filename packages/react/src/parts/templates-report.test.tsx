@@ -1,4 +1,4 @@
-import { render, screen, within } from "@testing-library/react";
+import { act, render, screen, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { de } from "../messages/de.js";
 import { en } from "../messages/en.js";
@@ -63,6 +63,55 @@ describe("TemplatesReport", () => {
     );
     screen.getByRole("button", { name: "Copy templates now" }).click();
     expect(migrateTemplates).toHaveBeenCalledTimes(1);
+  });
+
+  it("says it is copying while the request runs and takes no second click, then offers it again", async () => {
+    let finish: () => void = () => {};
+    const migrateTemplates = vi.fn(
+      () =>
+        new Promise<void>((resolve) => {
+          finish = resolve;
+        }),
+    );
+    render(
+      <MigrationFlow.Root
+        flow={fixtureHandle(FLOW_STATE_SNAPSHOTS.completed, { migrateTemplates })}
+      >
+        <MigrationFlow.TemplatesReport />
+      </MigrationFlow.Root>,
+    );
+    await act(async () => screen.getByRole("button", { name: "Copy templates now" }).click());
+    const busy = screen.getByRole("button", { name: en.templates.copying });
+    expect(busy).toHaveAttribute("aria-disabled", "true");
+    await act(async () => busy.click());
+    expect(migrateTemplates).toHaveBeenCalledTimes(1);
+    await act(async () => finish());
+    expect(screen.getByRole("button", { name: "Copy templates now" })).not.toHaveAttribute(
+      "aria-disabled",
+    );
+  });
+
+  it("shows a failed copy below the report, next to its button, with the support reference", () => {
+    const snapshot = makeSnapshot({
+      state: "completed",
+      migration: COMPLETED_MIGRATION,
+      error: {
+        code: "graph_error",
+        step: "migrate_templates",
+        retryable: false,
+        reference: "AbCfbtrace1",
+      },
+    });
+    render(
+      <MigrationFlow.Root flow={fixtureHandle(snapshot)}>
+        <MigrationFlow.Steps />
+      </MigrationFlow.Root>,
+    );
+    const step = document.querySelector('[data-step="migrate_templates"]') as HTMLElement;
+    const table = within(step).getByRole("table");
+    const alert = within(step).getByRole("alert");
+    expect(table.compareDocumentPosition(alert) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(alert).toHaveTextContent("Reference for support: AbCfbtrace1");
   });
 
   it("offers the copy again for templates over the limit, as the limit's text tells (en and de)", () => {

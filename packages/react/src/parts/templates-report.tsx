@@ -1,4 +1,5 @@
 import type { TemplateReportItem } from "@wa-migrate/contracts";
+import { useState } from "react";
 import { useFlowContext } from "../flow-context.js";
 import { formatMessage, type Messages } from "../messages/messages.js";
 
@@ -29,6 +30,9 @@ function reasonText(
  */
 export function TemplatesReport() {
   const { flow, t, cx } = useFlowContext();
+  // The copy request can take a while (Meta copies one template per call): the button says so and
+  // ignores further clicks; it stays focusable (aria-disabled), so focus never drops to the page.
+  const [copying, setCopying] = useState(false);
   const migration = flow.snapshot.migration;
   if (!migration) return null;
   const { items, sourceReadable } = migration.templates;
@@ -80,9 +84,14 @@ export function TemplatesReport() {
         <button
           type="button"
           className={cx("button-secondary")}
-          onClick={() => flow.migrateTemplates()}
+          aria-disabled={copying || undefined}
+          onClick={() => {
+            if (copying) return;
+            setCopying(true);
+            void Promise.resolve(flow.migrateTemplates()).finally(() => setCopying(false));
+          }}
         >
-          {t.templates.copyNow}
+          {copying ? t.templates.copying : t.templates.copyNow}
         </button>
       ) : null}
     </div>
