@@ -212,7 +212,7 @@ export const ERROR_CATALOG = {
   },
   register_rate_limited: {
     status: 429,
-    retryable: false,
+    retryable: true,
     message: "The number was registered or deregistered too often (10 per 72 hours, error 133016).",
     remedy: "Wait 72 hours from the first attempt, then retry.",
   },

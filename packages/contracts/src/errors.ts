@@ -42,6 +42,8 @@ export const MigrationErrorSchema = z.object({
   remedy: z.string(),
   retryable: z.boolean(),
   graph: z.optional(GraphErrorRefSchema),
+  /** When trying again can work, if it is known (ISO 8601): a registration rate limit's end. */
+  retryAt: z.optional(z.string()),
 });
 /**
  * See {@link MigrationErrorSchema}.

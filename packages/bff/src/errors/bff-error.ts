@@ -13,6 +13,8 @@ export interface BffErrorDetails {
   graph?: GraphErrorRef;
   /** Field problems for `validation_failed`. */
   errors?: { path: string; message: string }[];
+  /** When trying again can work (ISO 8601), for a step's error: a rate limit's end. */
+  retryAt?: string;
   cause?: unknown;
 }
 
@@ -28,6 +30,7 @@ export class BffError extends Error {
   readonly detail: string | undefined;
   readonly graph: GraphErrorRef | undefined;
   readonly errors: { path: string; message: string }[] | undefined;
+  readonly retryAt: string | undefined;
 
   constructor(code: MigrationErrorCode, details: BffErrorDetails = {}) {
     super(details.detail ?? ERROR_CATALOG[code].message, { cause: details.cause });
@@ -35,6 +38,7 @@ export class BffError extends Error {
     this.detail = details.detail;
     this.graph = details.graph;
     this.errors = details.errors;
+    this.retryAt = details.retryAt;
   }
 
   /** HTTP status from the catalog. */
@@ -44,7 +48,8 @@ export class BffError extends Error {
 
   /** The stored/streamed form of this error. */
   toMigrationError(): MigrationError {
-    return migrationError(this.code, this.graph, this.detail);
+    const error = migrationError(this.code, this.graph, this.detail);
+    return this.retryAt ? { ...error, retryAt: this.retryAt } : error;
   }
 }
 

@@ -51,8 +51,13 @@ test.each([[131000], ["5xx"], ["drop"]])(
     expect(stopped?.status).toBe("action_required");
     expect(stopped?.steps.find((s) => s.id === "register_phone")).toMatchObject({
       status: "action_required",
-      lastError: { code: "register_rate_limited", retryable: false },
+      lastError: { code: "register_rate_limited", retryable: true },
     });
+    // The customer is told when: once the oldest request leaves the 72-hour window.
+    const oldest = stopped?.context.registerPosts?.[0] ?? "";
+    expect(stopped?.steps.find((s) => s.id === "register_phone")?.lastError?.retryAt).toBe(
+      new Date(Date.parse(oldest) + 72 * 3_600_000).toISOString(),
+    );
     expect(await registers(h)).toHaveLength(REGISTER_POST_LIMIT);
     const phone = h.graph.sandbox.state.phones.get(signup.phone_number_id as string);
     // Meta counted them all, and room is left for the old partner's and Meta's own requests.
@@ -90,4 +95,36 @@ test("a retry after a transient register failure checks Meta's state before send
   expect(check).toBeDefined();
   // The wait before sending it again was long enough not to spend Meta's count in seconds.
   expect(Math.max(...h.sleeps)).toBeGreaterThanOrEqual(60_000);
+});
+
+test("Meta's 133016 tells the customer until when, and a retry before then sends nothing", async () => {
+  const h = await bffWithSandbox("register-rate-limited");
+  const signup = await h.signup();
+  const { id } = MigrationSchema.parse(
+    await (await h.post("/migrations", { code: signup.code })).json(),
+  );
+  await h.bff.idle();
+  const refusedAt = h.graph.sandbox.clock.now();
+  const stopped = MigrationSchema.parse(await (await h.bff.request(`/migrations/${id}`)).json());
+  const step = stopped.steps.find((s) => s.id === "register_phone");
+  expect(step).toMatchObject({
+    status: "action_required",
+    lastError: { code: "register_rate_limited", retryable: true, graph: { code: 133016 } },
+  });
+  // 72 hours from Meta's refusal (the sandbox clock runs on while the test reads it).
+  const blockedFor = Date.parse(step?.lastError?.retryAt ?? "") - refusedAt;
+  expect(Math.abs(blockedFor - 72 * 3_600_000)).toBeLessThan(60_000);
+  expect(await registers(h)).toHaveLength(1);
+
+  // A day later: still inside the block, so the retry stops again without asking Meta.
+  await h.graph.sandbox.advance(24 * 3_600_000);
+  await retry(h, id);
+  expect((await h.store.getMigration(id))?.status).toBe("action_required");
+  expect(await registers(h)).toHaveLength(1);
+
+  // After the block: one register, and the number moves.
+  await h.graph.sandbox.advance(48 * 3_600_000);
+  await retry(h, id);
+  expect((await h.store.getMigration(id))?.status).toBe("completed");
+  expect(await registers(h)).toHaveLength(2);
 });

@@ -1,4 +1,5 @@
 import { BffError } from "../errors/bff-error.js";
+import { errorCodeOfGraph, GraphError } from "../graph/graph-error.js";
 import type { StoredMigration } from "../store/migration-store.js";
 import { findLaterRun } from "./find-later-run.js";
 import { readSecret, storeSecret } from "./migration-secrets.js";
@@ -96,10 +97,20 @@ export async function registerStep(
     // registering here would fail, or move it back from under the customer's newer choice.
     await refuseIfSuperseded(rt, m);
     const now = rt.now();
+    const blockedUntil = m.context.registerBlockedUntil;
+    if (blockedUntil && Date.parse(blockedUntil) > Date.parse(now)) {
+      // A retry inside Meta's block would only be refused again, and count against the number.
+      throw new BffError("register_rate_limited", {
+        detail: `Meta blocks registering this number until ${blockedUntil} (error 133016); the kit sends nothing before then.`,
+        retryAt: blockedUntil,
+      });
+    }
     const posts = recentRegisterPosts(m, now);
     if (posts.length >= REGISTER_POST_LIMIT) {
       throw new BffError("register_rate_limited", {
         detail: `This migration already sent register ${posts.length} times in 72 hours; the kit stops there, before Meta's limit of 10 per number (error 133016) blocks the number for 72 hours. Retry 72 hours after ${posts[0]}.`,
+        // The oldest request leaves the 72-hour window then.
+        retryAt: new Date(Date.parse(posts[0] ?? now) + REGISTER_WINDOW_MS).toISOString(),
       });
     }
     const pin = await migrationPin(rt, m.id);
@@ -117,6 +128,20 @@ export async function registerStep(
       // The later sign-up may have come while this request was on its way: Meta's refusal
       // (2388103 for the number now pending elsewhere) then means the takeover, not a fault here.
       await refuseIfSuperseded(rt, m, error);
+      // Meta's 133016 blocks the number from registering for 72 hours: say until when.
+      if (error instanceof GraphError && errorCodeOfGraph(error) === "register_rate_limited") {
+        const until = new Date(Date.parse(rt.now()) + REGISTER_WINDOW_MS).toISOString();
+        await rt.store.updateMigration(
+          m.id,
+          { context: { registerBlockedUntil: until } },
+          rt.now(),
+        );
+        throw new BffError("register_rate_limited", {
+          graph: error.toRef(),
+          retryAt: until,
+          cause: error,
+        });
+      }
       throw error;
     }
     registeredAt = rt.now();

@@ -42,6 +42,8 @@ export interface MigrationContext {
   allocationConfigId?: string;
   /** Set once `register` succeeded: never register twice. */
   registeredAt?: string;
+  /** Meta refused `register` with 133016 (blocked for 72 hours): nothing is sent before this. */
+  registerBlockedUntil?: string;
   /** Registration was tried (its outcome may be unknown after a crash). */
   registerAttemptedAt?: string;
   /**

@@ -35,4 +35,5 @@ export const migrationError: Check<MigrationError> = object({
   remedy: string,
   retryable: boolean,
   graph: optional(graphErrorRef),
+  retryAt: optional(string),
 });

@@ -103,6 +103,7 @@ export const de: Messages = {
     retry: "Erneut versuchen",
     startAgain: "Erneut beginnen",
     reference: "Referenz für den Support: {reference}",
+    retryAt: "Ein neuer Versuch ist ab {time} möglich.",
     metaSaid: "Meta meldet: {detail}",
     stoppedAt: "Sie haben bei diesem Schritt von Meta aufgehört: {screen}.",
   },

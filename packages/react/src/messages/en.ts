@@ -102,6 +102,7 @@ export const en: Messages = {
     retry: "Try again",
     startAgain: "Start again",
     reference: "Reference for support: {reference}",
+    retryAt: "You can try again from {time}.",
     metaSaid: "Meta says: {detail}",
     stoppedAt: "You stopped at Meta's screen: {screen}.",
   },

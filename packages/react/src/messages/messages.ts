@@ -60,6 +60,8 @@ export interface Messages {
     retry: string;
     startAgain: string;
     reference: string;
+    /** When trying again can work; `{time}` is a date and time in the customer's language. */
+    retryAt: string;
     metaSaid: string;
     /** Where the customer left Meta's window: "{screen}" is one of `esSteps`. */
     stoppedAt: string;
@@ -132,5 +134,17 @@ export type MessageOverrides = {
 export function formatMessage(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (match, key: string) =>
     key in values ? String(values[key]) : match,
+  );
+}
+
+/**
+ * A date and time (ISO 8601) in the customer's language, as every part shows them.
+ *
+ * @example
+ * formatTime("2026-12-08T09:30:00Z", "de"); // "8. Dezember 2026 um 09:30" (in the page's time zone)
+ */
+export function formatTime(iso: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short" }).format(
+    new Date(iso),
   );
 }

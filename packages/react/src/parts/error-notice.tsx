@@ -1,6 +1,6 @@
 import type { EsStep, MigrationErrorCode } from "@wa-migrate/contracts";
 import { useFlowContext } from "../flow-context.js";
-import { formatMessage } from "../messages/messages.js";
+import { formatMessage, formatTime } from "../messages/messages.js";
 
 /**
  * Props of {@link ErrorNotice}.
@@ -20,6 +20,8 @@ export interface ErrorNoticeProps {
   esStep?: string | undefined;
   /** Meta's fbtrace_id, for support. */
   reference?: string | undefined;
+  /** When trying again can work (ISO 8601), shown in the customer's language. */
+  retryAt?: string | undefined;
   /** "warning" for steps that wait on someone's action, "error" for failures. */
   tone?: "error" | "warning";
   /** The way on, if any (a retry or a new start). */
@@ -39,10 +41,11 @@ export function ErrorNotice({
   detail,
   esStep,
   reference,
+  retryAt,
   tone = "error",
   action,
 }: ErrorNoticeProps) {
-  const { t, cx } = useFlowContext();
+  const { t, cx, locale } = useFlowContext();
   return (
     <div className={cx("error")} data-code={code} data-tone={tone} role="alert">
       <p className={cx("error-title")}>{t.error.title}</p>
@@ -50,6 +53,11 @@ export function ErrorNotice({
       {esStep ? (
         <p className={cx("error-detail")} data-es-step={esStep}>
           {formatMessage(t.error.stoppedAt, { screen: t.esSteps[esStep as EsStep] ?? esStep })}
+        </p>
+      ) : null}
+      {retryAt ? (
+        <p className={cx("error-detail")}>
+          {formatMessage(t.error.retryAt, { time: formatTime(retryAt, locale) })}
         </p>
       ) : null}
       {detail ? (

@@ -78,13 +78,44 @@ describe("StepError", () => {
     expect(document.querySelector(`[data-code="${code}"]`)?.textContent).toMatch(/Beginnen Sie/);
   });
 
-  it("offers no button when nothing the customer does helps (wait 72 h)", () => {
-    renderFlow(snapshotForCode("register_rate_limited", false));
-    expect(document.querySelector('[data-code="register_rate_limited"]')).toHaveTextContent(
-      "72 hours",
+  it("offers no button when nothing the customer does helps", () => {
+    renderFlow(snapshotForCode("migration_superseded", false));
+    expect(document.querySelector('[data-code="migration_superseded"]')).toHaveTextContent(
+      "another window or tab",
     );
     expect(screen.queryByRole("button", { name: /Try again|Start again/ })).toBeNull();
   });
+
+  it.each([
+    ["en", "You can try again from December 8, 2026"],
+    ["de", "Ein neuer Versuch ist ab 8. Dezember 2026"],
+  ] as const)(
+    "says from when a rate-limited registration can be tried again (%s)",
+    (locale, text) => {
+      const snapshot = snapshotForCode("register_rate_limited");
+      const migration = snapshot.migration;
+      if (!migration) throw new Error("fixture without migration");
+      const steps = migration.steps.map((step) =>
+        step.lastError
+          ? { ...step, lastError: { ...step.lastError, retryAt: "2026-12-08T09:30:00.000Z" } }
+          : step,
+      );
+      render(
+        <MigrationFlow.Root
+          flow={fixtureHandle(
+            makeSnapshot({ state: snapshot.state, migration: { ...migration, steps } }),
+          )}
+          locale={locale}
+        >
+          <MigrationFlow.Steps />
+        </MigrationFlow.Root>,
+      );
+      expect(document.querySelector('[data-code="register_rate_limited"]')).toHaveTextContent(text);
+      expect(
+        screen.getByRole("button", { name: locale === "en" ? "Try again" : "Erneut versuchen" }),
+      ).toBeInTheDocument();
+    },
+  );
 
   it("shows no error, and no retry that cannot help, on a step that succeeded despite a failed template copy", () => {
     // Decision 029: the templates step ends succeeded and keeps Meta's error for operators only.

@@ -72,6 +72,7 @@ export function StepError({ step }: { step: StepId }) {
       detail={detail}
       esStep={stepError ? undefined : flowError?.esStep}
       reference={stepError ? stepError.graph?.fbtraceId : flowError?.reference}
+      retryAt={stepError?.retryAt}
       tone={view?.state === "action_required" ? "warning" : "error"}
       action={action}
     />

@@ -1,5 +1,6 @@
 import { useId } from "react";
 import { useFlowContext } from "../flow-context.js";
+import { formatTime } from "../messages/messages.js";
 
 /**
  * The completion summary: what the customer kept (display name, quality rating, messaging limit,
@@ -23,9 +24,7 @@ export function Summary() {
     [s.officialBusiness, phone ? (phone.officialBusinessAccount ? s.yes : s.no) : s.unknown],
   ];
   const cutover = migration.billingCutoverAt
-    ? new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short" }).format(
-        new Date(migration.billingCutoverAt),
-      )
+    ? formatTime(migration.billingCutoverAt, locale)
     : null;
 
   return (
