@@ -111,7 +111,7 @@ export async function runStep(
         if (next || retrying) {
           await rt.store.updateMigration(
             migrationId,
-            { context: { [retryKey]: next ? next.state : null } },
+            { context: { [retryKey]: next ? { ...next.state, lastError: failure.error } : null } },
             rt.now(),
           );
         }

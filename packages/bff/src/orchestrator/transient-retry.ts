@@ -1,4 +1,4 @@
-import type { StepId } from "@wa-migrate/contracts";
+import type { MigrationError, StepId } from "@wa-migrate/contracts";
 import type { BffRuntime } from "./runtime.js";
 
 /**
@@ -12,6 +12,11 @@ export interface TransientRetryState {
   waitedMs: number;
   /** Transient failures so far: the exponent of the backoff. */
   failures: number;
+  /**
+   * The failure being retried (Meta's code and fbtrace_id): shown as the running step's
+   * `lastError`, so operators see why a step takes long while the customer is not bothered.
+   */
+  lastError?: MigrationError;
 }
 
 /** The backoff of the step runner: capped exponential with full jitter, within a total budget. */

@@ -135,8 +135,12 @@ export function MigrationDetail(props: {
             {step.lastError ? (
               <div className="demo-error" data-code={step.lastError.code}>
                 <p>
+                  {step.status === "running" ? "Retrying after " : null}
                   <code>{step.lastError.code}</code>: {step.lastError.message}
                 </p>
+                {step.lastError.retryAt ? (
+                  <p>Can be retried from {formatTime(step.lastError.retryAt)}</p>
+                ) : null}
                 <p>Remedy: {step.lastError.remedy}</p>
                 {step.lastError.graph ? (
                   <p>
