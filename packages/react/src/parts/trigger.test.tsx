@@ -39,12 +39,21 @@ describe("Trigger", () => {
 
   it.each([
     ["idle", FLOW_STATE_SNAPSHOTS.idle, "Loading…"],
-    ["in_popup", FLOW_STATE_SNAPSHOTS.in_popup, "Meta window open…"],
     ["running", FLOW_STATE_SNAPSHOTS.running, "Continue with Meta"],
   ] as const)("is disabled while %s", (_state, snapshot, name) => {
     const { button } = renderTrigger(snapshot);
     expect(button).toBeDisabled();
     expect(button).toHaveAccessibleName(name);
+  });
+
+  it("keeps focus while Meta's window is open: aria-disabled, not disabled, and clicks do nothing", () => {
+    const { launch, button } = renderTrigger(FLOW_STATE_SNAPSHOTS.in_popup);
+    expect(button).toHaveAccessibleName("Meta window open…");
+    // A disabled button drops focus to the page; the customer closing Meta's window comes back here.
+    expect(button).not.toBeDisabled();
+    expect(button).toHaveAttribute("aria-disabled", "true");
+    button.click();
+    expect(launch).not.toHaveBeenCalled();
   });
 
   it("uses its children as the label", () => {

@@ -52,16 +52,20 @@ export function Trigger({ children, className, disabled, ...rest }: TriggerProps
           ? t.launch.again
           : t.launch.start;
   const hintId = useId();
+  // While Meta's window is open the button only looks disabled: a disabled button loses focus, and
+  // the customer who closes the window would come back to a page with focus nowhere.
+  const inPopup = snapshot.state === "in_popup";
   return (
     <div className={cx("trigger")}>
       <button
         {...rest}
         type="button"
         className={[cx("button"), className].filter(Boolean).join(" ") || undefined}
-        disabled={!enabled}
+        disabled={!enabled && !inPopup}
+        aria-disabled={inPopup || undefined}
         aria-busy={busy || undefined}
         aria-describedby={snapshot.twoStepConfirmed ? undefined : hintId}
-        onClick={() => flow.launch()}
+        onClick={() => enabled && flow.launch()}
       >
         {children ?? label}
       </button>
