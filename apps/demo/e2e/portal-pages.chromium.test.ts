@@ -332,3 +332,46 @@ describe("sandbox page", () => {
     await screenshot(page, "operator-2-customer-message");
   });
 });
+
+describe("a phone's width (360 px)", () => {
+  test("no page scrolls sideways: customer (completed), operator and sandbox", async () => {
+    await e2e.reset("happy");
+    const customer = await e2e.open("/");
+    await customer.page.setViewportSize({ width: 360, height: 780 });
+    await waitForFlow(customer.page, "ready");
+    await confirmTwoStep(customer.page);
+    await e2e.control("autopilot", { outcome: "finish" });
+    await launchPopup(customer.page);
+    await waitForFlow(customer.page, "completed");
+
+    const pages: [string, Page][] = [["customer", customer.page]];
+    for (const [name, path, ready] of [
+      ["operator", "/#/operator", "section[data-migration]"],
+      ["sandbox", "/#/sandbox", 'tr[data-operation="registerWhatsAppBusinessPhoneNumber"]'],
+    ] as const) {
+      const { page } = await e2e.open(path);
+      await page.setViewportSize({ width: 360, height: 780 });
+      await page.locator(ready).first().waitFor();
+      pages.push([name, page]);
+    }
+    for (const [name, page] of pages) {
+      // The elements wider than the page, by tag and class, so a failure says what to fix.
+      const wide = await page.evaluate(() =>
+        [...document.querySelectorAll("body *")]
+          // A wide table inside its scrolling frame is fine; the frame itself must fit.
+          .filter((el) => !el.parentElement?.closest(".demo-scroll"))
+          // Wider than the page, or overflowing itself (a long word in a paragraph).
+          .filter(
+            (el) =>
+              el.getBoundingClientRect().right > document.documentElement.clientWidth + 1 ||
+              (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX === "visible"),
+          )
+          .map((el) => `${el.tagName.toLowerCase()}.${el.className}`)
+          .slice(0, 5),
+      );
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect({ name, width, wide }).toEqual({ name, width: 360, wide: [] });
+      await screenshot(page, `phone-${name}`);
+    }
+  });
+});

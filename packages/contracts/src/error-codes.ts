@@ -248,7 +248,8 @@ export const ERROR_CATALOG = {
     status: 429,
     retryable: true,
     message: "Meta's rate limit was reached.",
-    remedy: "The kit already retried for its whole budget: retry once Meta's limit resets (minutes to an hour); if it persists, spread migrations out.",
+    remedy:
+      "The kit already retried for its whole budget: retry once Meta's limit resets (minutes to an hour); if it persists, spread migrations out.",
   },
   graph_unavailable: {
     status: 503,

@@ -1,4 +1,5 @@
 import type { InboxMessage } from "../../server/customer-inbox.js";
+import { TableScroll } from "../table-scroll.js";
 import { formatTime } from "./format.js";
 import { usePolling } from "./use-polling.js";
 
@@ -30,26 +31,30 @@ export function CustomerInboxPanel() {
       ) : null}
       {inbox.data && inbox.data.length === 0 ? <p>None yet.</p> : null}
       {inbox.data && inbox.data.length > 0 ? (
-        <table className="demo-table" aria-labelledby="inbox-title">
-          <thead>
-            <tr>
-              <th scope="col">Sent</th>
-              <th scope="col">To</th>
-              <th scope="col">From</th>
-              <th scope="col">Message</th>
-            </tr>
-          </thead>
-          <tbody>
-            {inbox.data.map((message) => (
-              <tr key={message.id} data-phone-id={message.phoneNumberId}>
-                <td>{formatTime(message.sentAt)}</td>
-                <td>+{message.displayPhoneNumber}</td>
-                <td>{message.name ? `${message.name} (+${message.from})` : `+${message.from}`}</td>
-                <td>{message.text ?? `(${message.type})`}</td>
+        <TableScroll>
+          <table className="demo-table" aria-labelledby="inbox-title">
+            <thead>
+              <tr>
+                <th scope="col">Sent</th>
+                <th scope="col">To</th>
+                <th scope="col">From</th>
+                <th scope="col">Message</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {inbox.data.map((message) => (
+                <tr key={message.id} data-phone-id={message.phoneNumberId}>
+                  <td>{formatTime(message.sentAt)}</td>
+                  <td>+{message.displayPhoneNumber}</td>
+                  <td>
+                    {message.name ? `${message.name} (+${message.from})` : `+${message.from}`}
+                  </td>
+                  <td>{message.text ?? `(${message.type})`}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       ) : null}
     </section>
   );

@@ -1,4 +1,5 @@
 import type { SignupEvent, WebhookEvent } from "@wa-migrate/contracts";
+import { TableScroll } from "../table-scroll.js";
 import { formatTime } from "./format.js";
 
 /** A short, single-line view of a webhook change value for the table. */
@@ -40,32 +41,34 @@ export function EventLists(props: {
         ) : null}
         {signupEvents && signupEvents.length === 0 ? <p>None yet.</p> : null}
         {signupEvents && signupEvents.length > 0 ? (
-          <table className="demo-table" aria-label="Signup events">
-            <thead>
-              <tr>
-                <th scope="col">Received</th>
-                <th scope="col">Event</th>
-                <th scope="col">Where / what</th>
-              </tr>
-            </thead>
-            <tbody>
-              {signupEvents.map((event) => (
-                <tr key={event.id} data-event={event.event}>
-                  <td>{formatTime(event.receivedAt)}</td>
-                  <td>{event.event}</td>
-                  <td>
-                    {[
-                      event.currentStep,
-                      event.errorMessage,
-                      event.errorId && `error ${event.errorId}`,
-                    ]
-                      .filter(Boolean)
-                      .join(" · ") || "–"}
-                  </td>
+          <TableScroll>
+            <table className="demo-table" aria-label="Signup events">
+              <thead>
+                <tr>
+                  <th scope="col">Received</th>
+                  <th scope="col">Event</th>
+                  <th scope="col">Where / what</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {signupEvents.map((event) => (
+                  <tr key={event.id} data-event={event.event}>
+                    <td>{formatTime(event.receivedAt)}</td>
+                    <td>{event.event}</td>
+                    <td>
+                      {[
+                        event.currentStep,
+                        event.errorMessage,
+                        event.errorId && `error ${event.errorId}`,
+                      ]
+                        .filter(Boolean)
+                        .join(" · ") || "–"}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         ) : null}
       </section>
       <section aria-labelledby="webhook-events-title">
@@ -75,26 +78,28 @@ export function EventLists(props: {
         ) : null}
         {webhookEvents && webhookEvents.length === 0 ? <p>None yet.</p> : null}
         {webhookEvents && webhookEvents.length > 0 ? (
-          <table className="demo-table" aria-label="Webhook events">
-            <thead>
-              <tr>
-                <th scope="col">Received</th>
-                <th scope="col">Field</th>
-                <th scope="col">WABA</th>
-                <th scope="col">Value</th>
-              </tr>
-            </thead>
-            <tbody>
-              {webhookEvents.map((event) => (
-                <tr key={event.id} data-field={event.field}>
-                  <td>{formatTime(event.receivedAt)}</td>
-                  <td>{event.field}</td>
-                  <td>{event.wabaId}</td>
-                  <td>{summarise(event.value)}</td>
+          <TableScroll>
+            <table className="demo-table" aria-label="Webhook events">
+              <thead>
+                <tr>
+                  <th scope="col">Received</th>
+                  <th scope="col">Field</th>
+                  <th scope="col">WABA</th>
+                  <th scope="col">Value</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {webhookEvents.map((event) => (
+                  <tr key={event.id} data-field={event.field}>
+                    <td>{formatTime(event.receivedAt)}</td>
+                    <td>{event.field}</td>
+                    <td>{event.wabaId}</td>
+                    <td>{summarise(event.value)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         ) : null}
       </section>
     </div>

@@ -1,5 +1,6 @@
 import type { Migration, SignupEvent, WebhookEvent } from "@wa-migrate/contracts";
 import { useState } from "react";
+import { TableScroll } from "../table-scroll.js";
 import { formatDuration, formatTime } from "./format.js";
 import { type OperatorApi, OperatorApiError } from "./operator-api.js";
 import { buildSupportBundle } from "./support-bundle.js";
@@ -160,33 +161,35 @@ export function MigrationDetail(props: {
       {migration.templates.items.length === 0 ? (
         <p>No templates reported yet.</p>
       ) : (
-        <table className="demo-table" aria-label="Templates report">
-          <thead>
-            <tr>
-              <th scope="col">Template</th>
-              <th scope="col">Language</th>
-              <th scope="col">Source</th>
-              <th scope="col">Outcome</th>
-              <th scope="col">New quality</th>
-            </tr>
-          </thead>
-          <tbody>
-            {migration.templates.items.map((item) => (
-              <tr key={`${item.name}:${item.language}`} data-outcome={item.outcome}>
-                <td>{item.name}</td>
-                <td>{item.language}</td>
-                <td>
-                  {item.sourceStatus} / {item.sourceQuality ?? "–"}
-                </td>
-                <td>
-                  {item.outcome}
-                  {item.reason ? ` (${item.reason})` : ""}
-                </td>
-                <td>{item.destinationQuality ?? "–"}</td>
+        <TableScroll>
+          <table className="demo-table" aria-label="Templates report">
+            <thead>
+              <tr>
+                <th scope="col">Template</th>
+                <th scope="col">Language</th>
+                <th scope="col">Source</th>
+                <th scope="col">Outcome</th>
+                <th scope="col">New quality</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {migration.templates.items.map((item) => (
+                <tr key={`${item.name}:${item.language}`} data-outcome={item.outcome}>
+                  <td>{item.name}</td>
+                  <td>{item.language}</td>
+                  <td>
+                    {item.sourceStatus} / {item.sourceQuality ?? "–"}
+                  </td>
+                  <td>
+                    {item.outcome}
+                    {item.reason ? ` (${item.reason})` : ""}
+                  </td>
+                  <td>{item.destinationQuality ?? "–"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </section>
   );

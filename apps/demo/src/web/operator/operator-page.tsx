@@ -1,6 +1,7 @@
 import type { Migration } from "@wa-migrate/contracts";
 import { useMemo, useState } from "react";
 import type { DemoConfig } from "../demo-config.js";
+import { TableScroll } from "../table-scroll.js";
 import { CustomerInboxPanel } from "./customer-inbox-panel.js";
 import { EventLists } from "./event-lists.js";
 import { formatTime } from "./format.js";
@@ -48,50 +49,52 @@ export function OperatorPage({ config }: { config: DemoConfig }) {
         <p>No migrations yet. Start one on the customer page.</p>
       ) : null}
       {list.length > 0 ? (
-        <table className="demo-table" aria-label="Migrations">
-          <thead>
-            <tr>
-              <th scope="col">Migration</th>
-              <th scope="col">Number</th>
-              <th scope="col">Status</th>
-              <th scope="col">Step</th>
-              <th scope="col">Updated</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((migration) => (
-              <tr
-                key={migration.id}
-                data-migration={migration.id}
-                data-status={migration.status}
-                aria-selected={migration.id === selected?.id}
-              >
-                <td>
-                  <button
-                    type="button"
-                    className="demo-link-button"
-                    onClick={() => setSelectedId(migration.id)}
-                    aria-pressed={migration.id === selected?.id}
-                  >
-                    {migration.id}
-                  </button>
-                </td>
-                <td>
-                  {migration.phone
-                    ? `${migration.phone.displayPhoneNumber} (${migration.phone.verifiedName})`
-                    : (migration.phoneNumberId ?? "–")}
-                </td>
-                <td>
-                  <span className="demo-badge" data-status={migration.status}>
-                    {migration.status}
-                  </span>
-                </td>
-                <td>{focusStep(migration)}</td>
-                <td>{formatTime(migration.updatedAt)}</td>
+        <TableScroll>
+          <table className="demo-table" aria-label="Migrations">
+            <thead>
+              <tr>
+                <th scope="col">Migration</th>
+                <th scope="col">Number</th>
+                <th scope="col">Status</th>
+                <th scope="col">Step</th>
+                <th scope="col">Updated</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {list.map((migration) => (
+                <tr
+                  key={migration.id}
+                  data-migration={migration.id}
+                  data-status={migration.status}
+                  aria-selected={migration.id === selected?.id}
+                >
+                  <td>
+                    <button
+                      type="button"
+                      className="demo-link-button"
+                      onClick={() => setSelectedId(migration.id)}
+                      aria-pressed={migration.id === selected?.id}
+                    >
+                      {migration.id}
+                    </button>
+                  </td>
+                  <td>
+                    {migration.phone
+                      ? `${migration.phone.displayPhoneNumber} (${migration.phone.verifiedName})`
+                      : (migration.phoneNumberId ?? "–")}
+                  </td>
+                  <td>
+                    <span className="demo-badge" data-status={migration.status}>
+                      {migration.status}
+                    </span>
+                  </td>
+                  <td>{focusStep(migration)}</td>
+                  <td>{formatTime(migration.updatedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       ) : null}
       {selected ? (
         <MigrationDetail

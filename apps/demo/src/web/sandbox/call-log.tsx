@@ -1,4 +1,5 @@
 import { usePolling } from "../operator/use-polling.js";
+import { TableScroll } from "../table-scroll.js";
 import type { SandboxApi } from "./sandbox-api.js";
 
 /**
@@ -20,40 +21,42 @@ export function CallLog({ api }: { api: SandboxApi }) {
       {rows.length === 0 ? (
         <p>No Graph calls yet.</p>
       ) : (
-        <table className="demo-table" aria-label="Graph calls">
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">Sandbox time</th>
-              <th scope="col">Operation</th>
-              <th scope="col">Request</th>
-              <th scope="col">Status</th>
-              <th scope="col">Error</th>
-              <th scope="col">Fault</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((call) => (
-              <tr key={call.seq} data-operation={call.operation} data-status={call.status}>
-                <td>{call.seq}</td>
-                <td>{new Date(call.time).toISOString().slice(11, 23)}</td>
-                <td>{call.operation}</td>
-                <td>
-                  <code>
-                    {call.method} {call.path}
-                  </code>
-                </td>
-                <td>{call.status}</td>
-                <td>
-                  {call.errorCode === null
-                    ? "–"
-                    : `${call.errorCode}${call.errorSubcode ? `/${call.errorSubcode}` : ""}`}
-                </td>
-                <td>{call.fault ?? "–"}</td>
+        <TableScroll>
+          <table className="demo-table" aria-label="Graph calls">
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">Sandbox time</th>
+                <th scope="col">Operation</th>
+                <th scope="col">Request</th>
+                <th scope="col">Status</th>
+                <th scope="col">Error</th>
+                <th scope="col">Fault</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((call) => (
+                <tr key={call.seq} data-operation={call.operation} data-status={call.status}>
+                  <td>{call.seq}</td>
+                  <td>{new Date(call.time).toISOString().slice(11, 23)}</td>
+                  <td>{call.operation}</td>
+                  <td>
+                    <code>
+                      {call.method} {call.path}
+                    </code>
+                  </td>
+                  <td>{call.status}</td>
+                  <td>
+                    {call.errorCode === null
+                      ? "–"
+                      : `${call.errorCode}${call.errorSubcode ? `/${call.errorSubcode}` : ""}`}
+                  </td>
+                  <td>{call.fault ?? "–"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </section>
   );

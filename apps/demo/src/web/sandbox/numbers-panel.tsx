@@ -1,3 +1,4 @@
+import { TableScroll } from "../table-scroll.js";
 import type { CustomerMessageSent, SandboxApi, SandboxPhone } from "./sandbox-api.js";
 import { useAction } from "./use-action.js";
 
@@ -56,51 +57,53 @@ export function NumbersPanel({
       ) : phones.length === 0 ? (
         <p>No numbers in this world.</p>
       ) : (
-        <table className="demo-table" aria-labelledby="numbers-title">
-          <thead>
-            <tr>
-              <th scope="col">Number</th>
-              <th scope="col">Status</th>
-              <th scope="col">Two-step verification</th>
-              <th scope="col">Change</th>
-              <th scope="col">Customer</th>
-            </tr>
-          </thead>
-          <tbody>
-            {phones.map((phone) => (
-              <tr key={phone.id} data-phone-id={phone.id}>
-                <td>
-                  {phone.display_phone_number} · {phone.verified_name}
-                </td>
-                <td>
-                  {phone.status} on {phone.platform_type}
-                  {phone.movingTo ? ` (moving to ${phone.movingTo})` : ""}
-                </td>
-                <td data-two-step={phone.twoStepEnabled ? "on" : "off"}>
-                  {phone.twoStepEnabled ? "on" : "off"}
-                </td>
-                <td>
-                  <button type="button" onClick={() => toggle(phone)}>
-                    {phone.twoStepEnabled
-                      ? "Turn two-step verification off"
-                      : "Turn two-step verification on"}
-                    <span className="demo-visually-hidden">
-                      {` for ${phone.display_phone_number}`}
-                    </span>
-                  </button>
-                </td>
-                <td>
-                  <button type="button" onClick={() => text(phone)}>
-                    Send a customer message
-                    <span className="demo-visually-hidden">
-                      {` to ${phone.display_phone_number}`}
-                    </span>
-                  </button>
-                </td>
+        <TableScroll>
+          <table className="demo-table" aria-labelledby="numbers-title">
+            <thead>
+              <tr>
+                <th scope="col">Number</th>
+                <th scope="col">Status</th>
+                <th scope="col">Two-step verification</th>
+                <th scope="col">Change</th>
+                <th scope="col">Customer</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {phones.map((phone) => (
+                <tr key={phone.id} data-phone-id={phone.id}>
+                  <td>
+                    {phone.display_phone_number} · {phone.verified_name}
+                  </td>
+                  <td>
+                    {phone.status} on {phone.platform_type}
+                    {phone.movingTo ? ` (moving to ${phone.movingTo})` : ""}
+                  </td>
+                  <td data-two-step={phone.twoStepEnabled ? "on" : "off"}>
+                    {phone.twoStepEnabled ? "on" : "off"}
+                  </td>
+                  <td>
+                    <button type="button" onClick={() => toggle(phone)}>
+                      {phone.twoStepEnabled
+                        ? "Turn two-step verification off"
+                        : "Turn two-step verification on"}
+                      <span className="demo-visually-hidden">
+                        {` for ${phone.display_phone_number}`}
+                      </span>
+                    </button>
+                  </td>
+                  <td>
+                    <button type="button" onClick={() => text(phone)}>
+                      Send a customer message
+                      <span className="demo-visually-hidden">
+                        {` to ${phone.display_phone_number}`}
+                      </span>
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {notice ? (
         <p role="status" className={notice.tone === "ok" ? "demo-ok" : "demo-problem"}>
