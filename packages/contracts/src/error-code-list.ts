@@ -42,6 +42,7 @@ export const ERROR_CODE_LIST = [
   "ownership_unconfirmed",
   "register_rate_limited",
   "destination_not_subscribed",
+  "number_already_moved",
   "migration_superseded",
   "migration_refused",
   "registration_unconfirmed",

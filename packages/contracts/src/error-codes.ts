@@ -223,6 +223,14 @@ export const ERROR_CATALOG = {
       "Meta refused the migration: no app is subscribed to the new account's webhooks (2388103).",
     remedy: "Retry; the kit subscribes the app first. If it repeats, run /doctor.",
   },
+  number_already_moved: {
+    status: 409,
+    retryable: true,
+    message:
+      "An earlier migration of this tenant already moved this phone number here; two-step verification is on with the PIN its registration set.",
+    remedy:
+      "Nothing to move. To move it into another account, the customer turns off two-step verification in WhatsApp Manager, then retry.",
+  },
   migration_superseded: {
     status: 409,
     retryable: false,

@@ -60,7 +60,7 @@ describe("a later sign-up of the same number while an earlier migration runs", (
     },
   );
 
-  test("a migration that already ended is not taken over by a later one", async () => {
+  test("a migration that already ended is not taken over by a later one, which is told the number is here", async () => {
     const h = await bffWithSandbox("happy");
     const ids: string[] = [];
     for (let i = 0; i < 2; i++) {
@@ -74,9 +74,27 @@ describe("a later sign-up of the same number while an earlier migration runs", (
       await h.bff.idle();
     }
     expect((await h.store.getMigration(ids[0] ?? ""))?.status).toBe("completed");
-    // The second finds the PIN the first one's registration set: Meta wants two-step off first.
+    // The second finds the PIN the first one's registration set (Meta: two-step verification is
+    // on). The customer is told the number is already here, not to ask "the current provider".
     const second = await h.store.getMigration(ids[1] ?? "");
     const register = second?.steps.find((s) => s.id === "register_phone");
-    expect(register?.lastError?.code).toBe("two_step_enabled");
+    expect(register).toMatchObject({
+      status: "action_required",
+      lastError: { code: "number_already_moved", retryable: true, graph: { subcode: 2388001 } },
+    });
+    expect(register?.lastError?.message).toContain(ids[0]);
+
+    // The remedy works: with two-step verification turned off in WhatsApp Manager, a retry moves it.
+    const phoneId = second?.phoneNumberId ?? "";
+    const off = await h.graph.request(`/__sandbox/phone-numbers/${phoneId}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ twoStepEnabled: false }),
+    });
+    expect(off.status).toBe(200);
+    const retried = await h.bff.request(`/migrations/${ids[1]}/retry`, { method: "POST" });
+    expect(retried.status).toBe(202);
+    await h.bff.idle();
+    expect((await h.store.getMigration(ids[1] ?? ""))?.status).toBe("completed");
   });
 });

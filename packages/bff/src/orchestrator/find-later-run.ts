@@ -1,7 +1,6 @@
 import type { StoredMigration } from "../store/migration-store.js";
 import type { BffRuntime } from "./runtime.js";
-
-const digits = (text: string | undefined | null) => (text ?? "").replace(/\D/g, "");
+import { sameNumber } from "./same-number.js";
 
 /**
  * The newest migration of `m`'s tenant created after `m` that captured the same phone number (the
@@ -17,10 +16,7 @@ export async function findLaterRun(
   rt: BffRuntime,
   m: StoredMigration,
 ): Promise<StoredMigration | null> {
-  const number = digits(m.phone?.displayPhoneNumber);
-  const same = (other: StoredMigration) =>
-    (m.phoneNumberId !== null && other.phoneNumberId === m.phoneNumberId) ||
-    (number !== "" && digits(other.phone?.displayPhoneNumber) === number);
+  const same = sameNumber(m);
   const created = Date.parse(m.createdAt);
   const isLater = (o: StoredMigration) => {
     const at = Date.parse(o.createdAt);

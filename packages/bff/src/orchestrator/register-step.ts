@@ -1,6 +1,7 @@
 import { BffError } from "../errors/bff-error.js";
 import { errorCodeOfGraph, GraphError } from "../graph/graph-error.js";
 import type { StoredMigration } from "../store/migration-store.js";
+import { findEarlierMove } from "./find-earlier-move.js";
 import { findLaterRun } from "./find-later-run.js";
 import { readSecret, storeSecret } from "./migration-secrets.js";
 import type { BffRuntime } from "./runtime.js";
@@ -37,6 +38,23 @@ async function migrationPin(rt: BffRuntime, migrationId: string): Promise<string
   await storeSecret(rt, migrationId, "pin", pin);
   rt.log.addSecret(pin);
   return pin;
+}
+
+// Meta wants two-step verification off (2388001) or the current PIN (133005): when this partner
+// already moved the number, the PIN is its own earlier registration's, and "ask your current
+// provider" would send the customer to the wrong party.
+async function refuseIfMovedBefore(rt: BffRuntime, m: StoredMigration, error: unknown) {
+  if (!(error instanceof GraphError)) return;
+  const code = errorCodeOfGraph(error);
+  if (code !== "two_step_enabled" && code !== "pin_mismatch") return;
+  const earlier = await findEarlierMove(rt, m);
+  if (earlier) {
+    throw new BffError("number_already_moved", {
+      detail: `Migration ${earlier.id} already moved this phone number here and set its two-step PIN.`,
+      graph: error.toRef(),
+      cause: error,
+    });
+  }
 }
 
 // Stops with migration_superseded when a later migration captured the same number.
@@ -128,6 +146,7 @@ export async function registerStep(
       // The later sign-up may have come while this request was on its way: Meta's refusal
       // (2388103 for the number now pending elsewhere) then means the takeover, not a fault here.
       await refuseIfSuperseded(rt, m, error);
+      await refuseIfMovedBefore(rt, m, error);
       // Meta's 133016 blocks the number from registering for 72 hours: say until when.
       if (error instanceof GraphError && errorCodeOfGraph(error) === "register_rate_limited") {
         const until = new Date(Date.parse(rt.now()) + REGISTER_WINDOW_MS).toISOString();

@@ -21,6 +21,7 @@ const NEEDS_ACTION: ReadonlySet<MigrationErrorCode> = new Set<MigrationErrorCode
   "pin_mismatch",
   "ownership_unconfirmed",
   "register_rate_limited",
+  "number_already_moved",
   "destination_not_subscribed",
   "migration_refused",
   "unknown_key_id",

@@ -72,6 +72,8 @@ export const errorsDe: Record<MigrationErrorCode, string> = {
   register_rate_limited:
     "Diese Nummer wurde zu oft registriert. Meta erlaubt den nächsten Versuch 72 Stunden nach dem ersten.",
   destination_not_subscribed: `Meta hat den Umzug noch nicht angenommen: Ihre Nachrichten waren nicht verbunden. ${retryOrContact}`,
+  number_already_moved:
+    "Diese Nummer ist bereits in einem früheren Umzug zu uns gekommen und sendet über uns. Um sie in ein anderes WhatsApp-Konto umzuziehen, schalten Sie die Zwei-Schritt-Verifizierung im WhatsApp Manager aus und klicken Sie dann auf „Erneut versuchen“.",
   migration_superseded:
     "Diese Nummer wird inzwischen aus einem anderen Fenster oder Tab umgezogen, und Meta folgt der neuesten Anmeldung. Machen Sie dort weiter; dieses können Sie schließen.",
   migration_refused: `Meta hat den Umzug dieser Nummer abgelehnt. ${withReference}`,

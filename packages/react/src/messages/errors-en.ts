@@ -67,6 +67,8 @@ export const errorsEn: Record<MigrationErrorCode, string> = {
   register_rate_limited:
     "This number was registered too often. Meta allows the next try 72 hours after the first one.",
   destination_not_subscribed: `Meta did not accept the move yet: your messages were not connected. ${retryOrContact}`,
+  number_already_moved:
+    "This number already moved to us in an earlier migration and sends through us. To move it into another WhatsApp account, turn off two-step verification in WhatsApp Manager, then press “Try again”.",
   migration_superseded:
     "This number is now being moved from another window or tab, and Meta follows the latest sign-up. Continue there; you can close this one.",
   migration_refused: `Meta refused to move this number. ${withReference}`,
