@@ -19,6 +19,21 @@ function download(filename: string, json: unknown) {
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
+/** The answer to an operator's action, and the migration status it was true for. */
+interface Notice {
+  tone: "ok" | "problem";
+  text: string;
+  status: Migration["status"];
+  /** `updatedAt` of the record shown when the action started. */
+  from: string;
+}
+
+function noticeApplies(notice: Notice | null, migration: Migration): notice is Notice {
+  return (
+    notice !== null && (notice.status === migration.status || notice.from === migration.updatedAt)
+  );
+}
+
 /**
  * One migration for operators: IDs, the step timeline (status, attempts, timings, the last error
  * with its remedy, Graph code and fbtrace_id), the templates report, and the actions: retry, copy
@@ -35,21 +50,30 @@ export function MigrationDetail(props: {
   onChange: () => void;
 }) {
   const { migration, api, signupEvents, webhookEvents, onChange } = props;
-  const [notice, setNotice] = useState<{ tone: "ok" | "problem"; text: string } | null>(null);
+  // A notice speaks of the migration as it was when the action answered. It shows until the polled
+  // record moves to another status (the badge and timeline then say more); before the first poll
+  // after the action, the record shown is still the one the action started from.
+  const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
 
   const act = async (label: string, run: () => Promise<Migration>) => {
+    const from = migration.updatedAt;
     setBusy(true);
     setNotice(null);
     try {
       const after = await run();
-      setNotice({ tone: "ok", text: `${label}: the migration is ${after.status}.` });
+      setNotice({
+        tone: "ok",
+        text: `${label}: the migration is ${after.status}.`,
+        status: after.status,
+        from,
+      });
     } catch (error) {
       const text =
         error instanceof OperatorApiError
           ? `${label} refused (${error.code}): ${error.message}${error.remedy ? ` ${error.remedy}` : ""}`
           : `${label} failed: ${String(error)}`;
-      setNotice({ tone: "problem", text });
+      setNotice({ tone: "problem", text, status: migration.status, from });
     } finally {
       setBusy(false);
       onChange();
@@ -110,7 +134,7 @@ export function MigrationDetail(props: {
           Download support bundle
         </button>
       </div>
-      {notice ? (
+      {noticeApplies(notice, migration) ? (
         <p className={notice.tone === "ok" ? "demo-ok" : "demo-problem"} role="status">
           {notice.text}
         </p>
