@@ -1,8 +1,10 @@
+import { decodeMigrationCursor, encodeMigrationCursor } from "../store/migration-cursor.js";
 import type {
   IdempotencyRecord,
   MigrationPatch,
   MigrationStore,
-  StoredMigration,
+  SealedSecret,
+  SecretKind,
 } from "../store/migration-store.js";
 import { storableJson } from "../store/storable-text.js";
 import { StoreError } from "../store/store-error.js";
@@ -28,28 +30,6 @@ const COLUMNS = {
   warnings: ["warnings", "::jsonb"],
   billingCutoverAt: ["billing_cutover_at", "::timestamptz"],
 } as const satisfies Record<Exclude<keyof MigrationPatch, "context">, readonly [string, string]>;
-
-function encodeCursor(m: StoredMigration): string {
-  return Buffer.from(JSON.stringify([m.createdAt, m.id])).toString("base64url");
-}
-
-function decodeCursor(cursor: string | undefined): [string, string] | null {
-  if (!cursor) return null;
-  try {
-    const v: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (
-      Array.isArray(v) &&
-      typeof v[0] === "string" &&
-      typeof v[1] === "string" &&
-      !Number.isNaN(Date.parse(v[0]))
-    ) {
-      return [v[0], v[1]];
-    }
-  } catch {
-    // An unreadable cursor starts from the top, as the interface promises.
-  }
-  return null;
-}
 
 async function readIdempotency(
   db: SqlExecutor,
@@ -95,7 +75,7 @@ async function guard<T>(run: () => Promise<T>): Promise<T> {
  */
 export function createSqlMigrationStore(db: SqlClient): MigrationStore {
   return {
-    createMigration: (migration, key) =>
+    createMigration: (migration, key, secrets = {}) =>
       guard(async () => {
         try {
           return await db.transaction(async (tx) => {
@@ -117,6 +97,11 @@ export function createSqlMigrationStore(db: SqlClient): MigrationStore {
               saved = { ...key, tenant: migration.tenant, migrationId: migration.id };
             }
             await insertMigration(tx, migration);
+            for (const [kind, secret] of Object.entries(secrets) as [
+              SecretKind,
+              SealedSecret | undefined,
+            ][])
+              if (secret) await side.putSecret(tx, migration.id, kind, secret);
             const stored = await selectMigration(tx, migration.id);
             if (!stored)
               throw new StoreError(
@@ -142,10 +127,10 @@ export function createSqlMigrationStore(db: SqlClient): MigrationStore {
         const where: string[] = ["TRUE"];
         if (options.tenant !== undefined) where.push(`m.tenant = $${params.push(options.tenant)}`);
         if (options.status !== undefined) where.push(`m.status = $${params.push(options.status)}`);
-        const after = decodeCursor(options.cursor);
+        const after = decodeMigrationCursor(options.cursor);
         if (after) {
           where.push(
-            `(m.created_at, m.id) < ($${params.push(after[0])}::timestamptz, $${params.push(after[1])})`,
+            `(m.created_at, m.id) < ($${params.push(after.createdAt)}::timestamptz, $${params.push(after.id)})`,
           );
         }
         const limit = params.push(options.limit + 1);
@@ -159,7 +144,7 @@ export function createSqlMigrationStore(db: SqlClient): MigrationStore {
         const last = items.at(-1);
         return {
           items,
-          nextCursor: all.length > options.limit && last ? encodeCursor(last) : null,
+          nextCursor: all.length > options.limit && last ? encodeMigrationCursor(last) : null,
         };
       }),
     listResumableMigrations: () =>

@@ -1,5 +1,5 @@
 import { secretContext } from "../crypto/secret-box.js";
-import type { SecretKind } from "../store/migration-store.js";
+import type { SealedSecret, SecretKind } from "../store/migration-store.js";
 import type { BffRuntime } from "./runtime.js";
 
 /**
@@ -15,11 +15,23 @@ export async function storeSecret(
   kind: SecretKind,
   plaintext: string,
 ): Promise<void> {
-  await rt.store.putSecret(
-    migrationId,
-    kind,
-    rt.box.seal(plaintext, secretContext(migrationId, kind)),
-  );
+  await rt.store.putSecret(migrationId, kind, sealSecret(rt, migrationId, kind, plaintext));
+}
+
+/**
+ * Seals a secret for its own row without storing it: for a write that stores it together with
+ * the row (`store.createMigration(migration, key, {business_token: sealed})`).
+ *
+ * @example
+ * const sealed = sealSecret(rt, migration.id, "business_token", token);
+ */
+export function sealSecret(
+  rt: BffRuntime,
+  migrationId: string,
+  kind: SecretKind,
+  plaintext: string,
+): SealedSecret {
+  return rt.box.seal(plaintext, secretContext(migrationId, kind));
 }
 
 /**

@@ -1,6 +1,8 @@
 import { MigrationSchema, ProblemDetailsSchema } from "@wa-migrate/contracts";
 import { describe, expect, test } from "vitest";
 import { createMigrationBff } from "../app/create-migration-bff.js";
+import { createMemoryStore } from "../store/memory-store.js";
+import { StoreError } from "../store/store-error.js";
 import { bffWithSandbox } from "../test-support/bff-with-sandbox.js";
 
 // Finding F1 (issue 5): the code works once, so once it is exchanged the migration must not be
@@ -107,6 +109,29 @@ describe("POST /migrations when Graph fails after the code exchange", () => {
     const done = await h.store.getMigration(stored?.id ?? "");
     expect(done?.status).toBe("completed");
     expect(done?.wabaId).toBe(signup.waba_id);
+    expect(await exchanges(h)).toHaveLength(1);
+  });
+
+  test("a journal that drops its connection after one write cannot keep a migration without its token", async () => {
+    // A store whose token write fails once, as a connection dropped between two statements
+    // would: the token goes into the journal in the same write as the migration, so the first
+    // answer is 201 and the migration runs; it is never a record without the token that a resend
+    // with the same key would replay as 201 and that fails later, its code already spent.
+    const store = createMemoryStore();
+    const putSecret = store.putSecret.bind(store);
+    let drops = 1;
+    store.putSecret = async (id, kind, sealed) => {
+      if (kind === "business_token" && drops-- > 0)
+        throw new StoreError("unavailable", "Connection terminated unexpectedly");
+      return putSecret(id, kind, sealed);
+    };
+    const h = await bffWithSandbox("happy", { store });
+    const signup = await h.signup();
+    const first = await h.post("/migrations", { code: signup.code }, { "idempotency-key": "k" });
+    expect(first.status, await first.clone().text()).toBe(201);
+    const created = MigrationSchema.parse(await first.json());
+    await h.bff.idle();
+    expect((await h.store.getMigration(created.id))?.status).toBe("completed");
     expect(await exchanges(h)).toHaveLength(1);
   });
 });

@@ -16,7 +16,7 @@ import { parseWith, readJson } from "../http/read-json.js";
 import type { GrantVerdict } from "../orchestrator/capture-step.js";
 import type { Engine } from "../orchestrator/engine.js";
 import { exchangeCode } from "../orchestrator/exchange-code.js";
-import { readSecret, storeSecret } from "../orchestrator/migration-secrets.js";
+import { readSecret, sealSecret } from "../orchestrator/migration-secrets.js";
 import { newMigration } from "../orchestrator/new-migration.js";
 import { requestError } from "../orchestrator/request-error.js";
 import type { BffRuntime } from "../orchestrator/runtime.js";
@@ -123,13 +123,13 @@ export function migrationsRoutes(rt: BffRuntime, engine: Engine) {
       });
       let created: Awaited<ReturnType<typeof rt.store.createMigration>>;
       try {
+        // One write: a record stored without its token could never run, and a resend with the
+        // same key would find it and answer 201.
         created = await rt.store.createMigration(
           migration,
           key ? { key, requestHash, createdAt: migration.createdAt } : undefined,
+          { business_token: sealSecret(rt, migration.id, "business_token", token) },
         );
-        if (created.created) {
-          await storeSecret(rt, migration.id, "business_token", token);
-        }
       } catch (error) {
         markStored(false);
         throw error;
@@ -205,6 +205,18 @@ export function migrationsRoutes(rt: BffRuntime, engine: Engine) {
     return copies(id, async () => {
       const m = await owned(tenant, id);
       if (m.status === "running") throw new BffError("migration_running");
+      // An id the report does not hold would be copied by no one: say so instead of answering 200.
+      const errors = (body.templateIds ?? []).flatMap((templateId, i) =>
+        m.templates.items.some((item) => item.sourceTemplateId === templateId)
+          ? []
+          : [
+              {
+                path: `templateIds.${i}`,
+                message: `${templateId} is not a template of this migration's source account`,
+              },
+            ],
+      );
+      if (errors.length > 0) throw new BffError("validation_failed", { errors });
       const token = await readSecret(rt, m.id, "business_token");
       if (token === null)
         throw new BffError("not_found", { detail: "This migration has no business token." });

@@ -116,6 +116,33 @@ describe("POST /migrations/:id/templates (manual template migration)", () => {
     expect((await h.post(`/migrations/${m.id}/templates`, { all: true })).status).toBe(400);
   });
 
+  test("refuses ids that are not templates of the migration's source, before any Graph call", async () => {
+    const h = await bffWithSandbox("recheck-rejects");
+    const signup = await h.signup();
+    const m = MigrationSchema.parse(
+      await (await h.post("/migrations", { code: signup.code })).json(),
+    );
+    await h.bff.idle();
+    const before = await h.store.getMigration(m.id);
+    const known = before?.templates.items[0]?.sourceTemplateId as string;
+    const callsBefore = (await h.calls()).length;
+    const response = await h.post(`/migrations/${m.id}/templates`, {
+      templateIds: [known, "999"],
+    });
+    expect(response.status).toBe(400);
+    expect(response.headers.get("content-type")).toContain("application/problem+json");
+    const problem = ProblemDetailsSchema.parse(await response.json());
+    expect(problem.code).toBe("validation_failed");
+    expect(problem.errors).toEqual([
+      {
+        path: "templateIds.1",
+        message: "999 is not a template of this migration's source account",
+      },
+    ]);
+    expect((await h.calls()).length).toBe(callsBefore);
+    expect((await h.store.getMigration(m.id))?.version).toBe(before?.version);
+  });
+
   test("copies sent at once (a double click, two operators) reach Meta once per template", async () => {
     const h = await bffWithSandbox("happy", {
       graph: { maxTransientRetryMs: 60_000, sleep: async () => {} },

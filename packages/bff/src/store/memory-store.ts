@@ -1,4 +1,5 @@
 import { createMemoryLeases } from "./memory-leases.js";
+import { decodeMigrationCursor, encodeMigrationCursor } from "./migration-cursor.js";
 import type {
   IdempotencyRecord,
   LeaseRequest,
@@ -27,23 +28,6 @@ function byReceivedDesc(
   b: { receivedAt: string; id: string },
 ) {
   return newestFirst({ createdAt: a.receivedAt, id: a.id }, { createdAt: b.receivedAt, id: b.id });
-}
-
-function encodeCursor(m: StoredMigration): string {
-  return Buffer.from(JSON.stringify([m.createdAt, m.id])).toString("base64url");
-}
-
-function decodeCursor(cursor: string | undefined): { createdAt: string; id: string } | null {
-  if (!cursor) return null;
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(value) && typeof value[0] === "string" && typeof value[1] === "string") {
-      return { createdAt: value[0], id: value[1] };
-    }
-  } catch {
-    // An unreadable cursor starts from the top, as the interface promises.
-  }
-  return null;
 }
 
 const addMs = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toISOString();
@@ -84,7 +68,7 @@ export function createMemoryStore(): MigrationStore {
   };
 
   return {
-    async createMigration(migration: NewMigration, key) {
+    async createMigration(migration: NewMigration, key, sealed = {}) {
       open();
       const record = key ? idempotency.get(`${migration.tenant}\u0000${key.key}`) : undefined;
       if (record) {
@@ -99,6 +83,8 @@ export function createMemoryStore(): MigrationStore {
       }
       const stored: StoredMigration = { ...copy(migration), version: 1 };
       migrations.set(stored.id, stored);
+      for (const [kind, secret] of Object.entries(sealed))
+        if (secret) secrets.set(`${stored.id}\u0000${kind}`, copy(secret));
       let saved: IdempotencyRecord | null = null;
       if (key) {
         saved = { ...key, tenant: migration.tenant, migrationId: stored.id };
@@ -118,7 +104,7 @@ export function createMemoryStore(): MigrationStore {
     },
     async listMigrations(options: ListMigrationsOptions): Promise<MigrationPage> {
       open();
-      const after = decodeCursor(options.cursor);
+      const after = decodeMigrationCursor(options.cursor);
       const all = [...migrations.values()]
         .filter((m) => options.tenant === undefined || m.tenant === options.tenant)
         .filter((m) => options.status === undefined || m.status === options.status)
@@ -126,7 +112,7 @@ export function createMemoryStore(): MigrationStore {
         .filter((m) => !after || newestFirst(after, m) < 0);
       const items = all.slice(0, options.limit);
       const last = items.at(-1);
-      const nextCursor = all.length > options.limit && last ? encodeCursor(last) : null;
+      const nextCursor = all.length > options.limit && last ? encodeMigrationCursor(last) : null;
       return { items: copy(items), nextCursor };
     },
     async listResumableMigrations() {

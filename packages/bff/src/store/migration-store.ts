@@ -247,11 +247,15 @@ export interface MigrationStore {
    * Stores a new migration (`version` 1). With `idempotency`, atomically also records the key:
    * if the tenant already used that key, nothing is written and the earlier migration is
    * returned with `created: false` (whatever its body hash; the caller compares `requestHash`).
-   * Rejects with `StoreError` `conflict` when the id exists.
+   * Rejects with `StoreError` `conflict` when the id exists. With `secrets`, stores them in the
+   * same write: a migration is never stored without the secrets it was created with (the business
+   * token's code is spent, so a record without it could never run); nothing of them is written
+   * when `created` is false.
    */
   createMigration(
     migration: NewMigration,
     idempotency?: Omit<IdempotencyRecord, "migrationId" | "tenant">,
+    secrets?: Partial<Record<SecretKind, SealedSecret>>,
   ): Promise<{
     migration: StoredMigration;
     created: boolean;

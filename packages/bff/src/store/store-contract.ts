@@ -77,6 +77,47 @@ export function describeMigrationStore(
       expect(await store.getIdempotencyRecord("tenant_a", "unknown")).toBeNull();
     });
 
+    test.each([
+      ["not base64url JSON", "garbage"],
+      ["a number for a date", ["1", "m1"]],
+      ["a day that does not exist", ["2020-02-30T00:00:00.000Z", "m1"]],
+      ["a six-digit year", ["+275760-09-13T00:00:00.000Z", "m1"]],
+      ["a date without a time", ["2026-11-25", "m1"]],
+      ["three parts", [T0, "m1", "x"]],
+    ])("a cursor it did not write (%s) lists from the top", async (_name, value) => {
+      for (const i of [1, 2, 3])
+        await store.createMigration(
+          newMigrationFixture({ id: `m${i}`, createdAt: `2026-11-25T10:00:0${i}.000Z` }),
+        );
+      const cursor =
+        typeof value === "string"
+          ? value
+          : Buffer.from(JSON.stringify(value)).toString("base64url");
+      const page = await store.listMigrations({ limit: 10, cursor });
+      expect(page.items.map((m) => m.id)).toEqual(["m3", "m2", "m1"]);
+    });
+
+    test("secrets given with a new migration are stored with it; a replayed key writes none", async () => {
+      const key = { key: "k1", requestHash: "h1", createdAt: T0 };
+      await store.createMigration(newMigrationFixture({ id: "m1" }), key, {
+        business_token: { keyId: "k1", ciphertext: "AAA" },
+      });
+      expect(await store.getSecret("m1", "business_token")).toEqual({
+        keyId: "k1",
+        ciphertext: "AAA",
+      });
+      expect(await store.getSecret("m1", "pin")).toBeNull();
+      const again = await store.createMigration(newMigrationFixture({ id: "m2" }), key, {
+        business_token: { keyId: "k1", ciphertext: "BBB" },
+      });
+      expect(again.created).toBe(false);
+      expect(await store.getSecret("m1", "business_token")).toEqual({
+        keyId: "k1",
+        ciphertext: "AAA",
+      });
+      expect(await store.getSecret("m2", "business_token")).toBeNull();
+    });
+
     test("lists newest first, filtered by tenant and status, in pages", async () => {
       for (const [i, tenant, status] of [
         [1, "a", "running"],
