@@ -10,6 +10,7 @@ export * from "./embedded-signup.js";
 export * from "./error-code-list.js";
 export * from "./error-codes.js";
 export * from "./errors.js";
+export * from "./event-list-queries.js";
 export * from "./graph/index.js";
 export * from "./graph-config.js";
 export * from "./migration.js";

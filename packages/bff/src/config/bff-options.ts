@@ -85,6 +85,12 @@ export interface MigrationBffOptions {
   logger?: Logger;
   /** Graph retry and timeout tuning (sleep injectable for tests). */
   graph?: Omit<GraphTransportOptions, "fetch" | "baseUrl" | "version" | "logger">;
+  /**
+   * `GET /health`'s Graph check, which skips `authorize` and spends the system token's rate
+   * budget: one attempt given up after `graphTimeoutMs` (default 3 s; no retries, unlike `graph`),
+   * its verdict reused for `graphCacheMs` (default 30 s) and shared by concurrent probes.
+   */
+  health?: { graphTimeoutMs?: number; graphCacheMs?: number };
   /** Id of this instance in step leases. Default random. */
   instanceId?: string;
   /** Step lease length. Default 60 s (renewed while a step runs). */

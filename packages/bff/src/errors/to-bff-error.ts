@@ -1,5 +1,6 @@
 import type { MigrationErrorCode } from "@wa-migrate/contracts";
 import { HTTPException } from "hono/http-exception";
+import { SecretBoxError } from "../crypto/secret-box.js";
 import { StoreError } from "../store/store-error.js";
 import { BffError } from "./bff-error.js";
 
@@ -21,7 +22,8 @@ const HTTP_EXCEPTION_CODES: Readonly<Record<number, MigrationErrorCode>> = {
 
 /**
  * Any error thrown while serving a request, as the {@link BffError} the answer is made of: a
- * `BffError` as it is, an unreachable journal as `store_unavailable`, an `HTTPException` thrown by
+ * `BffError` as it is, an unreachable journal as `store_unavailable`, a stored secret sealed with a
+ * key this server lacks as `unknown_key_id` (as a step reports it), an `HTTPException` thrown by
  * the partner's `authorize` hook (or anything else in Hono) by its status (its message is the
  * partner's text and stays out of the answer), everything else as `internal_error`.
  *
@@ -33,6 +35,10 @@ export function toBffError(error: unknown): BffError {
   // A journal that cannot be reached is the operator's to fix, not a bug: say so.
   if (error instanceof StoreError && error.kind === "unavailable")
     return new BffError("store_unavailable", { cause: error });
+  // A missing old key is configuration, not a bug: retrying cannot help, adding the key does. A
+  // secret that does not open (`corrupt`) stays `internal_error`, as `stepFailure` reports it.
+  if (error instanceof SecretBoxError && error.reason === "unknown_key_id")
+    return new BffError("unknown_key_id", { cause: error });
   if (error instanceof HTTPException) {
     const code = HTTP_EXCEPTION_CODES[error.status];
     if (code) return new BffError(code, { cause: error });

@@ -25,7 +25,6 @@ describe("GET /health and GET /doctor", () => {
     const h = await bffWithSandbox("happy", {
       store,
       fetch: async () => Promise.reject(new TypeError("fetch failed")),
-      graph: { maxAttempts: 1 },
     });
     const response = await h.bff.request("/health");
     expect(response.status).toBe(503);

@@ -3,6 +3,8 @@ import {
   DoctorResponseSchema,
   HealthResponseSchema,
   ListMigrationsQuerySchema,
+  ListSignupEventsQuerySchema,
+  ListWebhookEventsQuerySchema,
   MigrateTemplatesRequestSchema,
   MigrationListResponseSchema,
   MigrationSchema,
@@ -25,6 +27,11 @@ const problem = (description: string) => ({
   description,
   content: { "application/problem+json": { schema: ref("ProblemDetails") } },
 });
+/** The optional query parameters of a strict query schema, as OpenAPI parameters. */
+const queryParams = (s: z.ZodMiniType) =>
+  Object.entries((schema(s, "input") as { properties: Record<string, unknown> }).properties).map(
+    ([name, property]) => ({ name, in: "query", required: false, schema: property }),
+  );
 const idParam = { name: "id", in: "path", required: true, schema: { type: "string" } };
 const errors = {
   "400": problem("validation_failed: a field is missing, wrong or unknown"),
@@ -46,9 +53,6 @@ const errors = {
 export function openApiDocument(): Record<string, unknown> & {
   paths: Record<string, Record<string, unknown>>;
 } {
-  const listQuery = schema(ListMigrationsQuerySchema, "input") as {
-    properties: Record<string, unknown>;
-  };
   return {
     openapi: "3.1.0",
     info: {
@@ -100,12 +104,7 @@ export function openApiDocument(): Record<string, unknown> & {
         get: {
           operationId: "listMigrations",
           summary: "The tenant's migrations, newest first",
-          parameters: Object.entries(listQuery.properties).map(([name, s]) => ({
-            name,
-            in: "query",
-            required: false,
-            schema: s,
-          })),
+          parameters: queryParams(ListMigrationsQuerySchema),
           responses: { "200": { description: "A page", ...json("MigrationList") }, ...errors },
         },
       },
@@ -166,6 +165,7 @@ export function openApiDocument(): Record<string, unknown> & {
         },
         get: {
           operationId: "listSignupEvents",
+          parameters: queryParams(ListSignupEventsQuerySchema),
           responses: {
             "200": {
               description: "Newest first",
@@ -185,10 +185,7 @@ export function openApiDocument(): Record<string, unknown> & {
         get: {
           operationId: "listWebhookEvents",
           summary: "Stored webhook changes (account_update and template updates), newest first",
-          parameters: [
-            { name: "wabaId", in: "query", required: false, schema: { type: "string" } },
-            { name: "limit", in: "query", required: false, schema: { type: "string" } },
-          ],
+          parameters: queryParams(ListWebhookEventsQuerySchema),
           responses: { "200": { description: "Newest first" }, ...errors },
         },
       },

@@ -1,12 +1,17 @@
-import { SignupEventRequestSchema } from "@wa-migrate/contracts";
+import {
+  EVENT_LIST_DEFAULT_LIMIT,
+  ListSignupEventsQuerySchema,
+  SignupEventRequestSchema,
+} from "@wa-migrate/contracts";
 import { Hono } from "hono";
 import type { BffEnv } from "../http/app-env.js";
-import { readJson } from "../http/read-json.js";
+import { parseWith, readJson } from "../http/read-json.js";
 import type { BffRuntime } from "../orchestrator/runtime.js";
 
 /**
  * `POST /signup-events` stores an Embedded Signup cancel or error (session logging);
- * `GET /signup-events` lists the tenant's newest for operators (`?limit=`, default 50).
+ * `GET /signup-events` lists the tenant's newest for operators (`?limit=` 1-200, default 50; any
+ * other value or parameter is 400 `validation_failed`).
  *
  * @example
  * app.route("/signup-events", signupEventsRoutes(rt));
@@ -36,7 +41,8 @@ export function signupEventsRoutes(rt: BffRuntime) {
     return c.json(visible, 201);
   });
   app.get("/", async (c) => {
-    const limit = Math.min(200, Math.max(1, Number(c.req.query("limit") ?? 50) || 50));
+    const query = parseWith(ListSignupEventsQuerySchema, c.req.query());
+    const limit = query.limit ? Number(query.limit) : EVENT_LIST_DEFAULT_LIMIT;
     const events = await rt.store.listSignupEvents(c.get("tenant"), limit);
     return c.json({ data: events.map(({ tenant: _tenant, ...e }) => e) });
   });

@@ -1,11 +1,14 @@
+import { EVENT_LIST_DEFAULT_LIMIT, ListWebhookEventsQuerySchema } from "@wa-migrate/contracts";
 import type { Context } from "hono";
 import type { BffEnv } from "../http/app-env.js";
+import { parseWith } from "../http/read-json.js";
 import type { BffRuntime } from "../orchestrator/runtime.js";
 
 /**
  * `GET /webhook-events`: the webhook changes the journal kept, newest first (`limit` 1..200,
- * default 50; optional `wabaId`), each with the migration it belongs to. Two journal reads per
- * request whatever the page size: the page, then every change's migration at once.
+ * default 50; optional `wabaId`, a Graph id; anything else is 400 `validation_failed`), each with
+ * the migration it belongs to. Two journal reads per request whatever the page size: the page,
+ * then every change's migration at once.
  *
  * @example
  * app.get("/webhook-events", webhookEventsHandler(rt));
@@ -13,13 +16,13 @@ import type { BffRuntime } from "../orchestrator/runtime.js";
 export function webhookEventsHandler(rt: BffRuntime) {
   const tenants = Boolean(rt.options.authorize);
   return async (c: Context<BffEnv>) => {
-    const limitN = Math.min(200, Math.max(1, Number(c.req.query("limit") ?? 50) || 50));
+    const query = parseWith(ListWebhookEventsQuerySchema, c.req.query());
     const events = await rt.store.listWebhookEvents({
-      wabaId: c.req.query("wabaId"),
+      wabaId: query.wabaId,
       // With tenants, the store leaves other tenants' events out before the limit; the check
       // below then settles an unclaimed event whose WABA two tenants' migrations share.
       tenant: tenants ? c.get("tenant") : undefined,
-      limit: limitN,
+      limit: query.limit ? Number(query.limit) : EVENT_LIST_DEFAULT_LIMIT,
     });
     // Only events of this tenant's migrations. PARTNER_ADDED arrives before the migration exists,
     // so an event no migration claimed is matched by its WABA now; one that still matches none is
