@@ -2,7 +2,11 @@ import { randomBytes, randomInt } from "node:crypto";
 import type { WabaCurrency } from "@wa-migrate/contracts";
 import type { MigrationBffOptions } from "../config/bff-options.js";
 import { createSecretBox, parseEncryptionKeys, type SecretBox } from "../crypto/secret-box.js";
-import { createGraphClient, type GraphClient } from "../graph/graph-client.js";
+import {
+  createGraphClient,
+  type GraphClient,
+  type GraphClientOptions,
+} from "../graph/graph-client.js";
 import { createLogger, type Logger } from "../log/logger.js";
 import type { MigrationStore } from "../store/migration-store.js";
 import { type ChangeHub, createChangeHub } from "./change-hub.js";
@@ -29,6 +33,32 @@ export interface BffRuntime {
 }
 
 /**
+ * The Graph client `options` describe (base URL, version, app, transport settings), with
+ * `overrides` on top, such as the health check's single short attempt.
+ *
+ * @example
+ * const probe = graphClientOf(rt.options, rt.log, { maxAttempts: 1, timeoutMs: 3_000 });
+ */
+export function graphClientOf(
+  options: MigrationBffOptions,
+  log: Logger,
+  overrides: Partial<Pick<GraphClientOptions, "maxAttempts" | "timeoutMs">> = {},
+): GraphClient {
+  return createGraphClient({
+    ...options.graph,
+    ...(options.random ? { random: options.random } : {}),
+    ...overrides,
+    fetch: options.fetch ?? ((input: string, init: RequestInit) => globalThis.fetch(input, init)),
+    baseUrl: options.graphBaseUrl,
+    version: options.graphVersion,
+    appId: options.appId,
+    appSecret: options.appSecret,
+    systemToken: options.systemToken,
+    logger: log,
+  });
+}
+
+/**
  * Builds the {@link BffRuntime} of `options`; throws on an invalid encryption key.
  *
  * @example
@@ -45,22 +75,10 @@ export function createRuntime(options: MigrationBffOptions): BffRuntime {
       ? parseEncryptionKeys(options.encryptionKey)
       : options.encryptionKey;
   const random = options.random;
-  const fetchImpl =
-    options.fetch ?? ((input: string, init: RequestInit) => globalThis.fetch(input, init));
   return {
     options,
     store: options.store,
-    graph: createGraphClient({
-      ...options.graph,
-      ...(random ? { random } : {}),
-      fetch: fetchImpl,
-      baseUrl: options.graphBaseUrl,
-      version: options.graphVersion,
-      appId: options.appId,
-      appSecret: options.appSecret,
-      systemToken: options.systemToken,
-      logger: log,
-    }),
+    graph: graphClientOf(options, log),
     box: createSecretBox(keys),
     log,
     hub: createChangeHub(),

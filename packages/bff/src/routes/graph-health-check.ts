@@ -1,6 +1,5 @@
-import { createGraphClient } from "../graph/graph-client.js";
 import { GraphError } from "../graph/graph-error.js";
-import type { BffRuntime } from "../orchestrator/runtime.js";
+import { type BffRuntime, graphClientOf } from "../orchestrator/runtime.js";
 
 /** Default of `health.graphTimeoutMs`: how long `GET /health` waits for Graph. */
 export const HEALTH_GRAPH_TIMEOUT_MS = 3_000;
@@ -23,18 +22,7 @@ export function createGraphHealthCheck(rt: BffRuntime): () => Promise<boolean> {
   const { options } = rt;
   const timeoutMs = options.health?.graphTimeoutMs ?? HEALTH_GRAPH_TIMEOUT_MS;
   const cacheMs = options.health?.graphCacheMs ?? HEALTH_GRAPH_CACHE_MS;
-  const graph = createGraphClient({
-    ...options.graph,
-    maxAttempts: 1,
-    timeoutMs,
-    fetch: options.fetch ?? ((input: string, init: RequestInit) => globalThis.fetch(input, init)),
-    baseUrl: options.graphBaseUrl,
-    version: options.graphVersion,
-    appId: options.appId,
-    appSecret: options.appSecret,
-    systemToken: options.systemToken,
-    logger: rt.log,
-  });
+  const graph = graphClientOf(options, rt.log, { maxAttempts: 1, timeoutMs });
   const clock = () => Date.parse(rt.now());
   let verdict: { reachable: boolean; at: number } | undefined;
   let pending: Promise<boolean> | undefined;
