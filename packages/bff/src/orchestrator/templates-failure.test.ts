@@ -81,8 +81,8 @@ test("when one page of the copy is refused, what the other page copied is kept",
     {},
     { webhookFetch: async () => new Response("ok") },
   );
-  // 255 eligible templates: the first attempt's one page times out, so the second attempt sends
-  // pages of 250 and 5 in parallel, and Meta refuses one of them.
+  // 255 eligible templates, room for 252 in the destination: the first attempt's one page times
+  // out, so the second attempt sends pages of 250 and 2 in parallel, and Meta refuses one of them.
   await setFaults(h, {
     failNext: [
       { operation: COPY, count: 1, code: "timeout" },

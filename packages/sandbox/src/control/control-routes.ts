@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import type { Sandbox } from "../engine/sandbox.js";
 import { GraphError } from "../graph/graph-error.js";
 import { OPERATION_NAMES } from "../graph/route-graph.js";
+import { templateLimit } from "../rules/template-limit.js";
 import { isScenarioName, SCENARIO_NAMES, SCENARIOS } from "../scenarios/scenarios.js";
 import { completeSignup } from "../signup/complete-signup.js";
 import { partnerConfig, popupScenario } from "../signup/partner-config.js";
@@ -58,6 +59,11 @@ export function controlRoutes(sandbox: Sandbox): Hono {
       seed: sandbox.seed,
       now: sandbox.clock.now(),
       ...sandbox.state.toJSON(),
+      // Meta's limit is derived (portfolio verification, display names), so it is shown as of now.
+      wabas: [...sandbox.state.wabas.values()].map((waba) => ({
+        ...waba,
+        templateLimit: templateLimit(sandbox.state, waba.id),
+      })),
       usage: sandbox.usage.snapshot(sandbox.clock.now()),
       jobs: sandbox.jobs.pending(),
       faults: sandbox.faults.config,

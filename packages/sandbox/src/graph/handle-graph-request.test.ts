@@ -42,9 +42,11 @@ describe("Graph request handling", () => {
     ["json", { body: { messaging_product: "whatsapp", pin: "246810" } }],
     ["form", { form: { messaging_product: "whatsapp", pin: "246810" } }],
   ] as const)("parameters arrive as %s", async (_kind, options) => {
-    const h = await startSandbox("on-prem-source");
+    const h = await startSandbox();
     const signup = await h.signup();
     const token = await h.exchange(signup.code);
+    // Registration moves the number only once an app is subscribed on the destination.
+    await h.call("POST", `/v26.0/${signup.waba_id}/subscribed_apps`, { token });
     const answer = await h.call("POST", `/v26.0/${signup.phone_number_id}/register`, {
       token,
       ...options,
@@ -54,9 +56,10 @@ describe("Graph request handling", () => {
   });
 
   test("parameters arrive as multipart form data and in the query string", async () => {
-    const h = await startSandbox("on-prem-source");
+    const h = await startSandbox();
     const signup = await h.signup();
     const token = await h.exchange(signup.code);
+    await h.call("POST", `/v26.0/${signup.waba_id}/subscribed_apps`, { token });
     const body = new FormData();
     body.set("messaging_product", "whatsapp");
     body.set("pin", "135791");

@@ -1,6 +1,7 @@
 import type { Sandbox } from "../engine/sandbox.js";
 import type { TemplateRecord } from "../state/types.js";
 import { templateQualityValue, templateStatusValue } from "../webhooks/webhook-payloads.js";
+import { templateLimit } from "./template-limit.js";
 
 /** Why a template was not copied (the reason strings of `failed_templates`). */
 export const COPY_FAILURES = {
@@ -24,7 +25,7 @@ export function templateCount(sandbox: Sandbox, wabaId: string): number {
 
 /**
  * Recreates `source` in `destWabaId` the way Meta does during a migration (facts §2.1, §2.3):
- * never twice (name + language), not past the destination's limit, status kept, quality UNKNOWN
+ * never twice (name + language), not past the destination's limit (`templateLimit`, read now), status kept, quality UNKNOWN
  * for 24 h, then the source's score with a `message_template_quality_update`. A category re-check
  * (scenario `recheck-rejects`) rejects it: the automatic copy creates it REJECTED, the API reports a failure.
  *
@@ -44,7 +45,7 @@ export function copyTemplate(
     .templatesOf(destWabaId)
     .some((t) => t.name === source.name && t.language === source.language);
   if (exists) return { ok: false, reason: COPY_FAILURES.duplicate };
-  if (templateCount(sandbox, destWabaId) >= dest.templateLimit) {
+  if (templateCount(sandbox, destWabaId) >= templateLimit(state, destWabaId)) {
     return { ok: false, reason: COPY_FAILURES.limit };
   }
   const rejected = sandbox.scenario.recheckRejects.includes(source.name);

@@ -1,6 +1,6 @@
 import { apiError, type GraphError } from "../graph/graph-error.js";
 import type { SandboxState } from "../state/sandbox-state.js";
-import type { PhoneRecord, WabaRecord } from "../state/types.js";
+import type { PendingMigration, PhoneRecord, WabaRecord } from "../state/types.js";
 
 /** Meta's phone-migration error subcodes (facts §4.3). */
 export const MIGRATION_SUBCODES = {
@@ -24,17 +24,18 @@ function migrationError(subcode: number, userMsg: string, details: string): Grap
 
 /**
  * The first migration rule of Meta's guide (facts §2.1, §2.2, §8) that stops `phone` from moving
- * to `dest`, or undefined when it may move. Checked at registration on the destination (Embedded
- * Signup path) and at `POST /{dest}/phone_numbers` with `migrate_phone_number` (programmatic path).
+ * to `dest` by `via`, or undefined when it may move. Checked at registration on the destination
+ * (both paths) and at `POST /{dest}/phone_numbers` with `migrate_phone_number` (programmatic path).
  *
  * @example
- * const blocker = migrationBlocker(state, phone, destWaba);
+ * const blocker = migrationBlocker(state, phone, destWaba, "embedded_signup");
  * if (blocker) throw blocker; // e.g. 100 / 2388001 when two-step verification is still on
  */
 export function migrationBlocker(
   state: SandboxState,
   phone: PhoneRecord,
   dest: WabaRecord,
+  via: PendingMigration["via"],
 ): GraphError | undefined {
   const source = state.wabas.get(phone.wabaId);
   const customer = state.businesses.get(dest.ownerBusinessId);
@@ -88,8 +89,12 @@ export function migrationBlocker(
       "The source WhatsApp Business Account has no valid payment method.",
     );
   }
-  // Meta asks for a subscribed app on the destination only when the source is Cloud API.
-  if (phone.platform_type === "CLOUD_API" && dest.subscriptions.length === 0) {
+  // Each guide sets the rule for its own path. The Embedded Signup guide asks for "at least one app
+  // subscribed to webhooks on the destination WABA" whatever the source runs on (facts line 148);
+  // only the programmatic guide says "for Cloud API numbers" (line 159, and its older copy: "If
+  // source is Cloud API", line 175).
+  const needsSubscribedApp = via === "embedded_signup" || phone.platform_type === "CLOUD_API";
+  if (needsSubscribedApp && dest.subscriptions.length === 0) {
     return migrationError(
       cannotMigrate,
       "Cannot migrate phone number.",

@@ -72,8 +72,13 @@ export interface ScenarioDefinition {
   exhaustWabaUsage: boolean;
   /** Names of templates Meta's re-check rejects when copying them. */
   recheckRejects: readonly string[];
-  /** Template limit of the destination WABA created by the signup. */
-  destTemplateLimit: 250 | 6000;
+  /**
+   * Templates the signup's destination WABA already holds. Meta's popup lets the customer choose
+   * a WABA rather than create one (facts §1.6, "creates/chooses"); the sandbox's signup always
+   * creates it, so a chosen account's templates are seeded into it. Its limit is Meta's rule,
+   * never a setting (`templateLimit`).
+   */
+  destinationTemplates: number;
   /** Set: a registration already went through with this PIN (the number moved, 2SV on). */
   alreadyRegisteredPin: string | undefined;
   /**
@@ -112,7 +117,7 @@ export const SCENARIO_DEFAULTS: Omit<ScenarioDefinition, "name" | "summary"> = {
   businessTokenExpired: false,
   exhaustWabaUsage: false,
   recheckRejects: [],
-  destTemplateLimit: 6000,
+  destinationTemplates: 0,
   alreadyRegisteredPin: undefined,
   popupChecksTwoStep: false,
   faults: {},

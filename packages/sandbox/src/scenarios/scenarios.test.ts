@@ -179,18 +179,21 @@ describe("scenarios", () => {
     ).toBe(200);
   });
 
-  test("template-limit-near: the API copy stops at the destination's 250 and reports the rest", async () => {
+  test("template-limit-near: a verified destination holding 5,748 templates takes 252 more; the API reports the rest", async () => {
     const { h, signup, token, source } = await signedUp("template-limit-near");
+    const fields = "?fields=business_verification_status";
+    const read = await h.call("GET", `/v26.0/${signup.waba_id}${fields}`, { token });
+    expect(read.body.business_verification_status).toBe("verified");
     const answer = await h.call("POST", `/v26.0/${signup.waba_id}/migrate_message_templates`, {
       token,
       body: { source_waba_id: source },
     });
     expect(answer.status).toBe(200);
-    expect(answer.body.migrated_templates).toHaveLength(250);
+    expect(answer.body.migrated_templates).toHaveLength(252);
     const reasons = Object.values(answer.body.failed_templates);
-    expect(reasons).toHaveLength(5);
+    expect(reasons).toHaveLength(3);
     expect(new Set(reasons)).toEqual(new Set(["Template limit exceeded"]));
-    expect(h.graph.sandbox.state.templatesOf(signup.waba_id)).toHaveLength(250);
+    expect(h.graph.sandbox.state.templatesOf(signup.waba_id)).toHaveLength(6000);
   });
 
   test("recheck-rejects: the API lists re-checked templates as Incorrect category; the automatic copy creates them REJECTED", async () => {
@@ -217,19 +220,25 @@ describe("scenarios", () => {
     ]);
   });
 
-  test("on-prem-source: no subscribed app is needed; the number lands on Cloud API", async () => {
+  test("on-prem-source: with an app subscribed (see migration-rules.test.ts) the number lands on Cloud API", async () => {
     const { h, token, phoneId, phone, signup } = await signedUp("on-prem-source");
     expect(phone()?.platform_type).toBe("ON_PREMISE");
+    await h.call("POST", `/v26.0/${signup.waba_id}/subscribed_apps`, { token });
     expect(
       (await h.call("POST", `/v26.0/${phoneId}/register`, { token, body: REGISTER })).status,
     ).toBe(200);
     expect(phone()).toMatchObject({ platform_type: "CLOUD_API", wabaId: signup.waba_id });
   });
 
-  test("register-rate-limited: 133016 until the 72 h window frees a slot", async () => {
+  test("register-rate-limited: 133016 until 72 h after the refusal, though the window frees a slot at 62 h", async () => {
     const { h, signup, token, phoneId, phone } = await signedUp("register-rate-limited");
     await h.call("POST", `/v26.0/${signup.waba_id}/subscribed_apps`, { token });
-    const refused = await h.call("POST", `/v26.0/${phoneId}/register`, { token, body: REGISTER });
+    const blockedUntil = (await h.state()).phones.find(
+      (p: { id: string }) => p.id === phoneId,
+    ).registrationBlockedUntil;
+    expect(blockedUntil).toBe(h.graph.sandbox.clock.now() + 72 * 3_600_000);
+    const register = () => h.call("POST", `/v26.0/${phoneId}/register`, { token, body: REGISTER });
+    const refused = await register();
     expect(refused.status).toBe(400);
     expect(refused.body.error).toMatchObject({
       code: 133016,
@@ -237,10 +246,13 @@ describe("scenarios", () => {
     });
     expect(phone()?.wabaId).not.toBe(signup.waba_id);
     expect(phone()?.registrationRequests).toHaveLength(10);
-    await h.graph.sandbox.advance(62 * 3_600_000);
-    expect(
-      (await h.call("POST", `/v26.0/${phoneId}/register`, { token, body: REGISTER })).status,
-    ).toBe(200);
+    await h.graph.sandbox.advance(62 * 3_600_000 + 60_000);
+    expect((await register()).body.error?.code).toBe(133016);
+    await h.graph.sandbox.advance(9 * 3_600_000 + 58 * 60_000);
+    expect((await register()).body.error?.code).toBe(133016);
+    await h.graph.sandbox.advance(60_000);
+    expect((await register()).status).toBe(200);
+    expect(phone()?.wabaId).toBe(signup.waba_id);
   });
 
   test("pin-mismatch: another PIN gets 133005 and changes nothing; the PIN set earlier succeeds", async () => {

@@ -1,3 +1,5 @@
+import { REGISTRATION_BLOCK_MS } from "../graph/operations/registration.js";
+import { bulkTemplates } from "../state/seed-templates.js";
 import { addTemplates } from "../state/seed-world.js";
 import {
   customerPhone,
@@ -94,7 +96,7 @@ const definitions: ScenarioDefinition[] = [
     ...SCENARIO_DEFAULTS,
     name: "business-unverified",
     summary:
-      "The customer's portfolio is not verified (`pending`): signup finishes; registration and `migrate_phone_number` fail with 100/2388103.",
+      "The customer's portfolio is not verified (`pending`): signup finishes; registration and `migrate_phone_number` fail with 100/2388103; its WABAs may hold 250 templates (Meta's limit for an unverified portfolio) until it is verified.",
     setup: (state) => {
       const business = state.businesses.get(state.customer.businessId);
       if (business) business.verification_status = "pending";
@@ -122,17 +124,15 @@ const definitions: ScenarioDefinition[] = [
     ...SCENARIO_DEFAULTS,
     name: "template-limit-near",
     summary:
-      'Source holds 260 templates (254 APPROVED+GREEN) and the destination\'s limit is 250: copies (API or automatic) stop at 250; the API lists the rest in `failed_templates` as "Template limit exceeded".',
-    destTemplateLimit: 250,
+      'Source holds 260 templates (254 APPROVED+GREEN, 255 eligible for the API); the customer chose in the popup a WABA that already holds 5,748 templates (seeded at signup), and its verified portfolio with an approved display name gives it Meta\'s 6,000: copies (API or automatic) stop after 252; the API lists the rest in `failed_templates` as "Template limit exceeded".',
+    destinationTemplates: 5748,
     setup: (state, now) => {
-      const seeds = Array.from({ length: 248 }, (_, i) => [
-        `bulk_notice_${String(i + 1).padStart(3, "0")}`,
-        "en_US",
-        "UTILITY",
-        "APPROVED",
-        "GREEN",
-      ]) as Parameters<typeof addTemplates>[2];
-      addTemplates(state, state.customer.sourceWabaId, seeds, now - 86_400_000);
+      addTemplates(
+        state,
+        state.customer.sourceWabaId,
+        bulkTemplates("bulk_notice", 248),
+        now - 86_400_000,
+      );
     },
   },
   {
@@ -146,7 +146,7 @@ const definitions: ScenarioDefinition[] = [
     ...SCENARIO_DEFAULTS,
     name: "on-prem-source",
     summary:
-      "The number runs on the On-Premises API: it migrates to Cloud API only (`platform_type` becomes CLOUD_API); Meta asks for a subscribed app only for Cloud API sources, so registration works without one.",
+      "The number runs on the On-Premises API: it migrates to Cloud API only (`platform_type` becomes CLOUD_API); registration still needs an app subscribed on the destination (the Embedded Signup guide asks for it whatever the source), while `migrate_phone_number` (programmatic guide: Cloud API sources only) does not.",
     setup: (state) => {
       customerPhone(state).platform_type = "ON_PREMISE";
     },
@@ -155,12 +155,12 @@ const definitions: ScenarioDefinition[] = [
     ...SCENARIO_DEFAULTS,
     name: "register-rate-limited",
     summary:
-      "The number already had 10 register/deregister requests in the last 72 h: `register` fails with 133016 until the sandbox clock passes the window.",
+      "The number used its 10 register/deregister requests of the last 72 h and an 11th was refused as the scenario starts, so Meta blocks it for 72 h from then (`registrationBlockedUntil` on the number in `GET /__sandbox/state`): `register` and `deregister` fail with 133016 until the block ends, even once the moving window has room again.",
     setup: (state, now) => {
-      customerPhone(state).registrationRequests = Array.from(
-        { length: 10 },
-        (_, i) => now - (i + 1) * 3_600_000,
-      );
+      const phone = customerPhone(state);
+      phone.registrationRequests = Array.from({ length: 10 }, (_, i) => now - (i + 1) * 3_600_000);
+      // The refused 11th request starts Meta's 72 h block (facts §3.9, see `chargeRegistration`).
+      phone.registrationBlockedUntil = now + REGISTRATION_BLOCK_MS;
     },
   },
   {
@@ -174,7 +174,7 @@ const definitions: ScenarioDefinition[] = [
     ...SCENARIO_DEFAULTS,
     name: "rate-limited",
     summary:
-      "Every customer WABA has used its 200 calls for the current hour: WABA-scoped calls fail with 80007 (`estimated_time_to_regain_access` in the usage header) until the clock reaches the next hour.",
+      "Every customer WABA has used its calls for the current hour (200, or 5,000 once it has a registered number): the endpoints Meta's WABA rate limit covers (`GET /{waba}`, its `phone_numbers` GET, `message_templates`, `subscribed_apps`, `assigned_users`, `migrate_message_templates`, `GET /{phone}`) fail with 80007 (`estimated_time_to_regain_access` in the usage header) until the clock reaches the next hour; register, request_code, verify_code and other calls are not charged.",
     exhaustWabaUsage: true,
   },
   {

@@ -1,7 +1,8 @@
 import type { Sandbox } from "../engine/sandbox.js";
 import { completeMigration } from "../rules/complete-migration.js";
 import type { PopupFacts } from "../scenarios/scenarios.js";
-import { createWaba } from "../state/seed-world.js";
+import { bulkTemplates } from "../state/seed-templates.js";
+import { addTemplates, createWaba } from "../state/seed-world.js";
 import type { PhoneRecord } from "../state/types.js";
 import { accountUpdateValue } from "../webhooks/webhook-payloads.js";
 import { popupRefusal } from "./popup-refusal.js";
@@ -103,10 +104,11 @@ export function completeSignup(sandbox: Sandbox, input: SignupInput = {}): Signu
   const customerId = state.customer.businessId;
   const customerName = state.businesses.get(customerId)?.name ?? "";
   const dest = createWaba(state, customerId, input.wabaName ?? customerName, now);
-  dest.templateLimit = scenario.destTemplateLimit;
   // No invoicing currency yet: the partner's credit share gives it one (`waba_currency`).
   dest.currency = undefined;
   state.wabas.set(dest.id, dest);
+  if (scenario.destinationTemplates > 0)
+    addTemplates(state, dest.id, bulkTemplates("kept_notice", scenario.destinationTemplates), now);
   if (scenario.exhaustWabaUsage) sandbox.exhaustUsage(dest.id);
 
   // Newest first: the destination, then the source when the customer shares it too.

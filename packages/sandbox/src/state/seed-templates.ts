@@ -25,3 +25,21 @@ export const SOURCE_TEMPLATES: readonly TemplateSeed[] = [
 
 /** Templates Meta's re-check rejects in `recheck-rejects` (category re-check, facts §2.1). */
 export const RECHECK_REJECTED_NAMES: readonly string[] = ["shipping_update", "login_code"];
+
+/**
+ * `count` APPROVED + GREEN en_US utility templates named `{prefix}_001`... (padded to the digits
+ * of `count`), for scenarios that need many.
+ *
+ * @example
+ * bulkTemplates("bulk_notice", 248)[0]; // ["bulk_notice_001", "en_US", "UTILITY", "APPROVED", "GREEN"]
+ */
+export function bulkTemplates(prefix: string, count: number): TemplateSeed[] {
+  const digits = String(count).length;
+  return Array.from({ length: count }, (_, i) => [
+    `${prefix}_${String(i + 1).padStart(digits, "0")}`,
+    "en_US",
+    "UTILITY",
+    "APPROVED",
+    "GREEN",
+  ]);
+}

@@ -109,7 +109,7 @@ export function seedWorld(state: SandboxState, now: number): void {
   };
 }
 
-/** A new WABA record (not stored): approved, USD, payment method, limit 6,000, no subscriptions. */
+/** A new WABA record (not stored): approved, USD, payment method, no subscriptions. */
 export function createWaba(
   state: SandboxState,
   ownerBusinessId: string,
@@ -129,7 +129,6 @@ export function createWaba(
     message_template_namespace: `${hex()}${hex()}_${hex()}_${hex()}_${hex()}_${hex()}${hex()}${hex()}`,
     primary_funding_id: undefined,
     hasPaymentMethod: true,
-    templateLimit: 6000,
     subscriptions: [],
     partnerBusinessIds: [],
     assignedUsers: [],

@@ -78,7 +78,6 @@ export interface WabaRecord {
   message_template_namespace: string;
   primary_funding_id: string | undefined;
   hasPaymentMethod: boolean;
-  templateLimit: 250 | 6000;
   subscriptions: Subscription[];
   /** Partner portfolios the customer shared the account with in Embedded Signup. */
   partnerBusinessIds: string[];
@@ -120,6 +119,11 @@ export interface PhoneRecord {
   pin: string | undefined;
   /** Sandbox-ms times of register/deregister requests (10 per 72 h, facts §3.9). */
   registrationRequests: number[];
+  /**
+   * Set when a request went over the 10 per 72 h: until this sandbox-ms time register and
+   * deregister answer 133016 (facts §3.9). Optional, so worlds built before it need no change.
+   */
+  registrationBlockedUntil?: number | undefined;
   lastOnboardedTime: number;
   dataLocalizationRegion: string | undefined;
   migration: PendingMigration | undefined;

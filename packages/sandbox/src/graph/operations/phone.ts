@@ -7,7 +7,10 @@ import { requireStr, str } from "../params.js";
 import { PHONE_DEFAULT_FIELDS, phoneFields } from "../render.js";
 import { setPhoneWebhookOverride } from "./set-phone-webhook-override.js";
 
-/** Charges phone calls to the WABA the number belongs to. */
+/**
+ * Charges `GET /{phone-number-id}`, the one phone endpoint in Meta's WABA rate-limit list (see
+ * `wabaUsage`), to the WABA the number belongs to.
+ */
 export const phoneUsage: Operation["usage"] = (ctx) => {
   const phone = ctx.sandbox.state.phones.get(ctx.nodeId);
   return phone ? { kind: "waba", id: phone.wabaId } : undefined;
@@ -63,7 +66,7 @@ export const getPhone: Operation = {
  */
 export const updatePhone: Operation = {
   name: "updatePhoneNumberStatus",
-  usage: phoneUsage,
+  // Not in Meta's WABA rate-limit list (see `wabaUsage`): not charged.
   async run(ctx) {
     const phone = requirePhone(ctx);
     const token = requireToken(ctx);
@@ -85,7 +88,7 @@ export const updatePhone: Operation = {
 /** `POST /{phone-number-id}/request_code` (facts §3.8). */
 export const requestCode: Operation = {
   name: "requestVerificationCode",
-  usage: phoneUsage,
+  // Not in Meta's WABA rate-limit list (see `wabaUsage`): not charged.
   run(ctx) {
     const phone = requirePhone(ctx);
     const method = requireStr(ctx.params, "code_method");
@@ -108,7 +111,7 @@ export const requestCode: Operation = {
 /** `POST /{phone-number-id}/verify_code` (facts §3.8). */
 export const verifyCode: Operation = {
   name: "verifyPhoneNumberCode",
-  usage: phoneUsage,
+  // Not in Meta's WABA rate-limit list (see `wabaUsage`): not charged.
   run(ctx) {
     const phone = requirePhone(ctx);
     const code = requireStr(ctx.params, "code");

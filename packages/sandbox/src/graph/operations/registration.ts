@@ -4,11 +4,13 @@ import type { PhoneRecord } from "../../state/types.js";
 import { apiError, invalidParam, missingParam } from "../graph-error.js";
 import type { Operation, OperationContext } from "../operation.js";
 import { str } from "../params.js";
-import { phoneUsage, requirePhone, requirePin } from "./phone.js";
+import { requirePhone, requirePin } from "./phone.js";
 
-/** 10 register/deregister requests per number per 72 h moving window (facts §3.9). */
+/** 10 register/deregister requests per number per 72 h moving window (facts §3.9, §3.10). */
 export const REGISTRATION_LIMIT = 10;
 export const REGISTRATION_WINDOW_MS = 72 * 3_600_000;
+/** How long a number that went over the limit may not register or deregister (facts §3.9). */
+export const REGISTRATION_BLOCK_MS = 72 * 3_600_000;
 
 /** Data localization regions Meta lists for `register` (facts §3.9). */
 export const LOCALIZATION_REGIONS = [
@@ -34,26 +36,51 @@ function recentRequests(ctx: OperationContext, phone: PhoneRecord): number[] {
   return phone.registrationRequests.filter((t) => now - t < REGISTRATION_WINDOW_MS);
 }
 
-/** Checks the 72 h window and counts this request (a refused request is not counted). */
+/** Whether the number is serving a 133016 block at the sandbox's current time. */
+function isBlocked(ctx: OperationContext, phone: PhoneRecord): boolean {
+  const until = phone.registrationBlockedUntil;
+  return until !== undefined && ctx.sandbox.clock.now() < until;
+}
+
+function rateLimited(until: number) {
+  return apiError(133016, {
+    details: `Too many register or deregister requests for this number: it is blocked from registering until ${new Date(until).toISOString()}.`,
+  });
+}
+
+/**
+ * Checks the limit and counts this request. A refused request is not counted, and a request
+ * refused during a block does not extend it: the facts only say what going over the limit does.
+ */
 function chargeRegistration(ctx: OperationContext, phone: PhoneRecord): void {
   const now = ctx.sandbox.clock.now();
+  if (isBlocked(ctx, phone)) throw rateLimited(phone.registrationBlockedUntil as number);
   const recent = recentRequests(ctx, phone);
   if (recent.length >= REGISTRATION_LIMIT) {
-    throw apiError(133016, {
-      details:
-        "Too many register or deregister requests for this number: wait until the 72 hour window allows another.",
-    });
+    // Facts §3.9 (line 314): "10 register requests per number per 72 h moving window → error
+    // 133016, number blocked from registering for 72 h." The error and the block are both what
+    // going over the limit causes, so the block starts at the refused request (the 11th), not at
+    // the 10th, which Meta accepted. Deregister has the "same 10/72 h limit → 133016" (§3.10,
+    // line 318) and Meta names one "Register/deregister rate limit" (§4.2, line 445): one count,
+    // one block for both, as the facts do not say a deregister block spares register.
+    phone.registrationBlockedUntil = now + REGISTRATION_BLOCK_MS;
+    throw rateLimited(phone.registrationBlockedUntil);
   }
+  phone.registrationBlockedUntil = undefined;
   phone.registrationRequests = [...recent, now];
 }
 
 /**
  * A request that reached registration and failed there (an injected error, 5xx or lost answer)
- * still counts: Meta limits requests, not successes (facts §3.9).
+ * still counts: Meta limits requests, not successes (facts §3.9). One the limit would have refused
+ * (during a block, or with 10 already in the window) is not counted, like a 133016.
  */
 function countFailedRequest(ctx: OperationContext): void {
   const phone = ctx.sandbox.state.phones.get(ctx.nodeId);
-  if (phone) phone.registrationRequests = [...recentRequests(ctx, phone), ctx.sandbox.clock.now()];
+  if (!phone || isBlocked(ctx, phone)) return;
+  const recent = recentRequests(ctx, phone);
+  if (recent.length < REGISTRATION_LIMIT)
+    phone.registrationRequests = [...recent, ctx.sandbox.clock.now()];
 }
 
 /**
@@ -62,7 +89,8 @@ function countFailedRequest(ctx: OperationContext): void {
  */
 export const register: Operation = {
   name: "registerWhatsAppBusinessPhoneNumber",
-  usage: phoneUsage,
+  // No `usage`: register is not in the WABA rate limit's list (see `wabaUsage`); its own limit
+  // is the 10 per 72 h above.
   onFault: countFailedRequest,
   run(ctx) {
     const phone = requirePhone(ctx);
@@ -82,7 +110,7 @@ export const register: Operation = {
     if (phone.migration) {
       const dest = state.wabas.get(phone.migration.destWabaId);
       if (!dest) throw new Error("migration to a missing WABA");
-      const blocker = migrationBlocker(state, phone, dest);
+      const blocker = migrationBlocker(state, phone, dest, phone.migration.via);
       if (blocker) throw blocker;
       if (!phone.migration.ownershipVerified) {
         throw apiError(100, {
@@ -111,7 +139,7 @@ export const register: Operation = {
 /** `POST /{phone-number-id}/deregister` (facts §3.10). */
 export const deregister: Operation = {
   name: "deregisterPhoneNumber",
-  usage: phoneUsage,
+  // No `usage`, as for register.
   onFault: countFailedRequest,
   run(ctx) {
     const phone = requirePhone(ctx);

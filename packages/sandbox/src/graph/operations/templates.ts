@@ -43,10 +43,12 @@ export function templatePage(
       (t) => t.name.includes(text) || t.components.some((c) => c.text?.includes(text)),
     );
   const fields = str(params, "fields");
-  const rendered = templates.map((t) =>
+  // Only the page is rendered: a WABA may hold 6,000 templates (`template-limit-near`).
+  const page = paginate(templates, params, url, 25);
+  const data = page.data.map((t) =>
     selectFields(fields, TEMPLATE_DEFAULT_FIELDS, templateFields(t), "WhatsAppBusinessHSM"),
   );
-  return paginate(rendered, params, url, 25);
+  return page.paging ? { data, paging: page.paging } : { data };
 }
 
 /** `GET /{waba-id}/message_templates` with Meta's filters and cursors (facts §3.16). */
@@ -63,10 +65,7 @@ export const getTemplates: Operation = {
 /** `GET /{template-id}` (facts §3.16, e.g. `?fields=quality_score`). */
 export const getTemplate: Operation = {
   name: "getTemplateByIdDefaultFields",
-  usage: (ctx) => {
-    const t = ctx.sandbox.state.templates.get(ctx.nodeId);
-    return t ? { kind: "waba", id: t.wabaId } : undefined;
-  },
+  // A template node is not in Meta's WABA rate-limit list (see `wabaUsage`): not charged.
   run(ctx) {
     const token = requireToken(ctx);
     const template = ctx.sandbox.state.templates.get(ctx.nodeId);
@@ -89,6 +88,9 @@ export const getTemplate: Operation = {
  */
 export const migrateTemplates: Operation = {
   name: "createMigrateMessageTemplates",
+  // Charged although §4.4's list leaves this edge out: the migration guide says automatic
+  // duplication "does not count against your rate limit; your own API calls do" (facts line 145)
+  // and the template migration page has no limit "beyond the WABA limits in §4.4" (line 205).
   usage: wabaUsage,
   run(ctx) {
     requireWaba(ctx, ctx.nodeId);

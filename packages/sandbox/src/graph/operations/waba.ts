@@ -100,7 +100,7 @@ export const getPhoneNumbers: Operation = {
  */
 export const createPhoneNumber: Operation = {
   name: "createWhatsAppBusinessAccountPhoneNumber",
-  usage: wabaUsage,
+  // Meta's WABA rate limit lists only `GET /<WABA>/phone_numbers` (see `wabaUsage`): not charged.
   run(ctx) {
     requireWaba(ctx, ctx.nodeId);
     const { state } = ctx.sandbox;
@@ -134,7 +134,7 @@ export const createPhoneNumber: Operation = {
           userMsg: "This phone number already exists in your list of phone numbers.",
         });
       }
-      const blocker = migrationBlocker(state, existing, dest);
+      const blocker = migrationBlocker(state, existing, dest, "programmatic");
       if (blocker) throw blocker;
       existing.migration = { destWabaId: dest.id, via: "programmatic", ownershipVerified: false };
       return { body: { id: existing.id } };
