@@ -214,7 +214,8 @@ export const ERROR_CATALOG = {
     status: 429,
     retryable: true,
     message: "The number was registered or deregistered too often (10 per 72 hours, error 133016).",
-    remedy: "Wait 72 hours from the first attempt, then retry.",
+    remedy:
+      "Retry at the time in retryAt (the end of Meta's 72-hour block, or when the oldest of the kit's requests leaves the 72-hour window).",
   },
   destination_not_subscribed: {
     status: 409,

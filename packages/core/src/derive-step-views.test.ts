@@ -102,6 +102,39 @@ describe("deriveStepViews", () => {
     ]);
   });
 
+  it("puts a pin_mismatch at registration (133005: the PIN is still on) on step 1, with its error", () => {
+    const inputs: StepInputs = {
+      state: "action_required",
+      migration: buildMigration({
+        status: "action_required",
+        steps: {
+          capture_assets: "succeeded",
+          share_credit_line: "succeeded",
+          subscribe_webhooks: "succeeded",
+          migrate_templates: "succeeded",
+          register_phone: ["action_required", "pin_mismatch"],
+        },
+      }),
+      error: null,
+      twoStepConfirmed: true,
+    };
+    expect(views(inputs)).toEqual([
+      "two_step_verification:action_required",
+      "embedded_signup:complete",
+      "capture_assets:complete",
+      "share_credit_line:complete",
+      "subscribe_webhooks:complete",
+      "migrate_templates:complete",
+      "register_phone:pending",
+    ]);
+    const [stepOne] = deriveStepViews(inputs);
+    expect(stepOne?.error?.code).toBe("pin_mismatch");
+    expect(deriveCurrentStep(inputs)).toBe("two_step_verification");
+    expect(
+      flowErrorFromMigration(inputs.migration as NonNullable<typeof inputs.migration>),
+    ).toEqual(expect.objectContaining({ code: "pin_mismatch", step: "two_step_verification" }));
+  });
+
   it("completes step 1 again once the retried capture runs", () => {
     const stopped = twoStepOn().migration as NonNullable<StepInputs["migration"]>;
     // The record while the retry runs: the step's last error is still there, its status is not a stop.
@@ -146,11 +179,12 @@ describe("deriveStepViews", () => {
 });
 
 describe("stepOfStop", () => {
-  it("moves only a stopped two_step_enabled to step 1", () => {
+  it("moves only a stopped two_step_enabled or pin_mismatch to step 1", () => {
     const steps = buildMigration({
       steps: {
         capture_assets: ["action_required", "two_step_enabled"],
         share_credit_line: ["running", "two_step_enabled"],
+        subscribe_webhooks: ["running", "pin_mismatch"],
         register_phone: ["failed", "pin_mismatch"],
       },
     }).steps;
@@ -161,8 +195,15 @@ describe("stepOfStop", () => {
       "share_credit_line",
       "subscribe_webhooks",
       "migrate_templates",
-      "register_phone",
+      "two_step_verification",
     ]);
+  });
+
+  it("leaves number_already_moved on its step: the PIN is ours, not the old partner's", () => {
+    const steps = buildMigration({
+      steps: { register_phone: ["action_required", "number_already_moved"] },
+    }).steps;
+    expect(stepOfStop(steps.at(-1) as (typeof steps)[number])).toBe("register_phone");
   });
 });
 

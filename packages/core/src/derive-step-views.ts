@@ -23,16 +23,19 @@ export interface StepInputs {
 
 /**
  * The step a server step's stop belongs to, as the customer sees it. `two_step_enabled` (the
- * server found the PIN still on, at capture or at registration) proves the customer's step-1
- * confirmation wrong: the action is on step 1, where the request text for the old partner is.
- * Every other step (stopped or not) stays itself.
+ * server found the PIN still on, at capture or at registration) and `pin_mismatch` (Meta's 133005:
+ * still on, with another PIN) prove the customer's step-1 confirmation wrong: the action is on
+ * step 1, where the request text for the old partner is. `number_already_moved` is not one: the
+ * PIN is our own earlier registration's, and its remedy is on the step it stopped. Every other
+ * step (stopped or not) stays itself.
  *
  * @example
  * stepOfStop({ id: "capture_assets", status: "action_required", attempts: 1, lastError }); // "two_step_verification" when lastError.code is "two_step_enabled"
  */
 export function stepOfStop(step: MigrationStep): StepId {
+  const code = step.lastError?.code;
   return (step.status === "failed" || step.status === "action_required") &&
-    step.lastError?.code === "two_step_enabled"
+    (code === "two_step_enabled" || code === "pin_mismatch")
     ? "two_step_verification"
     : step.id;
 }

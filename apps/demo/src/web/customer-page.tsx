@@ -8,14 +8,14 @@ const TEXT = {
   en: {
     heading: "Move your WhatsApp number to Brightline",
     intro:
-      "Keep your number, display name, quality rating and approved templates. It takes a few minutes; your customers notice nothing.",
+      "Keep your number, display name and quality rating, and your approved templates of high or not-yet-rated quality. It takes a few minutes; your customers notice nothing.",
     language: "Language",
     another: "Start another migration",
   },
   de: {
     heading: "Ihre WhatsApp-Nummer zu Brightline umziehen",
     intro:
-      "Nummer, Anzeigename, Qualitätsbewertung und freigegebene Vorlagen bleiben erhalten. Es dauert wenige Minuten; Ihre Kundinnen und Kunden merken nichts.",
+      "Nummer, Anzeigename und Qualitätsbewertung bleiben erhalten, ebenso Ihre freigegebenen Vorlagen mit hoher oder noch nicht bewerteter Qualität. Es dauert wenige Minuten; Ihre Kundinnen und Kunden merken nichts.",
     language: "Sprache",
     another: "Einen weiteren Umzug starten",
   },

@@ -16,13 +16,13 @@ export const de: Messages = {
     current: "Aktueller Schritt",
     complete: "Erledigt",
     failed: "Fehlgeschlagen",
-    action_required: "Ihre Aktion nötig",
+    action_required: "Aktion von Ihnen nötig",
   },
   flowStates: {
     idle: "Wird vorbereitet.",
     preparing: "Das Anmeldefenster von Meta wird geladen.",
     ready: "Bereit zum Start.",
-    in_popup: "Das Meta-Fenster ist geöffnet. Schließen Sie es dort ab.",
+    in_popup: "Das Meta-Fenster ist geöffnet. Schließen Sie die Anmeldung dort ab.",
     submitting: "Ihre Anmeldung wird an unseren Server gesendet.",
     running: "Ihre Nummer wird umgezogen. Diese Seite aktualisiert sich selbst.",
     action_required: "Der Umzug wartet auf Ihre Aktion.",
@@ -34,11 +34,12 @@ export const de: Messages = {
     two_step_verification: {
       title: "Zwei-Schritt-Verifizierung ausschalten",
       description:
-        "Ihr bisheriger Anbieter muss die PIN der Nummer ausschalten, bevor sie umziehen kann.",
+        "Die PIN der Nummer muss aus sein, bevor sie umziehen kann: Bitten Sie Ihren bisherigen Anbieter darum oder schalten Sie sie im WhatsApp Manager aus, wenn Sie das Konto verwalten.",
     },
     embedded_signup: {
       title: "Bei Meta anmelden",
-      description: "Bestätigen Sie im Meta-Fenster Ihr Unternehmen und die bestehende Nummer.",
+      description:
+        "Wählen Sie im Meta-Fenster Ihr Unternehmen, legen Sie ein neues WhatsApp-Konto an (nicht Ihr bisheriges) und geben Sie Ihre bestehende Nummer ein.",
     },
     capture_assets: {
       title: "Nummer prüfen",
@@ -54,7 +55,8 @@ export const de: Messages = {
     },
     migrate_templates: {
       title: "Nachrichtenvorlagen kopieren",
-      description: "Wir kopieren Ihre genehmigten Vorlagen, damit Sie sie sofort verwenden können.",
+      description:
+        "Wir kopieren Ihre genehmigten Vorlagen mit hoher oder noch nicht bewerteter Qualität, damit Sie sie sofort verwenden können.",
     },
     register_phone: {
       title: "Nummer umziehen",
@@ -63,7 +65,7 @@ export const de: Messages = {
   },
   twoStep: {
     intro:
-      "Bitten Sie Ihren bisherigen WhatsApp-Anbieter, die Zwei-Schritt-Verifizierung der Nummer auszuschalten. Sie können ihm diese Anfrage senden:",
+      "Bitten Sie Ihren bisherigen WhatsApp-Anbieter, die Zwei-Schritt-Verifizierung der Nummer auszuschalten, oder schalten Sie sie selbst im WhatsApp Manager aus, wenn Sie das Konto verwalten (Meta sendet dazu einen Link an die E-Mail-Adresse Ihres Unternehmensportfolios). Sie können Ihrem Anbieter diese Anfrage senden:",
     requestLabel: "Anfrage an Ihren bisherigen Anbieter",
     requestText:
       "Guten Tag, wir ziehen unsere WhatsApp-Geschäftsnummer zu einem neuen Anbieter um. Bitte schalten Sie im WhatsApp Manager die Zwei-Schritt-Verifizierung (die 6-stellige PIN) für diese Nummer aus und geben Sie uns Bescheid, wenn das erledigt ist. Vielen Dank.",
@@ -74,8 +76,8 @@ export const de: Messages = {
     confirmed: "Bestätigt: Die Zwei-Schritt-Verifizierung ist aus.",
   },
   requirements: {
-    title: "Prüfen Sie vor dem Start, dass:",
-    twoStepOff: "die Zwei-Schritt-Verifizierung der Nummer aus ist",
+    title: "Stellen Sie vor dem Start sicher, dass:",
+    twoStepOff: "die Zwei-Schritt-Verifizierung der Nummer ausgeschaltet ist",
     displayNameApproved: "Meta den Anzeigenamen der Nummer genehmigt hat",
     businessVerified: "Ihr Unternehmen in der Meta Business Suite verifiziert ist",
     accountApproved: "Ihr bisheriges WhatsApp-Business-Konto genehmigt ist",
@@ -134,7 +136,7 @@ export const de: Messages = {
     qualityNote:
       "Kopierte Vorlagen zeigen bis zu 24 Stunden die Qualität „unbekannt“, während Meta sie neu bewertet. Sie können sie sofort senden.",
     sourceUnreadable:
-      "Meta kopiert Ihre genehmigten Vorlagen selbst, sobald die Nummer umgezogen ist. Sie erscheinen hier, wenn sie ankommen.",
+      "Sobald die Nummer umgezogen ist, kopiert Meta Ihre genehmigten Vorlagen mit hoher Qualität selbst. Sie erscheinen hier, wenn sie ankommen.",
     copyNow: "Vorlagen jetzt kopieren",
     copying: "Vorlagen werden kopiert…",
   },
@@ -150,14 +152,14 @@ export const de: Messages = {
     no: "Nein",
     kept: "übernommen",
     billingCutover: "Abrechnung über uns ab",
-    billingPending: "Die Abrechnung geht zu uns über, sobald Meta den Umzug bestätigt.",
+    billingPending: "Dem Umzug der Nummer (genaue Zeit noch nicht bekannt)",
     unknown: "Noch nicht bekannt",
   },
   quality: {
     GREEN: "Hoch",
     YELLOW: "Mittel",
     RED: "Niedrig",
-    UNKNOWN: "Unbekannt (wird innerhalb von 24 Stunden neu bewertet)",
+    UNKNOWN: "Unbekannt",
     NA: "Noch nicht bewertet",
   },
   limits: {

@@ -33,11 +33,13 @@ export const en: Messages = {
   steps: {
     two_step_verification: {
       title: "Turn off two-step verification",
-      description: "Your current provider must turn off the PIN on the number before it can move.",
+      description:
+        "The number's PIN must be off before it can move: ask your current provider, or turn it off in WhatsApp Manager if you manage the account.",
     },
     embedded_signup: {
       title: "Sign in with Meta",
-      description: "Confirm your business and the existing number in Meta's window.",
+      description:
+        "In Meta's window, choose your business, create a new WhatsApp account (not your current one) and enter your existing number.",
     },
     capture_assets: {
       title: "Check the number",
@@ -53,7 +55,8 @@ export const en: Messages = {
     },
     migrate_templates: {
       title: "Copy message templates",
-      description: "We copy your approved templates so you can use them at once.",
+      description:
+        "We copy your approved templates with high or not-yet-rated quality, so you can use them at once.",
     },
     register_phone: {
       title: "Move the number",
@@ -62,7 +65,7 @@ export const en: Messages = {
   },
   twoStep: {
     intro:
-      "Ask your current WhatsApp provider to turn off two-step verification for the number. You can send them this request:",
+      "Ask your current WhatsApp provider to turn off two-step verification for the number, or turn it off yourself in WhatsApp Manager if you manage the account (Meta emails a link to your business portfolio's address). You can send your provider this request:",
     requestLabel: "Request for your current provider",
     requestText:
       "Hello, we are moving our WhatsApp business phone number to a new provider. Please turn off two-step verification (the 6-digit PIN) for this number in WhatsApp Manager and tell us when it is done. Thank you.",
@@ -133,7 +136,7 @@ export const en: Messages = {
     qualityNote:
       "Copied templates show quality “unknown” for up to 24 hours while Meta rates them again. You can send them now.",
     sourceUnreadable:
-      "Meta copies your approved templates itself once the number has moved. They appear here when they arrive.",
+      "Once the number has moved, Meta copies your approved templates with high quality itself. They appear here when they arrive.",
     copyNow: "Copy templates now",
     copying: "Copying templates…",
   },
@@ -149,14 +152,14 @@ export const en: Messages = {
     no: "No",
     kept: "kept",
     billingCutover: "Billed by us from",
-    billingPending: "Billing moves to us when Meta confirms the move.",
+    billingPending: "The moment the number moved (exact time not known yet)",
     unknown: "Not known yet",
   },
   quality: {
     GREEN: "High",
     YELLOW: "Medium",
     RED: "Low",
-    UNKNOWN: "Unknown (rated again within 24 hours)",
+    UNKNOWN: "Unknown",
     NA: "Not rated yet",
   },
   limits: {

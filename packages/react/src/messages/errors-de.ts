@@ -14,7 +14,7 @@ const reload = "Laden Sie die Seite neu und beginnen Sie erneut.";
 const ours = "Das liegt bei uns: Bitte kontaktieren Sie uns.";
 const withReference = "Bitte kontaktieren Sie uns mit der Referenz unten.";
 const twoStepOn =
-  "Die Zwei-Schritt-Verifizierung ist für diese Nummer noch aktiv. Bitten Sie Ihren bisherigen Anbieter, sie auszuschalten, und klicken Sie dann auf „Erneut versuchen“.";
+  "Die Zwei-Schritt-Verifizierung ist für diese Nummer noch aktiv. Bitten Sie Ihren bisherigen Anbieter, sie auszuschalten, oder schalten Sie sie selbst im WhatsApp Manager aus, wenn Sie das Konto verwalten. Klicken Sie dann auf „Erneut versuchen“.";
 
 /**
  * Customer-facing German texts for every error code: was passiert ist, dann was zu tun ist.
@@ -27,11 +27,11 @@ export const errorsDe: Record<MigrationErrorCode, string> = {
   two_step_enabled: twoStepOn,
   test_number:
     "Testnummern von Meta lassen sich nicht umziehen. Beginnen Sie erneut mit Ihrer echten Geschäftsnummer.",
-  display_name_not_approved: `Meta hat den Anzeigenamen der Nummer noch nicht genehmigt. ${waitMeta}`,
+  display_name_not_approved: `Meta hat den Anzeigenamen der Nummer nicht genehmigt. Hat Meta ihn abgelehnt, reichen Sie im WhatsApp Manager einen neuen Anzeigenamen ein. ${waitMeta}`,
   display_name_change_pending: `Meta prüft noch einen neuen Anzeigenamen für diese Nummer. ${waitMeta}`,
   business_not_verified:
     "Ihr Unternehmen ist bei Meta noch nicht verifiziert. Verifizieren Sie es in der Meta Business Suite und klicken Sie dann auf „Erneut versuchen“.",
-  source_waba_not_approved: `Meta hat Ihr bisheriges WhatsApp-Business-Konto noch nicht genehmigt. ${waitMeta}`,
+  source_waba_not_approved: `Meta hat Ihr bisheriges WhatsApp-Business-Konto nicht genehmigt. Hat Meta es abgelehnt, bitten Sie Ihren bisherigen Anbieter, das zu klären. ${waitMeta}`,
   source_waba_no_payment_method:
     "Ihr bisheriges WhatsApp-Business-Konto hat keine gültige Zahlungsmethode. Bitten Sie Ihren bisherigen Anbieter, eine zu hinterlegen, und klicken Sie dann auf „Erneut versuchen“.",
   on_prem_source:
@@ -49,7 +49,7 @@ export const errorsDe: Record<MigrationErrorCode, string> = {
   code_expired: `Ihre Anmeldung bei Meta hat uns zu spät erreicht. ${restart}`,
   code_used: `Diese Anmeldung bei Meta wurde bereits verwendet. ${restart}`,
   asset_not_granted:
-    "Im Meta-Fenster wurde kein Zugriff auf Ihr WhatsApp-Konto oder Ihre Nummer erteilt. Beginnen Sie erneut und wählen Sie beide aus.",
+    "Im Meta-Fenster wurde kein Zugriff auf Ihr WhatsApp-Konto oder Ihre Nummer erteilt. Beginnen Sie erneut: Legen Sie im Meta-Fenster ein neues WhatsApp-Konto an, geben Sie Ihre bestehende Nummer ein und erlauben Sie den Zugriff auf beide.",
   assets_not_found:
     "Nach der Anmeldung haben wir kein WhatsApp-Konto und keine Nummer gefunden. Beginnen Sie erneut und geben Sie im Meta-Fenster Ihre bestehende Nummer ein.",
   token_invalid: `Ihre Anmeldung bei Meta ist nicht mehr gültig. ${restart}`,
@@ -61,16 +61,16 @@ export const errorsDe: Record<MigrationErrorCode, string> = {
   credit_share_unverified: `Meta hat die Abrechnung noch nicht bestätigt. ${waitRetry}`,
   webhook_subscription_failed: `Die Verbindung Ihrer Nachrichten zu uns hat nicht geklappt. ${retryOrContact}`,
   templates_source_unreadable:
-    "Die Vorlagen im alten Konto sind nicht lesbar, daher kopiert Meta sie nach dem Umzug selbst. Sie müssen nichts tun.",
+    "Die Vorlagen im alten Konto sind nicht lesbar, daher kopiert Meta die genehmigten mit hoher Qualität nach dem Umzug selbst. Sie müssen nichts tun.",
   template_limit_reached:
-    "Einige Vorlagen wurden nicht kopiert: Das neue Konto hat seine Höchstzahl erreicht. Löschen Sie ungenutzte oder verifizieren Sie Ihr Unternehmen und klicken Sie dann auf „Vorlagen jetzt kopieren“.",
+    "Einige Vorlagen wurden nicht kopiert: Das neue Konto hat seine Höchstzahl erreicht. Löschen Sie ungenutzte Vorlagen des neuen Kontos im WhatsApp Manager und klicken Sie dann auf „Vorlagen jetzt kopieren“.",
   template_migration_failed:
     "Einige Vorlagen konnten nicht kopiert werden; Ihre Nummer funktioniert weiter. Klicken Sie auf „Vorlagen jetzt kopieren“.",
   pin_mismatch: twoStepOn,
   ownership_unconfirmed:
     "Meta hat noch nicht bestätigt, dass diese Nummer Ihnen gehört. Beginnen Sie erneut und geben Sie den Code ein, den Meta an die Nummer sendet.",
   register_rate_limited:
-    "Diese Nummer wurde zu oft registriert. Meta erlaubt den nächsten Versuch 72 Stunden nach dem ersten.",
+    "Für diese Nummer gab es zu viele Registrierungsversuche. Warten Sie bis zur unten genannten Zeit und klicken Sie dann auf „Erneut versuchen“.",
   destination_not_subscribed: `Meta hat den Umzug noch nicht angenommen: Ihre Nachrichten waren nicht verbunden. ${retryOrContact}`,
   number_already_moved:
     "Diese Nummer ist bereits in einem früheren Umzug zu uns gekommen und sendet über uns. Um sie in ein anderes WhatsApp-Konto umzuziehen, schalten Sie die Zwei-Schritt-Verifizierung im WhatsApp Manager aus und klicken Sie dann auf „Erneut versuchen“.",
@@ -79,7 +79,7 @@ export const errorsDe: Record<MigrationErrorCode, string> = {
   migration_refused: `Meta hat den Umzug dieser Nummer abgelehnt. ${withReference}`,
   registration_unconfirmed: `Meta hat die Registrierung noch nicht bestätigt. ${waitRetry}`,
   graph_rate_limited: `Meta ist gerade ausgelastet. ${waitRetry}`,
-  graph_unavailable: `Meta hat nicht rechtzeitig geantwortet; der Umzug geht dort weiter, wo er stand. ${retry}`,
+  graph_unavailable: `Meta hat nicht rechtzeitig geantwortet. ${retry} Der Umzug geht dann dort weiter, wo er stehen geblieben ist.`,
   graph_error: `Meta hat einen unerwarteten Fehler gemeldet. ${withReference}`,
   graph_response_invalid: `Meta hat eine Antwort geschickt, die wir nicht verstehen. ${retryOrContact}`,
   validation_failed: `Etwas in der Anfrage war ungültig. ${restartOrContact}`,

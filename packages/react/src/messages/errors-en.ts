@@ -11,7 +11,7 @@ const restartOrContact = "Start again; if it repeats, contact us.";
 const reload = "Reload the page and start again.";
 const ours = "This is on our side: please contact us.";
 const withReference = "Please contact us with the reference below.";
-const twoStepOn = `Two-step verification is still on for this number. Ask your current provider to turn it off, then press “Try again”.`;
+const twoStepOn = `Two-step verification is still on for this number. Ask your current provider to turn it off, or turn it off yourself in WhatsApp Manager if you manage the account, then press “Try again”.`;
 
 /**
  * Customer-facing English texts for every error code: what happened, then what to do.
@@ -23,11 +23,11 @@ const twoStepOn = `Two-step verification is still on for this number. Ask your c
 export const errorsEn: Record<MigrationErrorCode, string> = {
   two_step_enabled: twoStepOn,
   test_number: "Meta test numbers cannot be moved. Start again with your real business number.",
-  display_name_not_approved: `Meta has not approved the number's display name yet. ${waitMeta}`,
+  display_name_not_approved: `Meta has not approved the number's display name. If Meta declined it, submit a new display name in WhatsApp Manager. ${waitMeta}`,
   display_name_change_pending: `Meta is still reviewing a new display name for this number. ${waitMeta}`,
   business_not_verified:
     "Your business is not verified with Meta yet. Verify it in Meta Business Suite, then press “Try again”.",
-  source_waba_not_approved: `Meta has not approved your current WhatsApp Business Account yet. ${waitMeta}`,
+  source_waba_not_approved: `Meta has not approved your current WhatsApp Business Account. If Meta rejected it, ask your current provider to resolve it. ${waitMeta}`,
   source_waba_no_payment_method:
     "Your current WhatsApp Business Account has no valid payment method. Ask your current provider to add one, then press “Try again”.",
   on_prem_source:
@@ -44,7 +44,7 @@ export const errorsEn: Record<MigrationErrorCode, string> = {
   code_expired: `Your sign-in with Meta took too long to reach us. ${restart}`,
   code_used: `This sign-in with Meta was already used. ${restart}`,
   asset_not_granted:
-    "Meta's window did not grant access to your WhatsApp account or number. Start again and select both.",
+    "Meta's window did not grant access to your WhatsApp account or number. Start again: in Meta's window, create a new WhatsApp account, enter your existing number and allow access to both.",
   assets_not_found:
     "We found no WhatsApp account or number after sign-in. Start again and enter your existing number in Meta's window.",
   token_invalid: `Your sign-in with Meta is no longer valid. ${restart}`,
@@ -56,16 +56,16 @@ export const errorsEn: Record<MigrationErrorCode, string> = {
   credit_share_unverified: `Meta has not confirmed the billing yet. ${waitRetry}`,
   webhook_subscription_failed: `Connecting your messages to us did not work. ${retryOrContact}`,
   templates_source_unreadable:
-    "Your old account's templates cannot be read, so Meta copies them after the move. Nothing to do.",
+    "Your old account's templates cannot be read, so after the move Meta itself copies the approved ones with high quality. Nothing to do.",
   template_limit_reached:
-    "Some templates were not copied: the new account's limit is reached. Delete unused ones or verify your business, then press “Copy templates now”.",
+    "Some templates were not copied: the new account's limit is reached. Delete unused templates in the new account in WhatsApp Manager, then press “Copy templates now”.",
   template_migration_failed:
     "Some templates could not be copied; your number keeps working. Press “Copy templates now”.",
   pin_mismatch: twoStepOn,
   ownership_unconfirmed:
     "Meta has not confirmed that this number is yours. Start again and enter the code Meta sends to the number.",
   register_rate_limited:
-    "This number was registered too often. Meta allows the next try 72 hours after the first one.",
+    "There were too many registration attempts for this number. Wait until the time shown below, then press “Try again”.",
   destination_not_subscribed: `Meta did not accept the move yet: your messages were not connected. ${retryOrContact}`,
   number_already_moved:
     "This number already moved to us in an earlier migration and sends through us. To move it into another WhatsApp account, turn off two-step verification in WhatsApp Manager, then press “Try again”.",
@@ -74,7 +74,7 @@ export const errorsEn: Record<MigrationErrorCode, string> = {
   migration_refused: `Meta refused to move this number. ${withReference}`,
   registration_unconfirmed: `Meta has not confirmed the registration yet. ${waitRetry}`,
   graph_rate_limited: `Meta is busy right now. ${waitRetry}`,
-  graph_unavailable: `Meta did not answer in time; the move continues where it stopped. ${retry}`,
+  graph_unavailable: `Meta did not answer in time. ${retry} The move then continues where it stopped.`,
   graph_error: `Meta returned an unexpected error. ${withReference}`,
   graph_response_invalid: `Meta sent an answer we did not understand. ${retryOrContact}`,
   validation_failed: `Something in the request was not valid. ${restartOrContact}`,

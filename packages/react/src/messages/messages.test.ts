@@ -41,6 +41,22 @@ describe("catalogues", () => {
     }
   });
 
+  it("promises no more than Meta's facts, in both languages", () => {
+    for (const t of [en, de]) {
+      // A blocked registration: the time shown below the text and "Try again", no 72-hour rule.
+      expect(t.errors.register_rate_limited).not.toMatch(/72/);
+      expect(t.errors.register_rate_limited).toContain(t.error.retry);
+      // Migration needs a verified business already: verifying adds no template room.
+      expect(t.errors.template_limit_reached).not.toMatch(/verif/i);
+      // Two-step verification can also be turned off in WhatsApp Manager, not only by the provider.
+      for (const text of [t.twoStep.intro, t.errors.two_step_enabled, t.errors.pin_mismatch])
+        expect(text).toContain("WhatsApp Manager");
+    }
+    // Only approved templates of high (or, for our copy, not yet rated) quality are copied.
+    expect(en.steps.migrate_templates.description).toContain("high or not-yet-rated quality");
+    expect(de.steps.migrate_templates.description).toContain("hoher oder noch nicht bewerteter");
+  });
+
   it("types every catalogue as Messages, so a missing key is a compile error", () => {
     expectTypeOf(de).toEqualTypeOf<Messages>();
     // @ts-expect-error: a catalogue without `errors` is not a Messages

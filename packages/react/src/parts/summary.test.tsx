@@ -1,8 +1,8 @@
 import { render, screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { MigrationFlow } from "../migration-flow.js";
-import { fixtureHandle } from "../test-support/fixtures.js";
-import { FLOW_STATE_SNAPSHOTS } from "../test-support/flow-fixtures.js";
+import { fixtureHandle, makeSnapshot } from "../test-support/fixtures.js";
+import { COMPLETED_MIGRATION, FLOW_STATE_SNAPSHOTS } from "../test-support/flow-fixtures.js";
 
 const facts = () =>
   [...document.querySelectorAll("dt")].map(
@@ -36,6 +36,73 @@ describe("Summary", () => {
     );
     expect(facts()[2]).toBe("Qualitätsbewertung = Hoch (übernommen)");
     expect(facts()[5]).toMatch(/^Abrechnung über uns ab = 25\. November 2026/);
+  });
+
+  it("says a value not known yet without “(kept)”, and the billing time not known yet", () => {
+    const phone = COMPLETED_MIGRATION.phone as NonNullable<typeof COMPLETED_MIGRATION.phone>;
+    const partly = makeSnapshot({
+      state: "completed",
+      migration: {
+        ...COMPLETED_MIGRATION,
+        phone: { ...phone, qualityRating: null, messagingLimit: null },
+        billingCutoverAt: null,
+      },
+    });
+    const { unmount } = render(
+      <MigrationFlow.Root flow={fixtureHandle(partly)}>
+        <MigrationFlow.Summary />
+      </MigrationFlow.Root>,
+    );
+    expect(facts()).toEqual([
+      "Display name = Acme Bakery (kept)",
+      "Phone number = +49 30 1234567 (kept)",
+      "Quality rating = Not known yet",
+      "Messaging limit = Not known yet",
+      "Official business account = Yes (kept)",
+      "Billed by us from = The moment the number moved (exact time not known yet)",
+    ]);
+    unmount();
+    render(
+      <MigrationFlow.Root
+        flow={fixtureHandle(
+          makeSnapshot({ state: "completed", migration: { ...COMPLETED_MIGRATION, phone: null } }),
+        )}
+        locale="de"
+      >
+        <MigrationFlow.Summary />
+      </MigrationFlow.Root>,
+    );
+    expect(facts().slice(0, 5)).toEqual([
+      "Anzeigename = Noch nicht bekannt",
+      "Telefonnummer = Noch nicht bekannt",
+      "Qualitätsbewertung = Noch nicht bekannt",
+      "Nachrichtenlimit = Noch nicht bekannt",
+      "Offizielles Unternehmenskonto = Noch nicht bekannt",
+    ]);
+  });
+
+  it("says the number's unknown quality rating without the templates' 24-hour re-rating", () => {
+    const phone = COMPLETED_MIGRATION.phone as NonNullable<typeof COMPLETED_MIGRATION.phone>;
+    for (const [locale, text] of [
+      ["en", "Quality rating = Unknown (kept)"],
+      ["de", "Qualitätsbewertung = Unbekannt (übernommen)"],
+    ] as const) {
+      const { unmount } = render(
+        <MigrationFlow.Root
+          flow={fixtureHandle(
+            makeSnapshot({
+              state: "completed",
+              migration: { ...COMPLETED_MIGRATION, phone: { ...phone, qualityRating: "UNKNOWN" } },
+            }),
+          )}
+          locale={locale}
+        >
+          <MigrationFlow.Summary />
+        </MigrationFlow.Root>,
+      );
+      expect(facts()[2]).toBe(text);
+      unmount();
+    }
   });
 
   it("renders nothing before the migration completes", () => {

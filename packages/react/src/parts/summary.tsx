@@ -16,12 +16,13 @@ export function Summary() {
   if (state !== "completed" || !migration) return null;
   const phone = migration.phone;
   const s = t.summary;
-  const rows: [string, string][] = [
-    [s.displayName, phone?.verifiedName ?? s.unknown],
-    [s.phoneNumber, phone?.displayPhoneNumber ?? s.unknown],
-    [s.qualityRating, phone?.qualityRating ? t.quality[phone.qualityRating] : s.unknown],
-    [s.messagingLimit, phone?.messagingLimit ? t.limits[phone.messagingLimit] : s.unknown],
-    [s.officialBusiness, phone ? (phone.officialBusinessAccount ? s.yes : s.no) : s.unknown],
+  // A value not known yet (null) says so, without "(kept)": nothing known was kept.
+  const rows: [string, string | null | undefined][] = [
+    [s.displayName, phone?.verifiedName],
+    [s.phoneNumber, phone?.displayPhoneNumber],
+    [s.qualityRating, phone?.qualityRating && t.quality[phone.qualityRating]],
+    [s.messagingLimit, phone?.messagingLimit && t.limits[phone.messagingLimit]],
+    [s.officialBusiness, phone && (phone.officialBusinessAccount ? s.yes : s.no)],
   ];
   const cutover = migration.billingCutoverAt
     ? formatTime(migration.billingCutoverAt, locale)
@@ -38,7 +39,13 @@ export function Summary() {
           <div key={label} className={cx("fact")}>
             <dt>{label}</dt>
             <dd>
-              {value} <span className={cx("kept")}>({s.kept})</span>
+              {value ? (
+                <>
+                  {value} <span className={cx("kept")}>({s.kept})</span>
+                </>
+              ) : (
+                s.unknown
+              )}
             </dd>
           </div>
         ))}

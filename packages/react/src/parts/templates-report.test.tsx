@@ -1,4 +1,4 @@
-import { act, render, screen, within } from "@testing-library/react";
+import { act, cleanup, render, screen, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { de } from "../messages/de.js";
 import { en } from "../messages/en.js";
@@ -50,6 +50,29 @@ describe("TemplatesReport", () => {
       "appointment_reminderen_USWaiting to be copied",
     ]);
     expect(screen.getByText(/quality “unknown” for up to 24 hours/)).toBeVisible();
+  });
+
+  it("says copies can be sent only once the number has moved, not while it is still registering", () => {
+    const copied = { ...COMPLETED_MIGRATION.templates };
+    const registering = makeMigration(
+      { ...doneBefore("register_phone"), register_phone: "running" },
+      { templates: copied },
+    );
+    renderReport(makeSnapshot({ state: "running", migration: registering }));
+    expect(screen.getAllByText("Copied")).toHaveLength(2);
+    expect(screen.queryByText(en.templates.qualityNote)).toBeNull();
+    cleanup();
+    const stopped = withStep(
+      makeMigration(doneBefore("register_phone"), { status: "failed", templates: copied }),
+      "register_phone",
+      "failed",
+      "graph_unavailable",
+    );
+    renderReport(makeSnapshot({ state: "failed", migration: stopped }));
+    expect(screen.queryByText(en.templates.qualityNote)).toBeNull();
+    cleanup();
+    renderReport(FLOW_STATE_SNAPSHOTS.completed);
+    expect(screen.getByText(en.templates.qualityNote)).toBeVisible();
   });
 
   it("copies the remaining templates by hand when the server is not running", () => {
@@ -180,7 +203,8 @@ describe("TemplatesReport", () => {
         <MigrationFlow.TemplatesReport />
       </MigrationFlow.Root>,
     );
-    expect(screen.getByText(/Meta copies your approved templates itself/)).toBeVisible();
+    expect(screen.getByText(en.templates.sourceUnreadable)).toBeVisible();
+    expect(en.templates.sourceUnreadable).toContain("approved templates with high quality");
     expect(screen.queryByRole("button")).toBeNull();
     expect(TEMPLATE_ITEMS.length).toBeGreaterThan(0);
   });

@@ -21,7 +21,8 @@ function reasonText(
 
 /**
  * The templates report: each template with what happened to it (copied, rejected on re-check, not
- * eligible with the reason, over the limit…), the 24-hour "quality unknown" note for copies, and a
+ * eligible with the reason, over the limit…), the 24-hour "quality unknown" note for copies once
+ * the migration is completed (they can be sent from then on), and a
  * button to copy the remaining ones by hand when the server is not running and the templates step
  * has run: not while the migration is stopped at an earlier step.
  *
@@ -36,7 +37,9 @@ export function TemplatesReport() {
   const migration = flow.snapshot.migration;
   if (!migration) return null;
   const { items, sourceReadable } = migration.templates;
-  const anyCopied = items.some((item) => item.outcome === "copied");
+  // "You can send them now" holds once the number is registered here: at completion, not before.
+  const sendable =
+    migration.status === "completed" && items.some((item) => item.outcome === "copied");
   // POST /templates needs what capture found and is meant for what step 6 left; before step 6 has
   // run (steps run in order, so capture is done once it has) the server's own run copies them.
   // Meta's automatic copy is recorded at capture only for an unreadable source (nothing to copy).
@@ -79,7 +82,7 @@ export function TemplatesReport() {
           </tbody>
         </table>
       )}
-      {anyCopied ? <p className={cx("note")}>{t.templates.qualityNote}</p> : null}
+      {sendable ? <p className={cx("note")}>{t.templates.qualityNote}</p> : null}
       {canCopyNow ? (
         <button
           type="button"

@@ -5,7 +5,7 @@ import { en } from "../messages/en.js";
 import { MigrationFlow } from "../migration-flow.js";
 import * as flowStories from "../migration-flow.stories.js";
 import { fixtureHandle, makeMigration, makeSnapshot } from "../test-support/fixtures.js";
-import { FLOW_STATE_SNAPSHOTS } from "../test-support/flow-fixtures.js";
+import { doneBefore, FLOW_STATE_SNAPSHOTS, withStep } from "../test-support/flow-fixtures.js";
 
 // The demo's `two-step-on` scenario: the customer confirmed step 1, then the server's check during
 // capture_assets answered two_step_enabled (action_required). Step 1 was proven wrong.
@@ -45,6 +45,30 @@ describe("two-step verification found on by the server", () => {
     expect(document.querySelectorAll("[data-code]")).toHaveLength(1);
     screen.getByRole("button", { name: en.error.retry }).click();
     expect(retry).toHaveBeenCalledTimes(1);
+  });
+
+  it("shows Meta's pin_mismatch at registration (the PIN still on) on step 1, with the request to copy", () => {
+    const stopped = makeSnapshot({
+      state: "action_required",
+      migration: withStep(
+        makeMigration(doneBefore("register_phone"), { status: "action_required" }),
+        "register_phone",
+        "action_required",
+        "pin_mismatch",
+      ),
+    });
+    render(
+      <MigrationFlow.Root flow={fixtureHandle(stopped)}>
+        <MigrationFlow.Steps />
+      </MigrationFlow.Root>,
+    );
+    expect(stepStates()[0]).toBe("two_step_verification:action_required");
+    expect(stepStates()[6]).toBe("register_phone:pending");
+    expect(stepOne().querySelector('[data-code="pin_mismatch"]')).toHaveTextContent(
+      en.errors.pin_mismatch,
+    );
+    expect(within(stepOne()).getByRole("textbox", { name: en.twoStep.requestLabel })).toBeVisible();
+    expect(document.querySelectorAll("[data-code]")).toHaveLength(1);
   });
 
   it("announces step 1 as the current step", () => {
