@@ -7,7 +7,7 @@ import type { FacebookSdk } from "./facebook-sdk.js";
 import { flowError } from "./flow-errors.js";
 import { DEFAULT_STORAGE_KEY, safeStorage } from "./flow-storage.js";
 import { createFlowStore, LAUNCHABLE } from "./flow-store.js";
-import type { FlowState, MigrationFlowController } from "./flow-types.js";
+import type { FlowSnapshot, MigrationFlowController } from "./flow-types.js";
 import { createLoginRoundTrip } from "./login-round-trip.js";
 import type { MigrationFlowOptions } from "./migration-flow-options.js";
 import { resolveSdk } from "./resolve-sdk.js";
@@ -43,7 +43,16 @@ export function createMigrationFlow(options: MigrationFlowOptions): MigrationFlo
     if (!destroyed) store.set(patch);
   };
   let loadingSdk = false;
-  const idleState = (): FlowState => (sdk ? "ready" : loadingSdk ? "preparing" : "idle");
+  // Why the SDK did not load, while that is the last word: a resume or submission running when it
+  // failed hides it, and without it the flow would rest in `idle` with no way on.
+  let sdkFailure: string | null = null;
+  const atRest = (): Pick<FlowSnapshot, "state" | "error"> =>
+    sdk || loadingSdk || sdkFailure === null
+      ? { state: sdk ? "ready" : loadingSdk ? "preparing" : "idle", error: null }
+      : {
+          state: "failed",
+          error: flowError("sdk_load_error", "embedded_signup", { detail: sdkFailure }),
+        };
   const server = createServerSync({
     client,
     store,
@@ -51,7 +60,7 @@ export function createMigrationFlow(options: MigrationFlowOptions): MigrationFlo
     kept,
     sending,
     sourceWabaId: options.sourceWabaId,
-    idleState,
+    atRest,
   });
   const stopWarning = warnBeforeLeaving(store.listen, win);
   const logEvent = (event: SignupEventRequest) => {
@@ -110,21 +119,18 @@ export function createMigrationFlow(options: MigrationFlowOptions): MigrationFlo
     if (get().state === "idle") set({ state: "preparing" });
     const loading = resolveSdk(options, win);
     loadingSdk = true;
+    sdkFailure = null;
     preparing = loading.then(
       (loaded) => {
         loadingSdk = false;
         sdk = loaded;
-        if (get().state === "preparing") set({ state: idleState() });
+        if (get().state === "preparing") set(atRest());
       },
       (cause) => {
         loadingSdk = false;
         preparing = null;
-        if (get().state === "preparing") {
-          set({
-            state: "failed",
-            error: flowError("sdk_load_error", "embedded_signup", { detail: String(cause) }),
-          });
-        }
+        sdkFailure = String(cause);
+        if (get().state === "preparing") set(atRest());
       },
     );
     return preparing;
@@ -173,11 +179,10 @@ export function createMigrationFlow(options: MigrationFlowOptions): MigrationFlo
         set({ state: "in_popup", error: null });
       }
     },
+    canRedirectToLogin: () => !destroyed && !!options.redirectUri && !!win && loginTrip.keeps(),
     redirectToLogin() {
       const { redirectUri } = options;
-      if (destroyed || !redirectUri || !win) return false;
-      loginTrip.go({ ...options, redirectUri });
-      return true;
+      return !destroyed && !!redirectUri && loginTrip.go({ ...options, redirectUri });
     },
     async retry() {
       const { migration, error } = get();
@@ -203,7 +208,7 @@ export function createMigrationFlow(options: MigrationFlowOptions): MigrationFlo
       server.stop();
       sending.remove();
       if (get().migration) kept.remove();
-      set({ state: idleState(), migration: null, error: null });
+      set({ ...atRest(), migration: null });
     },
     destroy() {
       session?.stop();

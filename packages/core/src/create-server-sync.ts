@@ -8,7 +8,7 @@ import { BffError } from "./bff-error.js";
 import { flowErrorFromBff, flowErrorFromMigration } from "./flow-errors.js";
 import type { safeStorage } from "./flow-storage.js";
 import type { createFlowStore } from "./flow-store.js";
-import type { FlowState } from "./flow-types.js";
+import type { FlowSnapshot } from "./flow-types.js";
 
 interface ServerSyncContext {
   client: BffClient;
@@ -19,8 +19,11 @@ interface ServerSyncContext {
   /** Where the submission on its way to the BFF is kept, so a reload sends it again. */
   sending: ReturnType<typeof safeStorage>;
   sourceWabaId?: string;
-  /** Where the flow goes when there is nothing to show (`ready` once the SDK is there). */
-  idleState: () => FlowState;
+  /**
+   * Where the flow goes when there is nothing to show: `ready` once the SDK is there, or the SDK's
+   * load failure, which must not be lost under a resume that came to nothing.
+   */
+  atRest: () => Pick<FlowSnapshot, "state" | "error">;
 }
 
 /** A create on its way to the BFF: the request and its idempotency key. */
@@ -36,7 +39,7 @@ interface Submission {
  * destroy) ignores its answers.
  *
  * @example
- * const sync = createServerSync({ client, store, set: store.set, kept, sending, idleState: () => "ready" });
+ * const sync = createServerSync({ client, store, set: store.set, kept, sending, atRest: () => ({ state: "ready", error: null }) });
  * void sync.submit("AQB...", finishMessage);
  */
 export function createServerSync(context: ServerSyncContext) {
@@ -142,7 +145,7 @@ export function createServerSync(context: ServerSyncContext) {
         if (error instanceof BffError && error.code === "not_found") {
           // A stale id (purged, other tenant) is forgotten, not shown as an error.
           kept.remove();
-          return set({ state: context.idleState(), error: null });
+          return set(context.atRest());
         }
         set({ state: "failed", error: flowErrorFromBff(error, null) });
       }

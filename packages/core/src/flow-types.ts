@@ -138,9 +138,15 @@ export interface MigrationFlowController {
    * The fallback when the popup is blocked or never answers: continues in this window through
    * Meta's Login dialog (full-page redirect; the flow picks the code up from `?code=&state=` on
    * return, in `prepare()`).
-   * Returns false, doing nothing, when no `redirectUri` was configured.
+   * Returns false, doing nothing, when {@link canRedirectToLogin} is false.
    */
   redirectToLogin(): boolean;
+  /**
+   * Whether the full-page fallback can work here: a `redirectUri` is configured and the storage
+   * keeps the Login dialog's `state` across the trip (not with `storage: null`, nor where the
+   * browser blocks storage), so the answer can be checked when the customer comes back.
+   */
+  canRedirectToLogin(): boolean;
   /** Re-runs failed or action-required server steps. */
   retry(): Promise<void>;
   /** Copies templates by hand (all eligible, or these ids). */

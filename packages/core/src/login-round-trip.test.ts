@@ -65,3 +65,37 @@ test("without a window (server rendering) nothing is read or sent", () => {
   expect(trip.take().returned).toBeNull();
   expect(items.get("k:state")).toBe("s-1");
 });
+
+const throwing: FlowStorage = {
+  getItem: () => {
+    throw new DOMException("The operation is insecure.", "SecurityError");
+  },
+  setItem: () => {
+    throw new DOMException("The operation is insecure.", "SecurityError");
+  },
+  removeItem: () => {},
+};
+
+test.each([
+  ["no storage (storage: null)", null],
+  ["storage the browser blocks", throwing],
+])(
+  "with %s the trip is not started: the answer could not be checked on return",
+  (_name, storage) => {
+    const page = pageWindow("https://portal.example/onboard");
+    const trip = createLoginRoundTrip(storage, "k", page as unknown as Window);
+    expect(trip.keeps()).toBe(false);
+    expect(
+      trip.go({ appId: "1234", configId: "5678", redirectUri: "https://portal.example/onboard" }),
+    ).toBe(false);
+    expect(page.location.assign).not.toHaveBeenCalled();
+  },
+);
+
+test("asking whether the storage keeps the state leaves a trip under way alone", () => {
+  const { items, storage } = memoryStorage();
+  items.set("k:state", "s-1");
+  const trip = createLoginRoundTrip(storage, "k", pageWindow("https://portal.example/") as never);
+  expect(trip.keeps()).toBe(true);
+  expect([...items]).toEqual([["k:state", "s-1"]]);
+});

@@ -26,12 +26,28 @@ export function createLoginRoundTrip(
 ) {
   const state = safeStorage(storage, `${key}:state`);
   const used = safeStorage(storage, `${key}:redirect_uri`);
+  const probe = safeStorage(storage, `${key}:probe`);
+  const keeps = () => {
+    const value = crypto.randomUUID();
+    probe.set(value);
+    const kept = probe.get() === value;
+    probe.remove();
+    return kept;
+  };
   return {
-    go(options: Omit<LoginDialogUrlOptions, "state">) {
+    /**
+     * Whether the storage keeps the `state` across the trip: without it the answer cannot be
+     * checked on return, so the customer would come back from Meta to a page that ignores the code.
+     */
+    keeps,
+    /** Sends the customer to Meta; false, doing nothing, when the storage cannot keep the `state`. */
+    go(options: Omit<LoginDialogUrlOptions, "state">): boolean {
+      if (!win || !keeps()) return false;
       const value = crypto.randomUUID();
       state.set(value);
       used.set(options.redirectUri);
-      win?.location.assign(buildLoginDialogUrl({ ...options, state: value }));
+      win.location.assign(buildLoginDialogUrl({ ...options, state: value }));
+      return true;
     },
     take(): { returned: LoginRedirectResult | null; redirectUri: string | null } {
       const expected = state.get();

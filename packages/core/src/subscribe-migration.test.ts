@@ -97,3 +97,29 @@ test("a refused stream is followed by a plain read when that still works, and a 
     "/wa/migrations/mig_1",
   ]);
 });
+
+test("polling backs off while the BFF is down or throttling, and keeps its pace once it answers", async () => {
+  // A proxy refuses streams, so the client polls; then the BFF throttles for a while.
+  const refused = () => new Response("<html>Forbidden</html>", { status: 403 });
+  const throttled = () =>
+    new Response(JSON.stringify({ code: "rate_limited", retryable: true }), {
+      status: 429,
+      headers: { "content-type": "application/problem+json" },
+    });
+  const running = () => new Response(JSON.stringify(buildMigration({ status: "running" })));
+  replies.push(refused, ...Array.from({ length: 8 }, () => throttled), running, running, running);
+  const errors: string[] = [];
+  const stop = subscribe([], errors);
+  // Polls at 0, then after 4, 8, 16, 30, 30, 30 and 30 s: 8 throttled polls in 148 s, not 74.
+  await vi.advanceTimersByTimeAsync(147_000);
+  expect(errors).toHaveLength(7);
+  await vi.advanceTimersByTimeAsync(1000);
+  expect(errors).toHaveLength(8);
+  // It answers again: the next poll is 30 s on, and from then the pace is 2 s again.
+  await vi.advanceTimersByTimeAsync(30_000);
+  const polls = requests.length;
+  await vi.advanceTimersByTimeAsync(2000);
+  expect(requests.length).toBe(polls + 1);
+  expect(errors).toHaveLength(8);
+  stop();
+});

@@ -16,7 +16,10 @@ export interface SubscriptionTiming {
   maxReconnectDelayMs?: number;
   /** Streams that fail in a row, without one event, before polling takes over (default 3). */
   streamFailuresBeforePolling?: number;
-  /** Polling interval while the migration runs (default 2000). */
+  /**
+   * Polling interval while the migration runs (default 2000); doubles per failed poll in a row, up
+   * to `maxReconnectDelayMs`.
+   */
   pollIntervalMs?: number;
   /**
    * A stream that carries no byte this long (no event, no heartbeat) is taken for dead and reopened
@@ -63,19 +66,30 @@ export function subscribeMigration(
     if (!stopped) onMigration(migration);
   };
 
+  let pollFailures = 0;
   const poll = async () => {
     try {
       const migration = await context.getMigration();
       running = migration.status === "running";
+      pollFailures = 0;
       deliver(migration);
     } catch (error) {
       if (stopped) return;
       onError(error as BffError);
       // Not found or not allowed will not heal by asking again.
       if (!(error as BffError).retryable) return;
+      // A BFF that is down or throttling is asked less and less often, as the stream backs off.
+      pollFailures++;
     }
     // A finished or stopped migration only changes again on retry, which subscribes afresh.
-    if (running) later(poll, context.pollIntervalMs ?? 2000);
+    if (running)
+      later(
+        poll,
+        Math.min(
+          context.maxReconnectDelayMs ?? 30_000,
+          (context.pollIntervalMs ?? 2000) * 2 ** pollFailures,
+        ),
+      );
   };
 
   const stream = async () => {

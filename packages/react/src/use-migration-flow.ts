@@ -138,7 +138,8 @@ export function useMigrationFlow(options: UseMigrationFlowOptions): UseMigration
     [controller],
   );
   const getSnapshot = useCallback(() => controller?.getSnapshot() ?? IDLE_SNAPSHOT, [controller]);
-  const canRedirect = Boolean(config.redirectUri);
+  // Asked of the controller: a fallback whose answer could not be checked on return is not offered.
+  const canRedirect = useMemo(() => controller?.canRedirectToLogin() ?? false, [controller]);
   const snapshot = useSyncExternalStore(subscribe, getSnapshot, idleSnapshot);
 
   return useMemo<UseMigrationFlowResult>(
