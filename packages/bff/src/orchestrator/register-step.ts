@@ -6,6 +6,7 @@ import { findLaterRun } from "./find-later-run.js";
 import { readSecret, storeSecret } from "./migration-secrets.js";
 import type { BffRuntime } from "./runtime.js";
 import type { StepResult } from "./step-runner.js";
+import { subscribeUnlessListed } from "./subscribe-step.js";
 
 /**
  * `register` requests one migration may send in any 72 hours: half of Meta's 10 per number
@@ -131,6 +132,10 @@ export async function registerStep(
         retryAt: new Date(Date.parse(posts[0] ?? now) + REGISTER_WINDOW_MS).toISOString(),
       });
     }
+    // A retry follows a refusal, often Meta's 2388103 (no app subscribed to the new account): the
+    // subscription is put back first, or the retry would only spend another of the 10 requests.
+    if ((m.steps.find((st) => st.id === "register_phone")?.attempts ?? 1) > 1)
+      await subscribeUnlessListed(rt, wabaId, token);
     const pin = await migrationPin(rt, m.id);
     // Counted before it is sent: a request whose answer is lost still counts at Meta.
     await rt.store.updateMigration(

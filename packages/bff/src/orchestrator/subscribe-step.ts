@@ -41,3 +41,22 @@ export async function subscribeStep(
   }
   return "succeeded";
 }
+
+/**
+ * Subscribes our app to `wabaId` unless Meta lists it already (`GET` then, when missing, `POST
+ * subscribed_apps`); true when it had to. Meta refuses `register` without a subscribed app
+ * (2388103), and every refused `register` counts against the number's 10 per 72 hours.
+ *
+ * @example
+ * if (await subscribeUnlessListed(rt, wabaId, token)) rt.log.info("subscription restored");
+ */
+export async function subscribeUnlessListed(
+  rt: BffRuntime,
+  wabaId: string,
+  token: string,
+): Promise<boolean> {
+  const apps = (await rt.graph.listSubscribedApps(wabaId, token)).data;
+  if (apps.some((a) => subscribedAppId(a) === rt.options.appId)) return false;
+  await rt.graph.subscribeApp(wabaId, token);
+  return true;
+}

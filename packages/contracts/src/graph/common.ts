@@ -1,12 +1,14 @@
 import * as z from "zod/mini";
 
 /**
- * `{ "success": true }`, the answer of most Graph writes.
+ * `{ "success": true }`, the answer of most Graph writes. Only `true` parses: an answer of
+ * `{ "success": false }` says the write did not happen, and taking it for one would, say, mark a
+ * number registered (and billed by the new partner) that never moved.
  *
  * @example
- * SuccessResponseSchema.parse({ success: true });
+ * SuccessResponseSchema.parse({ success: true }); // SuccessResponseSchema.safeParse({ success: false }).success === false
  */
-export const SuccessResponseSchema = z.object({ success: z.boolean() });
+export const SuccessResponseSchema = z.object({ success: z.literal(true) });
 /**
  * See {@link SuccessResponseSchema}.
  *
