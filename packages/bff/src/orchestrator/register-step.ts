@@ -4,6 +4,7 @@ import type { StoredMigration } from "../store/migration-store.js";
 import { findEarlierMove } from "./find-earlier-move.js";
 import { findLaterRun } from "./find-later-run.js";
 import { readSecret, storeSecret } from "./migration-secrets.js";
+import { phoneSnapshot } from "./read-source.js";
 import type { BffRuntime } from "./runtime.js";
 import type { StepResult } from "./step-runner.js";
 import { subscribeUnlessListed } from "./subscribe-step.js";
@@ -182,5 +183,8 @@ export async function registerStep(
       detail: `The number is ${phone.status ?? "in an unknown status"} on ${phone.platform_type ?? "an unknown platform"}.`,
     });
   }
+  // The summary says what the customer kept: as Meta reports the number after the move, not as
+  // it was read at capture.
+  await rt.store.updateMigration(m.id, { phone: phoneSnapshot(phone) }, rt.now());
   return "succeeded";
 }

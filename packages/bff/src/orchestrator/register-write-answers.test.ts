@@ -90,3 +90,27 @@ test("after Meta refused register for a missing subscription (2388103), a retry 
   ]);
   expect(h.graph.sandbox.state.phones.get(phoneId)?.registrationRequests).toHaveLength(2);
 });
+
+test("the summary's kept values are Meta's reading after the move, not the capture's", async () => {
+  let h: Harness | undefined;
+  let phoneId = "";
+  h = await bffWithSandbox("happy", {
+    fetch: async (input, init) => {
+      const answer = await (h as Harness).graph.fetch(new Request(input, init));
+      if ((init.method ?? "GET") === "POST" && new URL(input).pathname.endsWith("/register")) {
+        // Meta's rating of the number changed while it moved.
+        const phone = (h as Harness).graph.sandbox.state.phones.get(phoneId);
+        if (phone) phone.quality_rating = "YELLOW";
+      }
+      return answer;
+    },
+  });
+  const signup = await h.signup();
+  phoneId = signup.phone_number_id as string;
+  const created = await h.post("/migrations", { code: signup.code });
+  const { id } = MigrationSchema.parse(await created.json());
+  await h.bff.idle();
+  const m = MigrationSchema.parse(await (await h.bff.request(`/migrations/${id}`)).json());
+  expect(m.status).toBe("completed");
+  expect(m.phone?.qualityRating).toBe("YELLOW");
+});
