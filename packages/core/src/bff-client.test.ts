@@ -269,14 +269,25 @@ test("the SSE stream delivers records and reconnects with Last-Event-ID after it
   expect(requests).toHaveLength(3);
 });
 
-test("a stream that ends after the migration stopped running is not reopened", async () => {
+test("a stream lost after the migration stopped is reopened every 30 s, for later changes", async () => {
   vi.useFakeTimers();
-  replies.push(sse([{ id: "9", migration: buildMigration({ status: "completed" }) }]));
+  const rejected = buildMigration({ status: "completed", updatedAt: "recheck" });
+  replies.push(
+    sse([{ id: "9", migration: buildMigration({ status: "completed" }) }]),
+    sse([]),
+    sse([{ id: "10", migration: rejected }]),
+  );
   const seen: string[] = [];
-  client().subscribe("mig_1", (m) => seen.push(m.status));
-  await vi.advanceTimersByTimeAsync(120_000);
-  expect(seen).toEqual(["completed"]);
+  const stop = client().subscribe("mig_1", (m) => seen.push(`${m.status}:${m.updatedAt}`));
+  await vi.advanceTimersByTimeAsync(29_000);
   expect(requests).toHaveLength(1);
+  await vi.advanceTimersByTimeAsync(31_000);
+  expect(requests).toHaveLength(3);
+  expect(requests.at(-1)?.headers.get("last-event-id")).toBe("9");
+  expect(seen.at(-1)).toBe("completed:recheck");
+  stop();
+  await vi.advanceTimersByTimeAsync(120_000);
+  expect(requests).toHaveLength(3);
 });
 
 test("when the server cannot stream, it polls GET /migrations/:id until the migration stops running", async () => {

@@ -39,8 +39,9 @@ interface SubscribeContext extends SubscriptionTiming {
  * Follows a migration over Server-Sent Events read with `fetch` (so the partner's auth headers and
  * `Last-Event-ID` go along on every reconnect), reconnecting with exponential backoff, and polls
  * `GET /migrations/:id` when streaming is not possible (also when the stream is refused: the read
- * says whether the refusal is final). Every event carries the whole record. A failure that is not
- * retryable is reported and ends it. Returns the function that stops it.
+ * says whether the refusal is final). A stream lost after the migration stopped is reopened after
+ * `maxReconnectDelayMs`: webhooks still change its templates report. Every event carries the whole
+ * record. A failure that is not retryable is reported and ends it. Returns the function that stops it.
  *
  * @example
  * const stop = subscribeMigration(context, (migration) => render(migration), console.error);
@@ -135,9 +136,9 @@ export function subscribeMigration(
       clearTimeout(idle);
     }
     if (stopped) return;
-    // A stream the server ended after the migration stopped is not reopened: only a retry (which
-    // subscribes afresh) changes it again.
-    if (!running) return;
+    // A stopped migration still changes (Meta re-checks copied templates, rates them after 24 h;
+    // the BFF keeps its stream open for that): a lost stream is reopened, at the slowest pace.
+    if (!running) return later(stream, context.maxReconnectDelayMs ?? 30_000);
     if (!received) failures++;
     if (failures >= (context.streamFailuresBeforePolling ?? 3)) return void poll();
     later(stream, Math.min(context.maxReconnectDelayMs ?? 30_000, base * 2 ** failures));
