@@ -186,11 +186,14 @@ describe("interruptions", () => {
     ]);
 
     await waitForFlow(page, "cancelled");
-    const notice = page.locator('[data-step="embedded_signup"] [data-code="signup_error"]');
-    expect(await notice.textContent()).toContain(TEXTS.en.errors.signup_error);
+    // Step 1 was proven wrong: the customer is back there, with the request text for the provider.
+    const stepOne = page.locator('[data-step="two_step_verification"]');
+    const notice = stepOne.locator('[data-code="two_step_enabled"]');
+    expect(await notice.textContent()).toContain(TEXTS.en.errors.two_step_enabled);
     expect(await notice.textContent()).toContain(
       "Please ensure two-step authentication is disabled.",
     );
+    expect(await stepOne.getByRole("textbox").inputValue()).toBe(TEXTS.en.twoStep.requestText);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, "customer-7b-two-step-on-popup");
 
@@ -202,6 +205,7 @@ describe("interruptions", () => {
     expect(await sandbox.locator('[data-two-step="on"]').count()).toBe(0);
     await sandbox.close();
 
+    await confirmTwoStep(page);
     const again = await launchPopup(page, "en", true);
     await finishPopup(again);
     await waitForFlow(page, "completed");

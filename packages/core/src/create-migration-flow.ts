@@ -70,7 +70,9 @@ export function createMigrationFlow(options: MigrationFlowOptions): MigrationFlo
   };
   function exit(outcome: Exclude<SignupOutcome, { type: "code" }>) {
     const { code, extra, log } = describeSignupExit(outcome);
-    set({ state: "cancelled", error: flowError(code, "embedded_signup", extra) });
+    const error = flowError(code, "embedded_signup", extra);
+    // Back on step 1 the customer confirms again once two-step verification is really off.
+    set({ state: "cancelled", error, twoStepConfirmed: error.step !== "two_step_verification" });
     store.emit({ type: "exit", step: "embedded_signup", reason: code });
     logEvent(log);
   }
@@ -146,7 +148,13 @@ export function createMigrationFlow(options: MigrationFlowOptions): MigrationFlo
     },
     prepare,
     confirmTwoStep() {
-      if (!destroyed) set({ twoStepConfirmed: true });
+      // A confirmation answers a step-1 error (Meta's window found two-step verification on).
+      const { error } = get();
+      if (!destroyed)
+        set({
+          twoStepConfirmed: true,
+          error: error?.step === "two_step_verification" ? null : error,
+        });
     },
     launch() {
       // No await before FB.login: the popup needs the click's user activation.

@@ -28,9 +28,12 @@ export function describeSignupExit(outcome: Exclude<SignupOutcome, { type: "code
     case "error": {
       // The outcome carries exactly the CANCEL message's error fields, under the log's names.
       const { type, ...fields } = outcome;
+      // Meta's window checks two-step verification itself ("Please ensure two-step authentication
+      // is disabled.", 2388001; facts §4.3): that disproves step 1, whose request text is the way on.
+      const twoStep = /two-step/i.test(outcome.errorMessage ?? "");
       return {
-        code: "signup_error",
-        extra: { detail: outcome.errorMessage },
+        code: twoStep ? "two_step_enabled" : "signup_error",
+        extra: { detail: outcome.errorMessage, ...(twoStep && { step: "two_step_verification" }) },
         log: { event: "CANCEL", ...fields },
       };
     }
