@@ -270,7 +270,8 @@ export const ERROR_CATALOG = {
     status: 502,
     retryable: false,
     message: "Meta's Graph API returned an unexpected error.",
-    remedy: "See the Graph code and fbtrace_id in the operator view.",
+    remedy:
+      "Look up Meta's error code (shown with it) in Meta's error reference and retry once it is resolved; if the cause is unclear, send the fbtrace_id to Meta support.",
   },
   graph_response_invalid: {
     status: 502,
