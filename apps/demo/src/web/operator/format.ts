@@ -1,15 +1,16 @@
 /**
- * A time for operators: local date and time with seconds, or an en dash.
+ * A time for operators: local date (month by name: "06/12" reads as June in the US) and time with
+ * seconds, or an en dash.
  *
  * @example
- * formatTime("2026-11-25T12:00:00.000Z"); // "25/11/2026, 13:00:00" (locale-dependent)
+ * formatTime("2026-11-25T12:00:00.000Z"); // "25 Nov 2026, 13:00:00" (in the browser's time zone)
  */
 export function formatTime(iso: string | null | undefined): string {
   if (!iso) return "–";
   const date = new Date(iso);
   return Number.isNaN(date.getTime())
     ? iso
-    : new Intl.DateTimeFormat("en-GB", { dateStyle: "short", timeStyle: "medium" }).format(date);
+    : new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium" }).format(date);
 }
 
 /**
