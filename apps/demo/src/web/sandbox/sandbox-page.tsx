@@ -3,6 +3,7 @@ import { usePolling } from "../operator/use-polling.js";
 import { AutopilotPanel } from "./autopilot-panel.js";
 import { CallLog } from "./call-log.js";
 import { FaultsPanel } from "./faults-panel.js";
+import { InlineCode } from "./inline-code.js";
 import { NumbersPanel } from "./numbers-panel.js";
 import { type SandboxApi, sandboxApi } from "./sandbox-api.js";
 import { useAction } from "./use-action.js";
@@ -54,7 +55,11 @@ function ScenarioPanel({
       >
         Use this scenario
       </button>
-      {summary ? <p className="demo-muted">{summary}</p> : null}
+      {summary ? (
+        <p className="demo-muted">
+          <InlineCode text={summary} />
+        </p>
+      ) : null}
       {notice ? (
         <p role="status" className={notice.tone === "ok" ? "demo-ok" : "demo-problem"}>
           {notice.text}
