@@ -34,7 +34,7 @@ export const de: Messages = {
     two_step_verification: {
       title: "Zwei-Schritt-Verifizierung ausschalten",
       description:
-        "Die PIN der Nummer muss aus sein, bevor sie umziehen kann: Bitten Sie Ihren bisherigen Anbieter darum oder schalten Sie sie im WhatsApp Manager aus, wenn Sie das Konto verwalten.",
+        "Die Zwei-Schritt-PIN der Nummer muss ausgeschaltet sein, bevor sie umziehen kann.",
     },
     embedded_signup: {
       title: "Bei Meta anmelden",

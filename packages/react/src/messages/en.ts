@@ -33,8 +33,7 @@ export const en: Messages = {
   steps: {
     two_step_verification: {
       title: "Turn off two-step verification",
-      description:
-        "The number's PIN must be off before it can move: ask your current provider, or turn it off in WhatsApp Manager if you manage the account.",
+      description: "The number's two-step PIN must be off before it can move.",
     },
     embedded_signup: {
       title: "Sign in with Meta",
