@@ -52,6 +52,27 @@ describe("TemplatesReport", () => {
     expect(screen.getByText(/quality “unknown” for up to 24 hours/)).toBeVisible();
   });
 
+  it("shows Meta's re-check reason code as words, without repeating that it was rejected", () => {
+    const rejected = makeMigration(doneBefore("register_phone"), {
+      status: "completed",
+      templates: {
+        mode: "copied_before_registration",
+        sourceReadable: true,
+        items: [
+          {
+            ...(TEMPLATE_ITEMS[2] as (typeof TEMPLATE_ITEMS)[number]),
+            reason: "REJECTED: INCORRECT_CATEGORY",
+          },
+        ],
+      },
+    });
+    renderReport(makeSnapshot({ state: "completed", migration: rejected }));
+    const row = screen.getAllByRole("row")[1];
+    expect(row?.textContent).toBe(
+      `spring_saleen_US${en.templates.outcomes.rejected_on_recheck}: incorrect category`,
+    );
+  });
+
   it("says copies can be sent only once the number has moved, not while it is still registering", () => {
     const copied = { ...COMPLETED_MIGRATION.templates };
     const registering = makeMigration(

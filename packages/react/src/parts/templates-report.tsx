@@ -10,7 +10,12 @@ function reasonText(
   { outcome, sourceStatus, sourceQuality, reason }: TemplateReportItem,
   t: Messages,
 ) {
-  if (outcome === "failed" || outcome === "rejected_on_recheck") return reason;
+  if (outcome === "failed" || outcome === "rejected_on_recheck")
+    // Meta's status and reason code ("REJECTED: INCORRECT_CATEGORY"): the outcome already says
+    // rejected, and the code reads as words ("incorrect category").
+    return reason
+      ?.replace(/^REJECTED: /, "")
+      .replace(/^[A-Z_]+$/, (code) => code.replace(/_/g, " ").toLowerCase());
   if (outcome !== "not_eligible") return null;
   const { templates } = t;
   // Not eligible and approved: rated YELLOW or RED (GREEN and unrated ones are copied).
