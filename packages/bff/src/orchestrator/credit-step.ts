@@ -42,8 +42,8 @@ function invoicingCurrency(
  * our own allocations to the customer is that funding source (a share whose journal write was lost
  * in a crash, or an earlier migration of the same account) it is recorded and the step succeeds;
  * otherwise the account is billed elsewhere and the step stops (`waba_funded_elsewhere`), since
- * registering would move the number without us as the bill-to party. `onShared` fires as soon as
- * the line is shared, so registration can run while the verification reads are in flight.
+ * registering would move the number without us as the bill-to party. Registration waits for the
+ * verification too (decision 042): a share Meta has not confirmed stops the move.
  *
  * @example
  * await runStep(rt, id, "share_credit_line", "credit_share_failed", (m) => creditStep(rt, m, token));
@@ -52,7 +52,6 @@ export async function creditStep(
   rt: BffRuntime,
   m: StoredMigration,
   token: string,
-  onShared: () => void = () => {},
 ): Promise<StepResult> {
   const wabaId = m.wabaId;
   if (!wabaId) throw new BffError("assets_not_found");
@@ -91,7 +90,6 @@ export async function creditStep(
         step: "share_credit_line",
       });
       await rt.store.updateMigration(m.id, { context: { allocationConfigId: ours.id } }, rt.now());
-      onShared();
       return "succeeded";
     }
     const currency = invoicingCurrency(rt, m, destination.currency);
@@ -103,8 +101,6 @@ export async function creditStep(
       rt.now(),
     );
   }
-  // The credit line is shared: registration need not wait for the verification below.
-  onShared();
   const [allocation, waba] = await Promise.all([
     rt.graph.getAllocationConfig(allocationId),
     rt.graph.getWaba(wabaId, token, ["id", "primary_funding_id"]),

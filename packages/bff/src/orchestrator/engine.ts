@@ -58,8 +58,8 @@ function overallStatus(m: StoredMigration): MigrationStatus | null {
  * a lease in the store, so another instance can take over a crashed one's work, and retries
  * transient Graph failures within a budget (see `runStep`). In round trips after the code
  * exchange: debug_token ‖ destination reads (‖ source reads when `sourceWabaId` is known) →
- * writes → register → confirm; without `sourceWabaId` the source is discovered after
- * debug_token, one round trip more.
+ * writes → the share's verification reads → register → confirm; without `sourceWabaId` the
+ * source is discovered after debug_token, one round trip more.
  *
  * @example
  * const engine = createEngine(rt);
@@ -112,14 +112,12 @@ export function createEngine(rt: BffRuntime): Engine {
       }),
     );
     if (capture !== "done") return void (capture === "stopped" ? await finish(id) : undefined);
-    // Registration waits for the subscription and the templates, and for the credit line to be
-    // shared, but not for the share's verification reads, which finish alongside it.
-    let markShared: () => void = () => {};
-    const shared = new Promise<"shared">((resolve) => {
-      markShared = () => resolve("shared");
-    });
+    // Registration is the cutover and cannot be undone: it waits for the subscription, the
+    // templates and the credit share, including the share's verification (the allocation's
+    // receiving credential is the account's funding source), so a billing problem stops the
+    // migration before the number moves (decision 042).
     const credit = runStep(rt, id, "share_credit_line", "credit_share_failed", (c) =>
-      creditStep(rt, c, token, markShared),
+      creditStep(rt, c, token),
     );
     const parallel = Promise.all([
       runStep(rt, id, "subscribe_webhooks", "webhook_subscription_failed", (c) =>
@@ -145,17 +143,14 @@ export function createEngine(rt: BffRuntime): Engine {
       await credit.catch(() => undefined);
       throw error;
     }
-    const creditSoFar = await Promise.race([credit, shared]);
-    if (others.some((w) => w !== "done") || (creditSoFar !== "shared" && creditSoFar !== "done")) {
-      const all = [...others, await credit];
+    const all = [...others, await credit];
+    if (all.some((w) => w !== "done"))
       return void (all.includes("stopped") ? await finish(id) : undefined);
-    }
     await runStep(rt, id, "register_phone", "graph_error", (c) => registerStep(rt, c, token), {
       // Only a failed register request waits longer: Meta counts each one (decision 028).
       retryFloorMs: (error) =>
         error.details.operation === REGISTER_OPERATION ? REGISTER_RETRY_FLOOR_MS : 0,
     });
-    await credit;
     await finish(id);
   }
 
