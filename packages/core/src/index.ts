@@ -9,7 +9,12 @@ export { type BffClient, type BffClientOptions, createBffClient } from "./bff-cl
 export { BffError } from "./bff-error.js";
 export { buildLoginOptions, type EsVersion, type SignupExtras } from "./build-login-options.js";
 export { createMigrationFlow } from "./create-migration-flow.js";
-export { deriveCurrentStep, deriveStepViews, type StepInputs } from "./derive-step-views.js";
+export {
+  deriveCurrentStep,
+  deriveStepViews,
+  type StepInputs,
+  stepOfStop,
+} from "./derive-step-views.js";
 export type {
   FacebookInitParams,
   FacebookLoginOptions,

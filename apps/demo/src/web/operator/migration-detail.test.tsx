@@ -57,3 +57,33 @@ test("a rate-limited registration shows from when it can be retried", () => {
   expect(html).toContain("Can be retried from ");
   expect(html).not.toContain("Retrying after");
 });
+
+test("a stop the customer acts on at step 1 says so, and keeps the server's step and error", () => {
+  const html = render(
+    buildMigration({
+      status: "action_required",
+      steps: { capture_assets: ["action_required", "two_step_enabled"] },
+    }),
+  );
+  expect(html).toContain('data-step="capture_assets" data-status="action_required"');
+  expect(html).toContain("<code>two_step_enabled</code>");
+  expect(html).toContain('data-customer-step="two_step_verification"');
+  expect(html).toContain("Customer acts on: step <!-- -->1<!-- -->, <strong>two_step_verification");
+});
+
+test("a stop the customer acts on where it stopped adds no line", () => {
+  const html = render(
+    buildMigration({
+      status: "action_required",
+      steps: {
+        capture_assets: "succeeded",
+        share_credit_line: "succeeded",
+        subscribe_webhooks: "succeeded",
+        migrate_templates: "succeeded",
+        register_phone: ["action_required", "number_already_moved"],
+      },
+    }),
+  );
+  expect(html).toContain("<code>number_already_moved</code>");
+  expect(html).not.toContain("Customer acts on");
+});

@@ -1,4 +1,11 @@
-import type { Migration, SignupEvent, WebhookEvent } from "@wa-migrate/contracts";
+import {
+  type Migration,
+  type MigrationStep,
+  type SignupEvent,
+  STEP_IDS,
+  type WebhookEvent,
+} from "@wa-migrate/contracts";
+import { stepOfStop } from "@wa-migrate/core";
 import { useState } from "react";
 import { TableScroll } from "../table-scroll.js";
 import { formatDuration, formatTime } from "./format.js";
@@ -17,6 +24,20 @@ function download(filename: string, json: unknown) {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/**
+ * Where the customer acts on a stopped step, when the kit shows the stop on another step than the
+ * record's (`stepOfStop`: two-step verification still on is the customer's step 1); else nothing.
+ */
+function CustomerStep({ step }: { step: MigrationStep }) {
+  const id = stepOfStop(step);
+  if (id === step.id) return null;
+  return (
+    <p data-customer-step={id}>
+      Customer acts on: step {STEP_IDS.indexOf(id) + 1}, <strong>{id}</strong>
+    </p>
+  );
 }
 
 /** The answer to an operator's action, and the migration status it was true for. */
@@ -167,6 +188,7 @@ export function MigrationDetail(props: {
                   <p>Can be retried from {formatTime(step.lastError.retryAt)}</p>
                 ) : null}
                 <p>Remedy: {step.lastError.remedy}</p>
+                <CustomerStep step={step} />
                 {step.lastError.graph ? (
                   <p>
                     Graph error {step.lastError.graph.code}

@@ -1,4 +1,5 @@
 import type { Migration } from "@wa-migrate/contracts";
+import { stepOfStop } from "@wa-migrate/core";
 import { useMemo, useState } from "react";
 import type { DemoConfig } from "../demo-config.js";
 import { TableScroll } from "../table-scroll.js";
@@ -9,13 +10,19 @@ import { MigrationDetail } from "./migration-detail.js";
 import { operatorApi } from "./operator-api.js";
 import { usePolling } from "./use-polling.js";
 
-/** The step an operator looks at first: the failing one, else the running one. */
-function focusStep(migration: Migration): string {
+/**
+ * The step an operator looks at first: the failing one as the customer's kit shows it (a
+ * `two_step_enabled` or `pin_mismatch` stop is on step 1, see `stepOfStop`), else the running one.
+ *
+ * @example
+ * focusStep(buildMigration({ steps: { capture_assets: ["action_required", "two_step_enabled"] } })); // "two_step_verification"
+ */
+export function focusStep(migration: Migration): string {
   const stuck = migration.steps.find(
     (step) => step.status === "failed" || step.status === "action_required",
   );
-  const running = migration.steps.find((step) => step.status === "running");
-  return (stuck ?? running)?.id ?? "–";
+  if (stuck) return stepOfStop(stuck);
+  return migration.steps.find((step) => step.status === "running")?.id ?? "–";
 }
 
 /**
