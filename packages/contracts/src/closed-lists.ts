@@ -103,7 +103,10 @@ export type MigrationStatus = (typeof MIGRATION_STATUSES)[number];
  * - `rejected_on_recheck`: Meta re-checked the copy and rejected it;
  * - `not_eligible`: not APPROVED + GREEN (reason says which);
  * - `over_limit`: the new account's template limit was reached;
- * - `failed`: Meta refused to copy it (reason from `failed_templates`);
+ * - `refused`: Meta refused to copy it (reason: Meta's words from `failed_templates`, such as
+ *   "Incorrect category"); sending it again gets the same answer, so no retry sends it unasked;
+ * - `failed`: the copy request itself failed (reason: Meta's error message, when it gave one); a
+ *   retry or "copy templates now" sends it again;
  * - `pending`: not yet copied (Meta's automatic copy after registration, or a retry due).
  *
  * @example
@@ -114,6 +117,7 @@ export const TEMPLATE_OUTCOMES = [
   "rejected_on_recheck",
   "not_eligible",
   "over_limit",
+  "refused",
   "failed",
   "pending",
 ] as const;

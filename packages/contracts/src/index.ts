@@ -15,3 +15,4 @@ export * from "./graph/index.js";
 export * from "./graph-config.js";
 export * from "./migration.js";
 export * from "./steps.js";
+export * from "./template-rejection-reasons.js";

@@ -46,10 +46,12 @@ export type MigrationStep = z.infer<typeof MigrationStepSchema>;
 
 /**
  * What the number looked like when captured: the things the customer must keep.
+ * `officialBusinessAccount` is null when Meta's answer did not say (the field is optional in
+ * Meta's OpenAPI, without a default): never read as "no".
  *
  * @example
  * const p: PhoneSnapshot = { displayPhoneNumber: "+49 30 1234567", verifiedName: "Acme", nameStatus: "APPROVED",
- *   qualityRating: "GREEN", messagingLimit: "TIER_1K", officialBusinessAccount: false, platformType: "CLOUD_API", status: "CONNECTED" };
+ *   qualityRating: "GREEN", messagingLimit: "TIER_1K", officialBusinessAccount: null, platformType: "CLOUD_API", status: "CONNECTED" };
  */
 export const PhoneSnapshotSchema = z.object({
   displayPhoneNumber: z.string(),
@@ -57,7 +59,7 @@ export const PhoneSnapshotSchema = z.object({
   nameStatus: z.nullable(NameStatusSchema),
   qualityRating: z.nullable(QualityRatingSchema),
   messagingLimit: z.nullable(MessagingLimitTierSchema),
-  officialBusinessAccount: z.boolean(),
+  officialBusinessAccount: z.nullable(z.boolean()),
   platformType: z.nullable(PlatformTypeSchema),
   status: z.nullable(z.string()),
 });

@@ -185,7 +185,8 @@ export function phoneSnapshot(p: PhoneNumber): PhoneSnapshot {
     nameStatus: p.name_status ?? null,
     qualityRating: p.quality_rating ?? null,
     messagingLimit: p.whatsapp_business_manager_messaging_limit ?? p.messaging_limit_tier ?? null,
-    officialBusinessAccount: p.is_official_business_account ?? false,
+    // Optional in Meta's answer, without a default: absent is "not reported", never "no".
+    officialBusinessAccount: p.is_official_business_account ?? null,
     platformType: p.platform_type ?? null,
     status: p.status ?? null,
   };

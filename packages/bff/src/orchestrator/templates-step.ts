@@ -53,12 +53,14 @@ export async function templatesStep(
     )?.destination?.business_verification_status === "verified";
   let room = (verified ? 6000 : 250) - existing.length;
   const items: StoredTemplateItem[] = report.items.map((item) => {
-    // A copy Meta's re-check rejected exists in the destination: sending it again cannot help.
-    const wanted =
-      item.outcome !== "not_eligible" &&
-      item.outcome !== "copied" &&
-      item.outcome !== "rejected_on_recheck" &&
-      (!only || only.includes(item.sourceTemplateId ?? ""));
+    // A copy Meta's re-check rejected exists in the destination, and a copy Meta refused gets the
+    // same answer again: neither is sent unasked (a manual run naming a refused one sends it).
+    const wanted = only
+      ? only.includes(item.sourceTemplateId ?? "") &&
+        item.outcome !== "not_eligible" &&
+        item.outcome !== "copied" &&
+        item.outcome !== "rejected_on_recheck"
+      : item.outcome === "pending" || item.outcome === "failed" || item.outcome === "over_limit";
     if (!wanted) return item;
     const there = existingByKey.get(templateKey(item));
     if (there)
@@ -107,7 +109,7 @@ export async function templatesStep(
     const why = failed.get(item.sourceTemplateId);
     if (why && /limit/i.test(why)) return { ...item, outcome: "over_limit", reason: why };
     if (failed.has(item.sourceTemplateId))
-      return { ...item, outcome: "failed", reason: failed.get(item.sourceTemplateId) ?? null };
+      return { ...item, outcome: "refused", reason: failed.get(item.sourceTemplateId) ?? null };
     if (migrated.has(item.sourceTemplateId))
       return { ...item, outcome: "copied", destinationQuality: "UNKNOWN" };
     return item;

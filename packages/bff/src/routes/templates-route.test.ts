@@ -16,6 +16,28 @@ describe("POST /migrations/:id/templates (manual template migration)", () => {
     await h.bff.idle();
   });
 
+  test("does not send again, unasked, a copy Meta refused", async () => {
+    const h = await bffWithSandbox("recheck-rejects");
+    const signup = await h.signup();
+    const m = MigrationSchema.parse(
+      await (await h.post("/migrations", { code: signup.code })).json(),
+    );
+    await h.bff.idle();
+    const before = await h.store.getMigration(m.id);
+    const refused = before?.templates.items.filter((i) => i.outcome === "refused") ?? [];
+    expect(refused.map((i) => i.reason)).toEqual(["Incorrect category", "Incorrect category"]);
+    const copiesBefore = (await h.calls()).filter(
+      (c) => c.operation === "createMigrateMessageTemplates",
+    ).length;
+
+    const response = await h.post(`/migrations/${m.id}/templates`, {});
+    expect(response.status).toBe(200);
+    const after = MigrationSchema.parse(await response.json());
+    const copies = (await h.calls()).filter((c) => c.operation === "createMigrateMessageTemplates");
+    expect(copies).toHaveLength(copiesBefore);
+    expect(after.templates.items.filter((i) => i.outcome === "refused")).toEqual(refused);
+  });
+
   test("copies again only what the destination lacks, and only the ids asked for", async () => {
     const h = await bffWithSandbox("recheck-rejects");
     const signup = await h.signup();
@@ -24,7 +46,7 @@ describe("POST /migrations/:id/templates (manual template migration)", () => {
     );
     await h.bff.idle();
     const before = await h.store.getMigration(m.id);
-    const failed = before?.templates.items.filter((i) => i.outcome === "failed") ?? [];
+    const failed = before?.templates.items.filter((i) => i.outcome === "refused") ?? [];
     expect(failed.map((i) => i.reason)).toEqual(["Incorrect category", "Incorrect category"]);
     const copiesBefore = (await h.calls()).filter(
       (c) => c.operation === "createMigrateMessageTemplates",
@@ -37,7 +59,7 @@ describe("POST /migrations/:id/templates (manual template migration)", () => {
     const calls = (await h.calls()).filter((c) => c.operation === "createMigrateMessageTemplates");
     expect(calls).toHaveLength(copiesBefore + 1);
     expect(calls.at(-1)?.params.template_ids).toEqual([one]);
-    expect(after.templates.items.find((i) => i.sourceTemplateId === one)?.outcome).toBe("failed");
+    expect(after.templates.items.find((i) => i.sourceTemplateId === one)?.outcome).toBe("refused");
     expect(after.templates.items.filter((i) => i.outcome === "copied")).toHaveLength(
       before?.templates.items.filter((i) => i.outcome === "copied").length ?? -1,
     );

@@ -60,7 +60,7 @@ export const validMigration = fc.record({
       nameStatus: maybe(pick(NAME_STATUSES)),
       qualityRating: maybe(pick(QUALITY_RATINGS)),
       messagingLimit: maybe(pick(MESSAGING_LIMIT_TIERS)),
-      officialBusinessAccount: fc.boolean(),
+      officialBusinessAccount: maybe(fc.boolean()),
       platformType: maybe(pick(PLATFORM_TYPES)),
       status: maybe(text),
     }),
@@ -165,6 +165,15 @@ describe("parseMigration agrees with MigrationSchema", () => {
       steps: [{ id: "capture_assets", status: "running", attempts: 1, startedAt: undefined }],
     };
     expect(parseMigration(m)?.steps[0]).toHaveProperty("startedAt");
+    expect(parseMigration(m)).toStrictEqual(viaZod(m));
+  });
+
+  test("accepts a number whose official-business status Meta did not report (null)", () => {
+    const m = {
+      ...sample,
+      phone: { ...(sample.phone as object), officialBusinessAccount: null },
+    };
+    expect(parseMigration(m)?.phone?.officialBusinessAccount).toBeNull();
     expect(parseMigration(m)).toStrictEqual(viaZod(m));
   });
 });

@@ -30,7 +30,7 @@ const text = nullable(string);
 const maybeText = optional(text);
 const quality = nullable(oneOf(QUALITY_RATINGS));
 
-// Field for field `MigrationSchema` (migration.ts); migration.lean.test.ts proves they agree.
+// Field for field `MigrationSchema` (migration.ts); parse-migration.test.ts proves they agree.
 const migration: Check<Migration> = object({
   id: string,
   status: oneOf(MIGRATION_STATUSES),
@@ -45,7 +45,7 @@ const migration: Check<Migration> = object({
       nameStatus: nullable(oneOf(NAME_STATUSES)),
       qualityRating: quality,
       messagingLimit: nullable(oneOf(MESSAGING_LIMIT_TIERS)),
-      officialBusinessAccount: boolean,
+      officialBusinessAccount: nullable(boolean),
       platformType: nullable(oneOf(PLATFORM_TYPES)),
       status: text,
     }),

@@ -6,6 +6,7 @@ import type {
   StepId,
   StepStatus,
   TemplateOutcome,
+  TemplateRejectionReason,
 } from "@wa-migrate/contracts";
 import type { FlowState, StepViewState } from "@wa-migrate/core";
 
@@ -75,6 +76,8 @@ export interface Messages {
     language: string;
     outcome: string;
     outcomes: Record<TemplateOutcome, string>;
+    /** Why Meta's re-check rejected a copy, for each of Meta's reason codes. */
+    rejectionReasons: Record<TemplateRejectionReason, string>;
     /** Why a template is not eligible: "{status}" is Meta's template status (`PENDING`, …). */
     notApproved: string;
     /** "{quality}" is one of `quality` (Medium, Low): only High and not yet rated ones are copied. */
@@ -95,6 +98,8 @@ export interface Messages {
     officialBusiness: string;
     yes: string;
     no: string;
+    /** The official-business status when Meta's answer did not say (shown without "kept"). */
+    notReported: string;
     kept: string;
     billingCutover: string;
     billingPending: string;

@@ -105,6 +105,35 @@ describe("Summary", () => {
     }
   });
 
+  it("says Meta did not report the official-business status, never “No”, and without “(kept)”", () => {
+    const phone = COMPLETED_MIGRATION.phone as NonNullable<typeof COMPLETED_MIGRATION.phone>;
+    for (const [locale, official, text] of [
+      ["en", null, "Official business account = Not reported by Meta"],
+      ["de", null, "Offizielles Unternehmenskonto = Von Meta nicht angegeben"],
+      ["en", false, "Official business account = No (kept)"],
+      ["de", false, "Offizielles Unternehmenskonto = Nein (übernommen)"],
+    ] as const) {
+      const { unmount } = render(
+        <MigrationFlow.Root
+          flow={fixtureHandle(
+            makeSnapshot({
+              state: "completed",
+              migration: {
+                ...COMPLETED_MIGRATION,
+                phone: { ...phone, officialBusinessAccount: official },
+              },
+            }),
+          )}
+          locale={locale}
+        >
+          <MigrationFlow.Summary />
+        </MigrationFlow.Root>,
+      );
+      expect(facts()[4]).toBe(text);
+      unmount();
+    }
+  });
+
   it("renders nothing before the migration completes", () => {
     const { container } = render(
       <MigrationFlow.Root flow={fixtureHandle(FLOW_STATE_SNAPSHOTS.running)}>

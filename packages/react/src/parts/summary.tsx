@@ -16,13 +16,20 @@ export function Summary() {
   if (state !== "completed" || !migration) return null;
   const phone = migration.phone;
   const s = t.summary;
-  // A value not known yet (null) says so, without "(kept)": nothing known was kept.
-  const rows: [string, string | null | undefined][] = [
+  const official = phone?.officialBusinessAccount;
+  // A value not known yet (null) says so, without "(kept)": nothing known was kept. The third
+  // entry replaces "not known yet" where there is more to say: a number Meta's answer gave no
+  // official-business status for is "not reported", never "no".
+  const rows: [string, string | null | undefined, string?][] = [
     [s.displayName, phone?.verifiedName],
     [s.phoneNumber, phone?.displayPhoneNumber],
     [s.qualityRating, phone?.qualityRating && t.quality[phone.qualityRating]],
     [s.messagingLimit, phone?.messagingLimit && t.limits[phone.messagingLimit]],
-    [s.officialBusiness, phone && (phone.officialBusinessAccount ? s.yes : s.no)],
+    [
+      s.officialBusiness,
+      official == null ? null : official ? s.yes : s.no,
+      phone ? s.notReported : undefined,
+    ],
   ];
   const cutover = migration.billingCutoverAt
     ? formatTime(migration.billingCutoverAt, locale)
@@ -35,7 +42,7 @@ export function Summary() {
       </h3>
       <p>{s.intro}</p>
       <dl className={cx("facts")}>
-        {rows.map(([label, value]) => (
+        {rows.map(([label, value, missing]) => (
           <div key={label} className={cx("fact")}>
             <dt>{label}</dt>
             <dd>
@@ -44,7 +51,7 @@ export function Summary() {
                   {value} <span className={cx("kept")}>({s.kept})</span>
                 </>
               ) : (
-                s.unknown
+                (missing ?? s.unknown)
               )}
             </dd>
           </div>

@@ -41,36 +41,61 @@ describe("TemplatesReport", () => {
     expect(rows.slice(1).map((row) => row.textContent)).toEqual([
       "order_confirmationen_USCopied",
       "order_confirmationde_DECopied",
-      "spring_saleen_USRejected when Meta checked it again: Meta rejected the copy: promotional content",
+      "spring_saleen_USRejected when Meta checked it again: promotional content",
       "old_promoen_USNot eligible: quality Medium",
       "draft_welcomede_DENot eligible: not approved by Meta (PENDING)",
       "welcome_offeren_USNot eligible: quality Low",
       "extra_offeren_USNot copied: template limit reached",
-      "shipping_updateen_USCould not be copied: Meta refused the copy",
+      "shipping_updateen_USMeta refused the copy: Formatting error - dangling parameter",
+      "delivery_windowen_USCould not be copied",
       "appointment_reminderen_USWaiting to be copied",
     ]);
     expect(screen.getByText(/quality “unknown” for up to 24 hours/)).toBeVisible();
   });
 
-  it("shows Meta's re-check reason code as words, without repeating that it was rejected", () => {
-    const rejected = makeMigration(doneBefore("register_phone"), {
-      status: "completed",
-      templates: {
-        mode: "copied_before_registration",
-        sourceReadable: true,
-        items: [
-          {
-            ...(TEMPLATE_ITEMS[2] as (typeof TEMPLATE_ITEMS)[number]),
-            reason: "REJECTED: INCORRECT_CATEGORY",
-          },
-        ],
-      },
-    });
-    renderReport(makeSnapshot({ state: "completed", migration: rejected }));
-    const row = screen.getAllByRole("row")[1];
-    expect(row?.textContent).toBe(
-      `spring_saleen_US${en.templates.outcomes.rejected_on_recheck}: incorrect category`,
-    );
+  it.each([
+    ["en", "REJECTED: INCORRECT_CATEGORY", ": incorrect category"],
+    ["de", "REJECTED: INCORRECT_CATEGORY", ": falsche Kategorie"],
+    ["de", "REJECTED: TAG_CONTENT_MISMATCH", ": Inhalt passt nicht zur Kategorie"],
+    // A reason code Meta adds later reads as words; no reason at all adds nothing.
+    ["de", "REJECTED: NEW_REASON_CODE", ": new reason code"],
+    ["en", "REJECTED", ""],
+  ] as const)(
+    "says a re-check's reason in the page's language (%s, %s)",
+    (locale, reason, shown) => {
+      const rejected = makeMigration(doneBefore("register_phone"), {
+        status: "completed",
+        templates: {
+          mode: "copied_before_registration",
+          sourceReadable: true,
+          items: [{ ...(TEMPLATE_ITEMS[2] as (typeof TEMPLATE_ITEMS)[number]), reason }],
+        },
+      });
+      render(
+        <MigrationFlow.Root
+          flow={fixtureHandle(makeSnapshot({ state: "completed", migration: rejected }))}
+          locale={locale}
+        >
+          <MigrationFlow.TemplatesReport />
+        </MigrationFlow.Root>,
+      );
+      const row = screen.getAllByRole("row")[1];
+      const messages = locale === "de" ? de : en;
+      expect(row?.textContent).toBe(
+        `spring_saleen_US${messages.templates.outcomes.rejected_on_recheck}${shown}`,
+      );
+    },
+  );
+
+  it("does not offer the copy again for copies Meta refused: the same answer would come back", () => {
+    const items = TEMPLATE_ITEMS.filter((i) => i.outcome === "copied" || i.outcome === "refused");
+    const migration = {
+      ...COMPLETED_MIGRATION,
+      templates: { ...COMPLETED_MIGRATION.templates, items },
+    };
+    renderReport(makeSnapshot({ state: "completed", migration }));
+    expect(screen.getByText(/Meta refused the copy/)).toBeVisible();
+    expect(screen.queryByRole("button", { name: "Copy templates now" })).toBeNull();
   });
 
   it("says copies can be sent only once the number has moved, not while it is still registering", () => {
@@ -243,12 +268,13 @@ describe("TemplatesReport", () => {
     expect(cells).toEqual([
       "Kopiert",
       "Kopiert",
-      "Bei der erneuten Prüfung durch Meta abgelehnt: Meta rejected the copy: promotional content",
+      "Bei der erneuten Prüfung durch Meta abgelehnt: werblicher Inhalt",
       "Nicht übertragbar: Qualität Mittel",
       "Nicht übertragbar: von Meta nicht genehmigt (PENDING)",
       "Nicht übertragbar: Qualität Niedrig",
       "Nicht kopiert: Höchstzahl an Vorlagen erreicht",
-      "Konnte nicht kopiert werden: Meta refused the copy",
+      "Kopie von Meta abgelehnt: Formatting error - dangling parameter",
+      "Konnte nicht kopiert werden",
       "Wartet auf das Kopieren",
     ]);
   });

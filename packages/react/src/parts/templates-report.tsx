@@ -1,21 +1,25 @@
-import type { TemplateReportItem } from "@wa-migrate/contracts";
+import type { TemplateRejectionReason, TemplateReportItem } from "@wa-migrate/contracts";
 import { useState } from "react";
 import { useFlowContext } from "../flow-context.js";
 import { formatMessage, type Messages } from "../messages/messages.js";
 
 // Why a template did not move, in the customer's language. The record's `reason` is the BFF's
-// English note for operators; only Meta's own words (a refused or re-rejected copy) are shown as
-// they are, since nobody can translate them. The limit needs no reason: its outcome says it.
+// English note for operators; a re-check's reason code ("REJECTED: INCORRECT_CATEGORY") has a text
+// in each language, and only Meta's free words (a refused or failed copy) are shown as they are,
+// since nobody can translate them. The limit needs no reason: its outcome says it.
 function reasonText(
   { outcome, sourceStatus, sourceQuality, reason }: TemplateReportItem,
   t: Messages,
 ) {
-  if (outcome === "failed" || outcome === "rejected_on_recheck")
-    // Meta's status and reason code ("REJECTED: INCORRECT_CATEGORY"): the outcome already says
-    // rejected, and the code reads as words ("incorrect category").
-    return reason
-      ?.replace(/^REJECTED: /, "")
-      .replace(/^[A-Z_]+$/, (code) => code.replace(/_/g, " ").toLowerCase());
+  if (outcome === "rejected_on_recheck") {
+    // The outcome already says rejected; a code Meta adds later reads as words.
+    const code = reason?.replace(/^REJECTED: /, "");
+    return code && code !== "REJECTED"
+      ? (t.templates.rejectionReasons[code as TemplateRejectionReason] ??
+          code.replace(/_/g, " ").toLowerCase())
+      : null;
+  }
+  if (outcome === "refused" || outcome === "failed") return reason;
   if (outcome !== "not_eligible") return null;
   const { templates } = t;
   // Not eligible and approved: rated YELLOW or RED (GREEN and unrated ones are copied).
@@ -53,6 +57,7 @@ export function TemplatesReport() {
     migration.status !== "running" &&
     migration.steps.find((step) => step.id === "migrate_templates")?.status !== "pending" &&
     // Over the limit: the limit's text sends the customer here once room is made (the BFF re-lists).
+    // A copy Meta refused is not sent again (the same answer would come back).
     items.some((item) => /pending|failed|over_limit/.test(item.outcome));
 
   return (

@@ -68,18 +68,16 @@ export function makeError(code: MigrationErrorCode, retryable = true): Migration
 export const TEMPLATE_ITEMS: TemplateReportItem[] = [
   item("order_confirmation", "en_US", "copied"),
   item("order_confirmation", "de_DE", "copied"),
-  item(
-    "spring_sale",
-    "en_US",
-    "rejected_on_recheck",
-    "Meta rejected the copy: promotional content",
-  ),
+  // As the BFF keeps a re-check's rejection: Meta's status and reason code.
+  item("spring_sale", "en_US", "rejected_on_recheck", "REJECTED: PROMOTIONAL"),
   // The BFF's reasons are English words for the operator; the report says them from the fields.
   item("old_promo", "en_US", "not_eligible", "quality is YELLOW", { sourceQuality: "YELLOW" }),
   item("draft_welcome", "de_DE", "not_eligible", "status is PENDING", { sourceStatus: "PENDING" }),
   item("welcome_offer", "en_US", "not_eligible", "quality is RED", { sourceQuality: "RED" }),
   item("extra_offer", "en_US", "over_limit", "the destination's template limit is reached"),
-  item("shipping_update", "en_US", "failed", "Meta refused the copy"),
+  // Meta's own words from `failed_templates`, shown as they are.
+  item("shipping_update", "en_US", "refused", "Formatting error - dangling parameter"),
+  item("delivery_window", "en_US", "failed"),
   item("appointment_reminder", "en_US", "pending"),
 ];
 

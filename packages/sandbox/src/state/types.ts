@@ -110,7 +110,8 @@ export interface PhoneRecord {
   requestedName: string | undefined;
   status: string;
   platform_type: PlatformType;
-  is_official_business_account: boolean;
+  /** Undefined: Meta's answers leave the field out (it is optional in Meta's OpenAPI). */
+  is_official_business_account: boolean | undefined;
   account_mode: "LIVE" | "SANDBOX";
   messagingLimit: MessagingLimitTier;
   throughputLevel: "STANDARD" | "HIGH" | "NOT_APPLICABLE";
