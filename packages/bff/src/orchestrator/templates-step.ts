@@ -121,6 +121,8 @@ export async function templatesStep(
     let warnings = latest.warnings;
     if (overLimit && !warnings.includes("template_limit_reached"))
       warnings = [...warnings, "template_limit_reached"];
+    // Once room was made and the rest went through, the limit no longer holds anything back.
+    if (!overLimit) warnings = warnings.filter((w) => w !== "template_limit_reached");
     // A copy that went through answers a failed one recorded earlier (decision 029).
     if (!refused) warnings = warnings.filter((w) => w !== "template_migration_failed");
     return {

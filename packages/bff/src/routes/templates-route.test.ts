@@ -205,3 +205,30 @@ describe("POST /migrations/:id/templates (manual template migration)", () => {
     expect(after?.templates.items.filter((i) => i.outcome === "failed")).toEqual([]);
   });
 });
+
+test("copies the templates held back by the limit once room is made, and drops the limit's warning", async () => {
+  const h = await bffWithSandbox("template-limit-near");
+  const signup = await h.signup();
+  const m = MigrationSchema.parse(
+    await (await h.post("/migrations", { code: signup.code })).json(),
+  );
+  await h.bff.idle();
+  const before = await h.store.getMigration(m.id);
+  const held = before?.templates.items.filter((i) => i.outcome === "over_limit") ?? [];
+  expect(held.length).toBeGreaterThan(0);
+  expect(before?.warnings).toContain("template_limit_reached");
+
+  // The customer deletes unused templates of the new account in WhatsApp Manager.
+  const unused = h.graph.sandbox.state
+    .templatesOf(signup.waba_id)
+    .filter((t) => t.name.startsWith("kept_notice"))
+    .slice(0, held.length);
+  expect(unused).toHaveLength(held.length);
+  for (const t of unused) h.graph.sandbox.state.templates.delete(t.id);
+
+  const response = await h.post(`/migrations/${m.id}/templates`, {});
+  expect(response.status).toBe(200);
+  const after = MigrationSchema.parse(await response.json());
+  expect(after.templates.items.filter((i) => i.outcome === "over_limit")).toEqual([]);
+  expect(after.warnings).not.toContain("template_limit_reached");
+});
