@@ -119,6 +119,28 @@ describe("Steps and Step", () => {
     input.remove();
   });
 
+  it("calls one step current while steps 4 to 6 run side by side, the others in progress", () => {
+    const migration = makeMigration({
+      ...doneBefore("share_credit_line"),
+      share_credit_line: "running",
+      subscribe_webhooks: "running",
+      migrate_templates: "succeeded",
+    });
+    render(
+      <MigrationFlow.Root flow={fixtureHandle(makeSnapshot({ state: "running", migration }))}>
+        <MigrationFlow.Steps />
+      </MigrationFlow.Root>,
+    );
+    const label = (id: string) =>
+      document.querySelector(`[data-step="${id}"] .wam-step-state`)?.textContent;
+    expect(label("share_credit_line")).toBe("Current step");
+    expect(label("subscribe_webhooks")).toBe("In progress…");
+    expect(label("migrate_templates")).toBe("Done");
+    expect(label("register_phone")).toBe("Not started");
+    expect(screen.getAllByText("Current step")).toHaveLength(1);
+    expect(screen.getAllByRole("listitem", { current: "step" })).toHaveLength(1);
+  });
+
   it("shows a server step's live progress while it runs", () => {
     render(
       <MigrationFlow.Root flow={fixtureHandle(FLOW_STATE_SNAPSHOTS.running)}>

@@ -89,7 +89,10 @@ export function Step({ id, children }: StepProps) {
           </span>
           {t.steps[id].title}
         </h3>
-        <span className={cx("step-state")}>{t.stepStates[view.state]}</span>
+        <span className={cx("step-state")}>
+          {/* Steps 4 to 6 run side by side: one is the current step, the others are in progress. */}
+          {view.status === "running" && !isCurrent ? t.progress.running : t.stepStates[view.state]}
+        </span>
       </div>
       {open ? (
         <div className={cx("step-body")}>

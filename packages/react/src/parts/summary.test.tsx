@@ -1,4 +1,5 @@
 import { render, screen } from "@testing-library/react";
+import type { Migration } from "@wa-migrate/contracts";
 import { describe, expect, it } from "vitest";
 import { MigrationFlow } from "../migration-flow.js";
 import { fixtureHandle, makeSnapshot } from "../test-support/fixtures.js";
@@ -25,7 +26,22 @@ describe("Summary", () => {
       "Official business account = Yes (kept)",
       expect.stringMatching(/^Billed by us from = November 25, 2026 at \d{1,2}:05/),
     ]);
-    expect(document.querySelector('[data-code="template_limit_reached"]')).not.toBeNull();
+    // The limit's note stands in step 6, beside the report and the button it names.
+    expect(document.querySelector('[data-code="template_limit_reached"]')).toBeNull();
+  });
+
+  it("keeps a note that is not about templates (an On-Premises source)", () => {
+    const migration: Migration = {
+      ...COMPLETED_MIGRATION,
+      warnings: ["on_prem_source", "templates_source_unreadable"],
+    };
+    render(
+      <MigrationFlow.Root flow={fixtureHandle(makeSnapshot({ state: "completed", migration }))}>
+        <MigrationFlow.Summary />
+      </MigrationFlow.Root>,
+    );
+    expect(document.querySelector('[data-code="on_prem_source"]')).not.toBeNull();
+    expect(document.querySelector('[data-code="templates_source_unreadable"]')).toBeNull();
   });
 
   it("speaks German", () => {

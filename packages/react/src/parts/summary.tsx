@@ -4,7 +4,9 @@ import { formatTime } from "../messages/messages.js";
 
 /**
  * The completion summary: what the customer kept (display name, quality rating, messaging limit,
- * official-business status) and when billing moves to the new partner. Renders once completed.
+ * official-business status) and when billing moves to the new partner, with the migration's notes
+ * that are not about templates (an On-Premises source); the templates' own notes stand beside their
+ * report in step 6. Renders once completed.
  *
  * @example
  * <MigrationFlow.Summary />
@@ -61,11 +63,14 @@ export function Summary() {
           <dd>{cutover ?? s.billingPending}</dd>
         </div>
       </dl>
-      {migration.warnings.map((code) => (
-        <p key={code} className={cx("note")} data-code={code}>
-          {t.errors[code]}
-        </p>
-      ))}
+      {/* The templates' warnings stand in step 6, beside the report and its copy button. */}
+      {migration.warnings
+        .filter((code) => !code.startsWith("template"))
+        .map((code) => (
+          <p key={code} className={cx("note")} data-code={code}>
+            {t.errors[code]}
+          </p>
+        ))}
     </section>
   );
 }

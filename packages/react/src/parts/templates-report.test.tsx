@@ -208,6 +208,35 @@ describe("TemplatesReport", () => {
     expect(migrateTemplates).toHaveBeenCalledTimes(1);
   });
 
+  it("says what the limit asks of the customer in step 6, also when the migration stopped later", () => {
+    const items = TEMPLATE_ITEMS.filter(
+      (i) => i.outcome === "copied" || i.outcome === "over_limit",
+    );
+    const migration = withStep(
+      makeMigration(
+        { ...doneBefore("register_phone"), migrate_templates: "succeeded" },
+        {
+          status: "failed",
+          warnings: ["template_limit_reached"],
+          templates: { mode: "copied_before_registration", sourceReadable: true, items },
+        },
+      ),
+      "register_phone",
+      "failed",
+      "graph_unavailable",
+    );
+    render(
+      <MigrationFlow.Root flow={fixtureHandle(makeSnapshot({ state: "failed", migration }))}>
+        <MigrationFlow.Layout />
+      </MigrationFlow.Root>,
+    );
+    const step = document.querySelector('[data-step="migrate_templates"]') as HTMLElement;
+    expect(step.querySelector('[data-code="template_limit_reached"]')).toHaveTextContent(
+      en.errors.template_limit_reached,
+    );
+    expect(within(step).getByRole("button", { name: "Copy templates now" })).toBeVisible();
+  });
+
   it("does not offer the manual copy while the migration stopped before capture finished", () => {
     renderReport(FLOW_STATE_SNAPSHOTS.action_required);
     expect(screen.getByRole("table", { name: "Message templates" })).toBeVisible();

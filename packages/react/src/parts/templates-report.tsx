@@ -93,6 +93,15 @@ export function TemplatesReport() {
         </table>
       )}
       {sendable ? <p className={cx("note")}>{t.templates.qualityNote}</p> : null}
+      {/* What the limit or a failed copy asks of the customer, next to the button it names, at any
+          status (a migration stopped later shows no summary). The unreadable source has its note above. */}
+      {migration.warnings
+        .filter((code) => code === "template_limit_reached" || code === "template_migration_failed")
+        .map((code) => (
+          <p key={code} className={cx("note")} data-code={code}>
+            {t.errors[code]}
+          </p>
+        ))}
       {canCopyNow ? (
         <button
           type="button"
