@@ -28,6 +28,7 @@ export type {
   TemplateReportItem,
   TemplatesReport,
 } from "../migration.js";
+export * from "../template-rejection-reasons.js";
 export { isAllowedEmbeddedSignupOrigin } from "./is-allowed-embedded-signup-origin.js";
 export {
   MAX_ES_MESSAGE_LENGTH,
