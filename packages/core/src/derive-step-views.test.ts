@@ -227,3 +227,32 @@ describe("a step's error on its view", () => {
     expect(view?.error?.code ?? null).toBe(shown);
   });
 });
+
+describe("the templates step when copies are left to the customer", () => {
+  it.each([
+    ["completed", ["template_limit_reached"], "action_required"],
+    ["completed", ["template_migration_failed"], "action_required"],
+    ["failed", ["template_limit_reached"], "action_required"],
+    // While the server still runs, the customer cannot copy yet: the step is done for now.
+    ["running", ["template_limit_reached"], "complete"],
+    ["completed", ["on_prem_source"], "complete"],
+    ["completed", [], "complete"],
+  ] as const)("a %s migration with warnings %j shows step 6 %s", (status, warnings, shown) => {
+    const migration = {
+      // The step keeps Meta's error of the failed copy for operators (decision 029).
+      ...buildMigration({
+        status,
+        steps: { migrate_templates: ["succeeded", "graph_unavailable"] },
+      }),
+      warnings: [...warnings],
+    };
+    const view = deriveStepViews({
+      state: status,
+      migration,
+      error: null,
+      twoStepConfirmed: true,
+    }).find((v) => v.id === "migrate_templates");
+    expect(view?.state).toBe(shown);
+    expect(view?.error).toBeNull();
+  });
+});

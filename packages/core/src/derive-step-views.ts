@@ -77,6 +77,8 @@ export function deriveStepViews(inputs: StepInputs): StepView[] {
     const waits = moved?.id === id;
     let state: StepViewState;
     if (waits) state = "pending";
+    else if (id === "migrate_templates" && migration && templatesAskAction(migration))
+      state = "action_required";
     else if (record) state = viewOf(record.status, id === current);
     else if (migration)
       state = (BROWSER_STEP_IDS as readonly StepId[]).includes(id) ? "complete" : "pending";
@@ -90,11 +92,21 @@ export function deriveStepViews(inputs: StepInputs): StepView[] {
       // Only a stopped step's error is the customer's: a step running again, or one that went on
       // (templates, decision 029), keeps its last error for operators, not for the stepper.
       error:
-        !waits && (state === "failed" || state === "action_required")
-          ? (record?.lastError ?? null)
+        !waits && (record?.status === "failed" || record?.status === "action_required")
+          ? (record.lastError ?? null)
           : null,
     };
   });
+}
+
+// The templates step goes on when copies fail or the limit holds some back (decision 029), so the
+// record says succeeded; once the server is done, what is left is the customer's to do ("Copy
+// templates now"), and the step says so instead of "Done".
+function templatesAskAction({ status, warnings }: Migration): boolean {
+  return (
+    status !== "running" &&
+    (warnings.includes("template_limit_reached") || warnings.includes("template_migration_failed"))
+  );
 }
 
 // A record over every status: a new status fails the build until it has a view.

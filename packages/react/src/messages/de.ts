@@ -142,9 +142,26 @@ export const de: Messages = {
       TAG_CONTENT_MISMATCH: "Inhalt passt nicht zur Kategorie",
     },
     notApproved: "von Meta nicht genehmigt ({status})",
+    statuses: {
+      APPROVED: "genehmigt",
+      ARCHIVED: "archiviert",
+      DELETED: "gelöscht",
+      DISABLED: "deaktiviert",
+      FLAGGED: "markiert",
+      IN_APPEAL: "im Einspruch",
+      LIMIT_EXCEEDED: "Limit überschritten",
+      LOCKED: "gesperrt",
+      PAUSED: "pausiert",
+      PENDING: "in Prüfung",
+      PENDING_DELETION: "Löschung ausstehend",
+      REINSTATED: "wieder aktiviert",
+      REJECTED: "abgelehnt",
+    },
     lowQuality: "Qualität {quality}",
     qualityNote:
       "Kopierte Vorlagen zeigen bis zu 24 Stunden die Qualität „unbekannt“, während Meta sie neu bewertet. Sie können sie sofort senden.",
+    refusedNote:
+      "Einige Vorlagen hat Meta so nicht angenommen: Ändern Sie sie, wie Metas Grund es sagt, und reichen Sie sie in WhatsApp Manager erneut ein.",
     sourceUnreadable:
       "Sobald die Nummer umgezogen ist, kopiert Meta Ihre genehmigten Vorlagen mit hoher Qualität selbst. Sie erscheinen hier, wenn sie ankommen.",
     copyNow: "Vorlagen jetzt kopieren",

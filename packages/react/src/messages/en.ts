@@ -141,9 +141,26 @@ export const en: Messages = {
       TAG_CONTENT_MISMATCH: "content does not match the category",
     },
     notApproved: "not approved by Meta ({status})",
+    statuses: {
+      APPROVED: "approved",
+      ARCHIVED: "archived",
+      DELETED: "deleted",
+      DISABLED: "disabled",
+      FLAGGED: "flagged",
+      IN_APPEAL: "in appeal",
+      LIMIT_EXCEEDED: "limit exceeded",
+      LOCKED: "locked",
+      PAUSED: "paused",
+      PENDING: "pending review",
+      PENDING_DELETION: "pending deletion",
+      REINSTATED: "reinstated",
+      REJECTED: "rejected",
+    },
     lowQuality: "quality {quality}",
     qualityNote:
       "Copied templates show quality “unknown” for up to 24 hours while Meta rates them again. You can send them now.",
+    refusedNote:
+      "Meta did not accept some templates as they are: change them as Meta's reason says and submit them again in WhatsApp Manager.",
     sourceUnreadable:
       "Once the number has moved, Meta copies your approved templates with high quality itself. They appear here when they arrive.",
     copyNow: "Copy templates now",

@@ -7,6 +7,7 @@ import type {
   StepStatus,
   TemplateOutcome,
   TemplateRejectionReason,
+  TemplateStatus,
 } from "@wa-migrate/contracts";
 import type { FlowState, StepViewState } from "@wa-migrate/core";
 
@@ -78,8 +79,12 @@ export interface Messages {
     outcomes: Record<TemplateOutcome, string>;
     /** Why Meta's re-check rejected a copy, for each of Meta's reason codes. */
     rejectionReasons: Record<TemplateRejectionReason, string>;
-    /** Why a template is not eligible: "{status}" is Meta's template status (`PENDING`, …). */
+    /** Why a template is not eligible: "{status}" is one of `statuses`. */
     notApproved: string;
+    /** Meta's template statuses as words ("pending review"), for `notApproved`. */
+    statuses: Record<TemplateStatus, string>;
+    /** Below the report when Meta refused or rejected copies: what the customer can do. */
+    refusedNote: string;
     /** "{quality}" is one of `quality` (Medium, Low): only High and not yet rated ones are copied. */
     lowQuality: string;
     qualityNote: string;

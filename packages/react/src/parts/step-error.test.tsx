@@ -141,7 +141,8 @@ describe("StepError", () => {
       </MigrationFlow.Root>,
     );
     const step = document.querySelector('[data-step="migrate_templates"]') as HTMLElement;
-    expect(step).toHaveAttribute("data-state", "complete");
+    // What is left is the customer's: "Copy templates now", not a retry of the move.
+    expect(step).toHaveAttribute("data-state", "action_required");
     expect(within(step).queryByRole("alert")).toBeNull();
     expect(screen.queryByRole("button", { name: "Try again" })).toBeNull();
     expect(document.querySelector('[data-code="template_migration_failed"]')).toHaveTextContent(

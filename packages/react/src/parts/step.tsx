@@ -41,7 +41,11 @@ export function Step({ id, children }: StepProps) {
     isCurrent ||
     view.state === "failed" ||
     view.state === "action_required" ||
-    (id === "migrate_templates" && (snapshot.migration?.templates.items.length ?? 0) > 0);
+    // The templates step keeps its report open, and so its note when Meta copies them itself.
+    (id === "migrate_templates" &&
+      !!snapshot.migration &&
+      (snapshot.migration.templates.items.length > 0 ||
+        snapshot.migration.templates.mode === "meta_automatic"));
 
   // Focus follows the active step, but not on mount (null: not seen yet). A ref, not state, so
   // StrictMode's second effect run sees the value of the first and does not steal focus.

@@ -43,7 +43,7 @@ describe("TemplatesReport", () => {
       "order_confirmationde_DECopied",
       "spring_saleen_USRejected when Meta checked it again: promotional content",
       "old_promoen_USNot eligible: quality Medium",
-      "draft_welcomede_DENot eligible: not approved by Meta (PENDING)",
+      "draft_welcomede_DENot eligible: not approved by Meta (pending review)",
       "welcome_offeren_USNot eligible: quality Low",
       "extra_offeren_USNot copied: template limit reached",
       "shipping_updateen_USMeta refused the copy: Formatting error - dangling parameter",
@@ -51,6 +51,8 @@ describe("TemplatesReport", () => {
       "appointment_reminderen_USWaiting to be copied",
     ]);
     expect(screen.getByText(/quality “unknown” for up to 24 hours/)).toBeVisible();
+    // Copies Meta refused or rejected: what the customer can do about them.
+    expect(screen.getByText(en.templates.refusedNote)).toBeVisible();
   });
 
   it.each([
@@ -95,6 +97,7 @@ describe("TemplatesReport", () => {
     };
     renderReport(makeSnapshot({ state: "completed", migration }));
     expect(screen.getByText(/Meta refused the copy/)).toBeVisible();
+    expect(screen.getByText(en.templates.refusedNote)).toBeVisible();
     expect(screen.queryByRole("button", { name: "Copy templates now" })).toBeNull();
   });
 
@@ -204,6 +207,8 @@ describe("TemplatesReport", () => {
     expect(document.querySelector('[data-code="template_limit_reached"]')).toHaveTextContent(
       en.errors.template_limit_reached,
     );
+    // Nothing was refused or rejected: no word about resubmitting.
+    expect(screen.queryByText(en.templates.refusedNote)).toBeNull();
     screen.getByRole("button", { name: "Copy templates now" }).click();
     expect(migrateTemplates).toHaveBeenCalledTimes(1);
   });
@@ -284,6 +289,52 @@ describe("TemplatesReport", () => {
     expect(TEMPLATE_ITEMS.length).toBeGreaterThan(0);
   });
 
+  it("keeps step 6 open with that note once the migration completed, before Meta's copies arrive", () => {
+    const migration = makeMigration(
+      {
+        ...doneBefore("register_phone"),
+        migrate_templates: "skipped",
+        register_phone: "succeeded",
+      },
+      {
+        status: "completed",
+        warnings: ["templates_source_unreadable"],
+        templates: { mode: "meta_automatic", sourceReadable: false, items: [] },
+      },
+    );
+    render(
+      <MigrationFlow.Root flow={fixtureHandle(makeSnapshot({ state: "completed", migration }))}>
+        <MigrationFlow.Layout />
+      </MigrationFlow.Root>,
+    );
+    const step = document.querySelector('[data-step="migrate_templates"]') as HTMLElement;
+    expect(within(step).getByText(en.templates.sourceUnreadable)).toBeVisible();
+    // Neither "No templates to copy" nor a "Not needed" line beside "Done".
+    expect(within(step).queryByText(en.templates.empty)).toBeNull();
+    expect(within(step).queryByText(en.progress.skipped)).toBeNull();
+    // Said once, in step 6, not again in the summary.
+    expect(screen.getAllByText(/Meta copies your approved templates/)).toHaveLength(1);
+  });
+
+  it("says step 6 needs the customer once the move is done and the limit held templates back", () => {
+    const items = TEMPLATE_ITEMS.filter(
+      (i) => i.outcome === "copied" || i.outcome === "over_limit",
+    );
+    const migration = {
+      ...COMPLETED_MIGRATION,
+      templates: { ...COMPLETED_MIGRATION.templates, items },
+    };
+    render(
+      <MigrationFlow.Root flow={fixtureHandle(makeSnapshot({ state: "completed", migration }))}>
+        <MigrationFlow.Steps />
+      </MigrationFlow.Root>,
+    );
+    const step = document.querySelector('[data-step="migrate_templates"]') as HTMLElement;
+    expect(step).toHaveAttribute("data-state", "action_required");
+    expect(within(step).getByText(en.stepStates.action_required)).toBeVisible();
+    expect(within(step).queryByText(en.progress.succeeded)).toBeNull();
+  });
+
   it("says why a template did not move in German too, never in the server's English words", () => {
     render(
       <MigrationFlow.Root flow={fixtureHandle(FLOW_STATE_SNAPSHOTS.completed)} locale="de">
@@ -299,7 +350,7 @@ describe("TemplatesReport", () => {
       "Kopiert",
       "Bei der erneuten Prüfung durch Meta abgelehnt: werblicher Inhalt",
       "Nicht übertragbar: Qualität Mittel",
-      "Nicht übertragbar: von Meta nicht genehmigt (PENDING)",
+      "Nicht übertragbar: von Meta nicht genehmigt (in Prüfung)",
       "Nicht übertragbar: Qualität Niedrig",
       "Nicht kopiert: Höchstzahl an Vorlagen erreicht",
       "Kopie von Meta abgelehnt: Formatting error - dangling parameter",

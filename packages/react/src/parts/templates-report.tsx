@@ -24,7 +24,7 @@ function reasonText(
   const { templates } = t;
   // Not eligible and approved: rated YELLOW or RED (GREEN and unrated ones are copied).
   return sourceStatus !== "APPROVED"
-    ? formatMessage(templates.notApproved, { status: sourceStatus })
+    ? formatMessage(templates.notApproved, { status: templates.statuses[sourceStatus] })
     : formatMessage(templates.lowQuality, { quality: t.quality[sourceQuality ?? "NA"] });
 }
 
@@ -65,7 +65,10 @@ export function TemplatesReport() {
       <h4 className={cx("templates-title")}>{t.templates.title}</h4>
       {sourceReadable ? null : <p className={cx("note")}>{t.templates.sourceUnreadable}</p>}
       {items.length === 0 ? (
-        <p className={cx("note")}>{t.templates.empty}</p>
+        // Meta's own copy has not brought any yet: the note above says they come.
+        sourceReadable ? (
+          <p className={cx("note")}>{t.templates.empty}</p>
+        ) : null
       ) : (
         <table className={cx("table")} aria-label={t.templates.title}>
           <thead>
@@ -93,10 +96,17 @@ export function TemplatesReport() {
         </table>
       )}
       {sendable ? <p className={cx("note")}>{t.templates.qualityNote}</p> : null}
-      {/* What the limit or a failed copy asks of the customer, next to the button it names, at any
-          status (a migration stopped later shows no summary). The unreadable source has its note above. */}
+      {items.some((item) => /refused|rejected/.test(item.outcome)) ? (
+        <p className={cx("note")}>{t.templates.refusedNote}</p>
+      ) : null}
+      {/* What the limit or a failed copy asks of the customer, next to the button it names, also
+          when the migration stopped later (no summary then). The unreadable source has its note above. */}
       {migration.warnings
-        .filter((code) => code === "template_limit_reached" || code === "template_migration_failed")
+        .filter(
+          (code) =>
+            canCopyNow &&
+            (code === "template_limit_reached" || code === "template_migration_failed"),
+        )
         .map((code) => (
           <p key={code} className={cx("note")} data-code={code}>
             {t.errors[code]}
