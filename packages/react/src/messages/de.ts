@@ -106,6 +106,7 @@ export const de: Messages = {
     startAgain: "Erneut beginnen",
     reference: "Referenz für den Support: {reference}",
     retryAt: "Ein neuer Versuch ist ab {time} möglich.",
+    checkedAt: "Erneut geprüft: {time}.",
     metaSaid: "Meta meldet: {detail}",
     stoppedAt: "Sie haben bei diesem Schritt von Meta aufgehört: {screen}.",
   },

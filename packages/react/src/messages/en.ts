@@ -105,6 +105,7 @@ export const en: Messages = {
     startAgain: "Start again",
     reference: "Reference for support: {reference}",
     retryAt: "You can try again from {time}.",
+    checkedAt: "Checked again: {time}.",
     metaSaid: "Meta says: {detail}",
     stoppedAt: "You stopped at Meta's screen: {screen}.",
   },

@@ -64,6 +64,8 @@ export interface Messages {
     reference: string;
     /** When trying again can work; `{time}` is a date and time in the customer's language. */
     retryAt: string;
+    /** When a stop was met again after "Try again"; `{time}` as in `retryAt`. */
+    checkedAt: string;
     metaSaid: string;
     /** Where the customer left Meta's window: "{screen}" is one of `esSteps`. */
     stoppedAt: string;

@@ -22,6 +22,8 @@ export interface ErrorNoticeProps {
   reference?: string | undefined;
   /** When trying again can work (ISO 8601), shown in the customer's language. */
   retryAt?: string | undefined;
+  /** When the server last ran into this stop after a "Try again" (ISO 8601): the press had an effect. */
+  checkedAt?: string | undefined;
   /** "warning" for steps that wait on someone's action, "error" for failures. */
   tone?: "error" | "warning";
   /** The way on, if any (a retry or a new start). */
@@ -42,6 +44,7 @@ export function ErrorNotice({
   esStep,
   reference,
   retryAt,
+  checkedAt,
   tone = "error",
   action,
 }: ErrorNoticeProps) {
@@ -58,6 +61,11 @@ export function ErrorNotice({
       {retryAt ? (
         <p className={cx("error-detail")}>
           {formatMessage(t.error.retryAt, { time: formatTime(retryAt, locale) })}
+        </p>
+      ) : null}
+      {checkedAt ? (
+        <p className={cx("error-detail")}>
+          {formatMessage(t.error.checkedAt, { time: formatTime(checkedAt, locale) })}
         </p>
       ) : null}
       {detail ? (

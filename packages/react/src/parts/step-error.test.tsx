@@ -32,6 +32,32 @@ describe("StepError", () => {
     expect(retry).toHaveBeenCalledTimes(1);
   });
 
+  it.each([
+    [1, false],
+    [2, true],
+  ])(
+    "after %i attempt(s) of a stopped step, says when it was checked again: %s",
+    (attempts, shown) => {
+      const stopped = withStep(
+        makeMigration(doneBefore("share_credit_line"), { status: "failed" }),
+        "share_credit_line",
+        "failed",
+        "credit_share_failed",
+      );
+      const migration = {
+        ...stopped,
+        steps: stopped.steps.map((step) =>
+          step.id === "share_credit_line"
+            ? { ...step, attempts, finishedAt: "2026-11-25T09:05:00.000Z" }
+            : step,
+        ),
+      };
+      renderFlow(makeSnapshot({ state: "failed", migration }));
+      const step = document.querySelector('[data-step="share_credit_line"]') as HTMLElement;
+      expect(within(step).queryByText(/^Checked again: November 25, 2026/) !== null).toBe(shown);
+    },
+  );
+
   it("offers a new start (reset) when only a new signup helps", () => {
     const { reset, retry } = renderFlow(snapshotForCode("code_expired", false));
     screen.getByRole("button", { name: "Start again" }).click();

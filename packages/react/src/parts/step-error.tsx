@@ -47,6 +47,8 @@ export function StepError({ step }: { step: StepId }) {
   if (!error) return null;
 
   const detail = stepError ? stepError.graph?.message : flowError?.detail;
+  // The same stop again after "Try again" would read exactly as before: say when it was checked.
+  const stopped = snapshot.migration?.steps.find((s) => stepError && s.lastError === stepError);
   // Browser steps start again through the Trigger; a failed submit or SDK load is retried (the
   // controller re-sends the same code, or reloads the SDK). A server stop shown on a browser step
   // (two-step verification found on) is retried on the server like any server step.
@@ -73,6 +75,7 @@ export function StepError({ step }: { step: StepId }) {
       esStep={stepError ? undefined : flowError?.esStep}
       reference={stepError ? stepError.graph?.fbtraceId : flowError?.reference}
       retryAt={stepError?.retryAt}
+      checkedAt={(stopped?.attempts ?? 0) > 1 ? (stopped?.finishedAt ?? undefined) : undefined}
       tone={view?.state === "action_required" ? "warning" : "error"}
       action={action}
     />
