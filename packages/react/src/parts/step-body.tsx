@@ -22,7 +22,8 @@ export function StepBody({ view }: { view: StepView }) {
         <>
           <StepError step={id} />
           <TwoStepInstructions />
-          <Requirements />
+          {/* "Before you start": not once the move has started and stopped back here. */}
+          {snapshot.migration ? null : <Requirements />}
         </>
       );
     case "embedded_signup":

@@ -66,4 +66,14 @@ describe("TwoStepInstructions", () => {
     );
     expect(screen.getAllByRole("listitem")).toHaveLength(6);
   });
+
+  it("shows the requirements in step 1 before the move starts", () => {
+    render(
+      <MigrationFlow.Root flow={fixtureHandle(FLOW_STATE_SNAPSHOTS.ready)}>
+        <MigrationFlow.Steps />
+      </MigrationFlow.Root>,
+    );
+    const stepOne = document.querySelector('[data-step="two_step_verification"]') as HTMLElement;
+    expect(stepOne).toHaveTextContent(en.requirements.title);
+  });
 });

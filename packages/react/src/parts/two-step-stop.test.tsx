@@ -41,6 +41,8 @@ describe("two-step verification found on by the server", () => {
     // The confirmation was proven wrong: neither "Confirmed" nor the confirm button again.
     expect(step.queryByText(en.twoStep.confirmed)).toBeNull();
     expect(step.queryByRole("button", { name: en.twoStep.confirm })).toBeNull();
+    // The move has started: no "Before you start" checklist any more.
+    expect(step.queryByText(en.requirements.title)).toBeNull();
     // One notice and one way on in the whole flow.
     expect(document.querySelectorAll("[data-code]")).toHaveLength(1);
     screen.getByRole("button", { name: en.error.retry }).click();
