@@ -167,6 +167,7 @@ export const de: Messages = {
       "Sobald die Nummer umgezogen ist, kopiert Meta Ihre genehmigten Vorlagen mit hoher Qualität selbst. Sie erscheinen hier, wenn sie ankommen.",
     copyNow: "Vorlagen jetzt kopieren",
     copying: "Vorlagen werden kopiert…",
+    copiedNow: "Mit dieser Anfrage kopierte Vorlagen: {n}.",
   },
   summary: {
     title: "Ihre Nummer ist umgezogen",

@@ -166,6 +166,7 @@ export const en: Messages = {
       "Once the number has moved, Meta copies your approved templates with high quality itself. They appear here when they arrive.",
     copyNow: "Copy templates now",
     copying: "Copying templates…",
+    copiedNow: "Templates copied by this request: {n}.",
   },
   summary: {
     title: "Your number has moved",

@@ -94,6 +94,8 @@ export interface Messages {
     copyNow: string;
     /** The copy button while its request runs. */
     copying: string;
+    /** After a "copy now": `{n}` templates this press copied (also 0). */
+    copiedNow: string;
   };
   summary: {
     title: string;

@@ -163,6 +163,45 @@ describe("TemplatesReport", () => {
     );
   });
 
+  it("says how many templates a press copied, also none, so the press is never silent", async () => {
+    let finish: () => void = () => {};
+    const migrateTemplates = vi.fn(
+      () =>
+        new Promise<void>((resolve) => {
+          finish = resolve;
+        }),
+    );
+    const { rerender } = render(
+      <MigrationFlow.Root
+        flow={fixtureHandle(FLOW_STATE_SNAPSHOTS.completed, { migrateTemplates })}
+      >
+        <MigrationFlow.TemplatesReport />
+      </MigrationFlow.Root>,
+    );
+    await act(async () => screen.getByRole("button", { name: "Copy templates now" }).click());
+    expect(screen.queryByRole("status")).toBeNull();
+    await act(async () => finish());
+    expect(screen.getByRole("status")).toHaveTextContent("Templates copied by this request: 0.");
+    // The answer brought one more copy.
+    const completed = FLOW_STATE_SNAPSHOTS.completed;
+    const items = completed.migration?.templates.items ?? [];
+    const migration = completed.migration && {
+      ...completed.migration,
+      templates: {
+        ...completed.migration.templates,
+        items: items.map((i) =>
+          i.outcome === "pending" ? { ...i, outcome: "copied" as const } : i,
+        ),
+      },
+    };
+    rerender(
+      <MigrationFlow.Root flow={fixtureHandle({ ...completed, migration }, { migrateTemplates })}>
+        <MigrationFlow.TemplatesReport />
+      </MigrationFlow.Root>,
+    );
+    expect(screen.getByRole("status")).toHaveTextContent("Templates copied by this request: 1.");
+  });
+
   it("shows a failed copy below the report, next to its button, with the support reference", () => {
     const snapshot = makeSnapshot({
       state: "completed",

@@ -43,9 +43,12 @@ export function TemplatesReport() {
   // The copy request can take a while (Meta copies one template per call): the button says so and
   // ignores further clicks; it stays focusable (aria-disabled), so focus never drops to the page.
   const [copying, setCopying] = useState(false);
+  // How many were copied before the last press: its result is said, even when nothing moved.
+  const [copiedBefore, setCopiedBefore] = useState<number | null>(null);
   const migration = flow.snapshot.migration;
   if (!migration) return null;
   const { items, sourceReadable } = migration.templates;
+  const copied = items.filter((item) => item.outcome === "copied").length;
   // "You can send them now" holds once the number is registered here: at completion, not before.
   const sendable =
     migration.status === "completed" && items.some((item) => item.outcome === "copied");
@@ -120,12 +123,21 @@ export function TemplatesReport() {
           onClick={() => {
             if (copying) return;
             setCopying(true);
-            void Promise.resolve(flow.migrateTemplates()).finally(() => setCopying(false));
+            setCopiedBefore(null);
+            void Promise.resolve(flow.migrateTemplates()).finally(() => {
+              setCopying(false);
+              setCopiedBefore(copied);
+            });
           }}
         >
           {copying ? t.templates.copying : t.templates.copyNow}
         </button>
       ) : null}
+      {copiedBefore === null || copying ? null : (
+        <p className={cx("note")} role="status">
+          {formatMessage(t.templates.copiedNow, { n: Math.max(0, copied - copiedBefore) })}
+        </p>
+      )}
     </div>
   );
 }
