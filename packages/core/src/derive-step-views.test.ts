@@ -27,7 +27,7 @@ describe("deriveStepViews", () => {
         status: "action_required",
         steps: {
           capture_assets: "succeeded",
-          share_credit_line: ["action_required", "credit_line_not_found"],
+          share_credit_line: ["action_required", "waba_funded_elsewhere"],
         },
       }),
       error: null,

@@ -45,7 +45,8 @@ test.each([
 );
 
 test.each([
-  [133000, "action_required", "migration_refused"],
+  // Meta's refusal is for the partner to take to Meta support, not the customer's (decision 045).
+  [133000, "failed", "migration_refused"],
   [131045, "failed", "graph_error"],
 ])(
   "register answered %i (HTTP 500, is_transient false) is sent once and stops %s as %s with Meta's reference",

@@ -138,7 +138,8 @@ const table: Expectation[] = [
   { scenario: "flaky", status: "completed", creditShares: 1, registers: 1, successfulRegisters: 1 },
   {
     scenario: "no-default-webhook",
-    status: "action_required",
+    // The partner's app lacks a callback URL: the partner acts, not the customer (decision 045).
+    status: "failed",
     stop: ["subscribe_webhooks", "webhook_subscription_failed"],
     creditShares: 1,
     registers: 0,

@@ -87,8 +87,12 @@ describe("a secret sealed with a key this instance does not have", () => {
     await rotated.resume();
     await rotated.idle();
     const m = await h.store.getMigration(id);
-    expect(m?.status).toBe("action_required");
-    expect(m?.steps.find((s) => s.id === "capture_assets")?.lastError?.code).toBe("unknown_key_id");
+    // The partner's key is missing: the partner acts, not the customer (decision 045).
+    expect(m?.status).toBe("failed");
+    expect(m?.steps.find((s) => s.id === "capture_assets")).toMatchObject({
+      status: "failed",
+      lastError: { code: "unknown_key_id" },
+    });
     expect(
       (await h.calls()).some((c) => c.operation === "registerWhatsAppBusinessPhoneNumber"),
     ).toBe(false);

@@ -3,7 +3,11 @@ import { SecretBoxError } from "../crypto/secret-box.js";
 import { BffError, migrationError } from "../errors/bff-error.js";
 import { errorCodeOfGraph, GraphError } from "../graph/graph-error.js";
 
-// Codes that need someone outside the kit (customer, old partner, partner ops, Meta support).
+// Codes only the customer can resolve (in Meta's window, WhatsApp Manager or Business Suite, or by
+// asking their current provider): their step stops `action_required`. Stops on the partner's or
+// Meta's side (permissions, credit line, keys, configuration, webhooks, Meta's refusal) are
+// `failed`: the customer's text for them says to contact us, so "waiting for your action" would be
+// wrong (decision 045).
 const NEEDS_ACTION: ReadonlySet<MigrationErrorCode> = new Set<MigrationErrorCode>([
   "two_step_enabled",
   "test_number",
@@ -15,19 +19,11 @@ const NEEDS_ACTION: ReadonlySet<MigrationErrorCode> = new Set<MigrationErrorCode
   "asset_not_granted",
   "assets_not_found",
   "token_invalid",
-  "permission_denied",
-  "credit_line_not_found",
   "waba_funded_elsewhere",
   "pin_mismatch",
   "ownership_unconfirmed",
   "register_rate_limited",
   "number_already_moved",
-  "destination_not_subscribed",
-  "migration_refused",
-  "unknown_key_id",
-  "config_invalid",
-  "webhook_subscription_failed",
-  "two_step_enabled",
 ]);
 
 // What a transient Graph failure is called when the step gives up; each is retryable in the catalog.
@@ -45,7 +41,8 @@ export interface StepFailure {
 
 /**
  * Turns whatever a step threw into the stored error (code, catalog texts, Graph reference with
- * fbtrace_id) and the step status: `action_required` when someone must act, `failed` otherwise.
+ * fbtrace_id) and the step status: `action_required` when the customer must act; `failed`
+ * otherwise, including stops only the partner or Meta can resolve.
  * `fallback` is the step's own code for Graph errors without a more precise one.
  *
  * @example

@@ -13,7 +13,7 @@ import {
  * says otherwise, a phone snapshot, an empty templates report. Fixed ids and times (deterministic).
  *
  * @example
- * buildMigration({ status: "action_required", steps: { capture_assets: "succeeded", share_credit_line: ["action_required", "credit_line_not_found"] } });
+ * buildMigration({ status: "failed", steps: { capture_assets: "succeeded", share_credit_line: ["failed", "credit_line_not_found"] } });
  */
 export function buildMigration(
   overrides: Partial<Omit<Migration, "steps">> & {
