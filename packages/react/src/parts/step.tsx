@@ -100,7 +100,11 @@ export function Step({ id, children }: StepProps) {
       </div>
       {open ? (
         <div className={cx("step-body")}>
-          <p className={cx("step-description")}>{t.steps[id].description}</p>
+          {/* "We copy your templates" is not so when Meta copies them: the report's note says how. */}
+          {id === "migrate_templates" &&
+          snapshot.migration?.templates.mode === "meta_automatic" ? null : (
+            <p className={cx("step-description")}>{t.steps[id].description}</p>
+          )}
           {children ?? <StepBody view={view} />}
         </div>
       ) : null}

@@ -351,6 +351,8 @@ describe("TemplatesReport", () => {
     // Neither "No templates to copy" nor a "Not needed" line beside "Done".
     expect(within(step).queryByText(en.templates.empty)).toBeNull();
     expect(within(step).queryByText(en.progress.skipped)).toBeNull();
+    // Not "we copy your templates" above Meta's own copy.
+    expect(within(step).queryByText(en.steps.migrate_templates.description)).toBeNull();
     // Said once, in step 6, not again in the summary.
     expect(screen.getAllByText(/Meta copies your approved templates/)).toHaveLength(1);
   });
