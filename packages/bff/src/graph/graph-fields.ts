@@ -30,12 +30,18 @@ export const ALLOCATION_FIELDS = "id,receiving_credential,request_status";
 export const PAGE_SIZE = "100";
 
 /**
+ * The fields of the destination's numbers: the snapshot's, and when the number was last onboarded
+ * (the baseline by which register tells its own registration after a lost answer, decision 044).
+ */
+export const DESTINATION_PHONE_FIELDS = [...PHONE_SNAPSHOT_FIELDS, "last_onboarded_time"] as const;
+
+/**
  * The `fields` of a destination read: the WABA's fields and, through Graph's field expansion, the
- * first page of its numbers with the snapshot fields (one call instead of two).
+ * first page of its numbers with {@link DESTINATION_PHONE_FIELDS} (one call instead of two).
  */
 export const DESTINATION_FIELDS = [
   ...WABA_FIELDS,
-  `phone_numbers.limit(${PAGE_SIZE}){${PHONE_SNAPSHOT_FIELDS.join(",")}}`,
+  `phone_numbers.limit(${PAGE_SIZE}){${DESTINATION_PHONE_FIELDS.join(",")}}`,
 ].join(",");
 
 /**

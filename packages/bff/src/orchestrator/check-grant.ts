@@ -1,5 +1,6 @@
 import type { DebugTokenResponse, PhoneNumber, Waba } from "@wa-migrate/contracts";
 import { BffError } from "../errors/bff-error.js";
+import { DESTINATION_PHONE_FIELDS } from "../graph/graph-fields.js";
 import type { StoredMigration } from "../store/migration-store.js";
 import { followCursors, MAX_PHONE_PAGES } from "./follow-cursors.js";
 import type { BffRuntime } from "./runtime.js";
@@ -29,7 +30,7 @@ async function readDestination(
   const { phone_numbers: firstPage, ...destination } = await rt.graph.getDestination(wabaId, token);
   const phones = await followCursors(
     firstPage ?? { data: [] },
-    (after) => rt.graph.listPhones(wabaId, token, after),
+    (after) => rt.graph.listPhones(wabaId, token, after, DESTINATION_PHONE_FIELDS),
     {
       maxPages: MAX_PHONE_PAGES,
       // Without a named number the newest (first) one is taken: no further page is needed.

@@ -1,6 +1,8 @@
+import type { PhoneNumber } from "@wa-migrate/contracts";
 import { BffError } from "../errors/bff-error.js";
 import { errorCodeOfGraph, GraphError } from "../graph/graph-error.js";
-import type { StoredMigration } from "../store/migration-store.js";
+import type { MigrationContext, StoredMigration } from "../store/migration-store.js";
+import type { CaptureReads } from "./capture-step.js";
 import { findEarlierMove } from "./find-earlier-move.js";
 import { findLaterRun } from "./find-later-run.js";
 import { readSecret, storeSecret } from "./migration-secrets.js";
@@ -70,12 +72,51 @@ async function refuseIfSuperseded(rt: BffRuntime, m: StoredMigration, cause?: un
   }
 }
 
+/** The fields that tell whether the number runs on Cloud API, and since when. */
+const ONBOARDING_FIELDS = ["id", "status", "platform_type", "last_onboarded_time"];
+
+/** The number as Meta shows it now: where it runs and when it was last onboarded. */
+function readOnboarding(rt: BffRuntime, phoneId: string, token: string): Promise<PhoneNumber> {
+  return rt.graph.getPhone(phoneId, token, ONBOARDING_FIELDS);
+}
+
+/** The number as capture read it, when that read says when it was last onboarded. */
+function onboardingAtCapture(m: StoredMigration): PhoneNumber | null {
+  const phone = (m.context.captureReads as CaptureReads | undefined)?.phone;
+  return phone && "last_onboarded_time" in phone ? phone : null;
+}
+
+/**
+ * The registration time of a number our register request of `context.registerAttemptedAt` may
+ * have registered without us hearing the answer (a lost answer, a timeout, a crash), or null.
+ * Meta tells only that the number runs CONNECTED on CLOUD_API and when it was last onboarded, in
+ * whole seconds (facts §3.12), not by whom: an onboarding in the second of our request may be
+ * another party's registration just before it (Meta then refused ours). It counts as ours only
+ * when it differs from `context.onboardedBeforeRegister`, Meta's value before that request (an
+ * attempt journaled without it: only a strictly later second; decision 044). A refusal taken for ours would end
+ * the migration with a cutover that never happened; a registration of ours missed is sent again
+ * with the same PIN, which Meta accepts (the PIN is ours then).
+ */
+function registeredSince(phone: PhoneNumber, context: MigrationContext): string | null {
+  const attemptedAt = Date.parse(context.registerAttemptedAt ?? "");
+  const onboarded = Date.parse(phone.last_onboarded_time ?? "");
+  if (phone.status !== "CONNECTED" || phone.platform_type !== "CLOUD_API") return null;
+  const before = context.onboardedBeforeRegister;
+  const ours =
+    before === undefined
+      ? onboarded > attemptedAt
+      : onboarded >= Math.floor(attemptedAt / 1000) * 1000 &&
+        onboarded !== Date.parse(before ?? "");
+  return ours ? new Date(onboarded).toISOString() : null;
+}
+
 /**
  * `register_phone`: registers the number on Cloud API in the destination WABA (the cutover: from
  * now on messages bill to the customer), then confirms it is CONNECTED on CLOUD_API. Check before
- * act: a recorded registration, or (after a crash or on retry) a number onboarded on Cloud API
- * since our last attempt, is never registered again. Every request is counted in the journal
- * first, and after {@link REGISTER_POST_LIMIT} in 72 hours the step stops with
+ * act: a recorded registration, or (after a crash or a lost answer) a number Meta onboarded on
+ * Cloud API since our last request (see `registeredSince`), is never registered again; an attempt
+ * Meta refused is never read as a registration. Every request is counted in the journal first,
+ * and after {@link REGISTER_POST_LIMIT} in 72 hours the step stops with
  * `register_rate_limited` instead of sending another. Meta's 133005, 133016 and 2388103 become
  * clear action-required errors through the error mapping. A later migration of the same number
  * (Meta follows the latest Embedded Signup) stops this one with `migration_superseded`, before
@@ -94,23 +135,14 @@ export async function registerStep(
   if (!phoneId || !wabaId) throw new BffError("assets_not_found");
   let registeredAt = m.context.registeredAt ?? null;
   const attemptedAt = m.context.registerAttemptedAt;
-  if (!registeredAt && attemptedAt) {
-    // An earlier attempt may have registered before its result reached the journal (a crash): the
-    // number then runs on Cloud API, onboarded at or after that attempt (Meta gives whole seconds).
-    const phone = await rt.graph.getPhone(phoneId, token, [
-      "id",
-      "status",
-      "platform_type",
-      "last_onboarded_time",
-    ]);
-    const onboarded = Date.parse(phone.last_onboarded_time ?? "");
-    if (
-      phone.status === "CONNECTED" &&
-      phone.platform_type === "CLOUD_API" &&
-      onboarded >= Math.floor(Date.parse(attemptedAt) / 1000) * 1000
-    ) {
-      registeredAt = new Date(onboarded).toISOString();
-    }
+  // The number as Meta showed it before this attempt's request: for a first attempt, as the
+  // capture's destination read showed it (no call of its own, when that read had the field).
+  let before: PhoneNumber | null = attemptedAt ? null : onboardingAtCapture(m);
+  // Only an attempt whose outcome is unknown may have registered: one Meta refused (133005,
+  // 2388001, ...) certainly did not, whatever Meta now shows.
+  if (!registeredAt && attemptedAt && m.context.registerRefusedAt !== attemptedAt) {
+    before = await readOnboarding(rt, phoneId, token);
+    registeredAt = registeredSince(before, m.context);
   }
   if (!registeredAt) {
     // A later sign-up of the same number (another tab, "start another") took it over at Meta:
@@ -138,17 +170,30 @@ export async function registerStep(
     if ((m.steps.find((st) => st.id === "register_phone")?.attempts ?? 1) > 1)
       await subscribeUnlessListed(rt, wabaId, token);
     const pin = await migrationPin(rt, m.id);
+    // What Meta showed before the request, so that a lost answer can be told (registeredSince).
+    before ??= await readOnboarding(rt, phoneId, token);
+    const sentAt = rt.now();
     // Counted before it is sent: a request whose answer is lost still counts at Meta.
     await rt.store.updateMigration(
       m.id,
-      { context: { registerAttemptedAt: now, registerPosts: [...posts, now] } },
-      now,
+      {
+        context: {
+          registerAttemptedAt: sentAt,
+          registerPosts: [...posts, sentAt],
+          onboardedBeforeRegister: before.last_onboarded_time ?? null,
+        },
+      },
+      sentAt,
     );
     // Meta's refusals (2388001 two-step or ownership, 133005, 133016, 2388103) become the step's
     // code in stepFailure, through the one mapping of Graph errors (errorCodeOfGraph).
     try {
       await rt.graph.register(phoneId, token, pin);
     } catch (error) {
+      // Meta answered with a refusal: this attempt registered nothing (see registeredSince).
+      if (error instanceof GraphError && error.kind === "graph" && !error.transient) {
+        await rt.store.updateMigration(m.id, { context: { registerRefusedAt: sentAt } }, rt.now());
+      }
       // The later sign-up may have come while this request was on its way: Meta's refusal
       // (2388103 for the number now pending elsewhere) then means the takeover, not a fault here.
       await refuseIfSuperseded(rt, m, error);

@@ -47,6 +47,17 @@ export interface MigrationContext {
   /** Registration was tried (its outcome may be unknown after a crash). */
   registerAttemptedAt?: string;
   /**
+   * The `registerAttemptedAt` whose request Meta answered with a refusal (a Graph error, not
+   * transient): that attempt certainly registered nothing, so no check may read it as ours.
+   */
+  registerRefusedAt?: string;
+  /**
+   * Meta's `last_onboarded_time` of the number before the request of `registerAttemptedAt` (null:
+   * Meta gave none), from capture's destination read for a first request, else read just before
+   * it: an onboarding in that request's second counts as ours only when it differs (decision 044).
+   */
+  onboardedBeforeRegister?: string | null;
+  /**
    * When each `register` request of this migration was sent (ISO), within Meta's 72 h window:
    * the kit stops before its own share of Meta's 10 per number (decision 028).
    */
