@@ -29,11 +29,12 @@ function reasonText(
 }
 
 /**
- * The templates report: each template with what happened to it (copied, rejected on re-check, not
- * eligible with the reason, over the limit…), the 24-hour "quality unknown" note for copies once
- * the migration is completed (they can be sent from then on), and a
- * button to copy the remaining ones by hand when the server is not running and the templates step
- * has run: not while the migration is stopped at an earlier step.
+ * The templates report: each template with what happened to it (copied, rejected on re-check,
+ * refused by Meta, not eligible with the reason, over the limit…), the 24-hour "quality unknown"
+ * note for copies once the migration is completed (they can be sent from then on), what to do with
+ * refused or rejected copies, and a button to copy the remaining ones by hand when the server is
+ * not running and the templates step has run (not while the migration is stopped at an earlier
+ * step), with the limit's or a failed copy's note beside it and, after a press, how many it copied.
  *
  * @example
  * <MigrationFlow.TemplatesReport />
