@@ -68,3 +68,27 @@ describe("subscribe_webhooks with a webhook override", () => {
     expect(JSON.parse(posts[0]?.body ?? "{}").entry[0].changes[0].field).toBe("messages");
   });
 });
+
+describe("subscribe_webhooks refused by Meta", () => {
+  // Meta's permission error keeps its own code, and so the remedy that fits it (the system user's
+  // access), not the subscription's "set a default callback URL". A refusal without a code of its
+  // own stays webhook_subscription_failed: the `no-default-webhook` scenario (orchestration-scenarios).
+  test("a permission error stops the step with permission_denied, before registration", async () => {
+    const h = await bffWithSandbox("happy");
+    h.graph.sandbox.setFaults({
+      failNext: [{ operation: "subscribeToWabaWebhooks", count: 50, code: 10 }],
+    });
+    const signup = await h.signup();
+    const m = MigrationSchema.parse(
+      await (await h.post("/migrations", { code: signup.code })).json(),
+    );
+    await h.bff.idle();
+    const stopped = await h.store.getMigration(m.id);
+    const step = stopped?.steps.find((s) => s.id === "subscribe_webhooks");
+    expect(step?.status).toBe("failed");
+    expect(step?.lastError?.code).toBe("permission_denied");
+    expect((await h.calls()).map((c) => c.operation)).not.toContain(
+      "registerWhatsAppBusinessPhoneNumber",
+    );
+  });
+});

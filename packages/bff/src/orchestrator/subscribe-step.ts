@@ -1,6 +1,6 @@
 import { subscribedAppId } from "@wa-migrate/contracts";
 import { BffError } from "../errors/bff-error.js";
-import { GraphError } from "../graph/graph-error.js";
+import { errorCodeOfGraph, GraphError } from "../graph/graph-error.js";
 import type { StoredMigration } from "../store/migration-store.js";
 import type { BffRuntime } from "./runtime.js";
 import type { StepResult } from "./step-runner.js";
@@ -34,7 +34,14 @@ export async function subscribeStep(
       await rt.graph.subscribeApp(wabaId, token, override);
     }
   } catch (error) {
-    if (error instanceof GraphError && !error.transient && error.kind === "graph") {
+    // A refusal with a code of its own (no permission, an invalid token) keeps it, and so its
+    // remedy; only Meta's other refusals are the subscription's (no callback URL set, ...).
+    if (
+      error instanceof GraphError &&
+      !error.transient &&
+      error.kind === "graph" &&
+      errorCodeOfGraph(error) === "graph_error"
+    ) {
       throw new BffError("webhook_subscription_failed", { graph: error.toRef(), cause: error });
     }
     throw error;
