@@ -40,6 +40,23 @@ test.each([
     step: "register_phone",
   },
   {
+    stop: "completed, the template limit reached",
+    migration: {
+      ...buildMigration({
+        status: "completed",
+        steps: {
+          capture_assets: "succeeded",
+          share_credit_line: "succeeded",
+          subscribe_webhooks: "succeeded",
+          migrate_templates: "succeeded",
+          register_phone: "succeeded",
+        },
+      }),
+      warnings: ["template_limit_reached" as const],
+    },
+    step: "migrate_templates",
+  },
+  {
     stop: "share_credit_line running",
     migration: buildMigration({
       steps: { capture_assets: "succeeded", share_credit_line: "running" },

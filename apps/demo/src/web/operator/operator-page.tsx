@@ -1,5 +1,5 @@
 import type { Migration } from "@wa-migrate/contracts";
-import { stepOfStop } from "@wa-migrate/core";
+import { deriveStepViews } from "@wa-migrate/core";
 import { useMemo, useState } from "react";
 import type { DemoConfig } from "../demo-config.js";
 import { TableScroll } from "../table-scroll.js";
@@ -11,17 +11,22 @@ import { operatorApi } from "./operator-api.js";
 import { usePolling } from "./use-polling.js";
 
 /**
- * The step an operator looks at first: the failing one as the customer's kit shows it (a
- * `two_step_enabled` or `pin_mismatch` stop is on step 1, see `stepOfStop`), else the running one.
+ * The step an operator looks at first: the one the customer's kit shows as failed or needing
+ * action (`deriveStepViews`: a `two_step_enabled` or `pin_mismatch` stop is on step 1, and step 6
+ * once the move is done and copies are left to the customer), else the running one.
  *
  * @example
  * focusStep(buildMigration({ steps: { capture_assets: ["action_required", "two_step_enabled"] } })); // "two_step_verification"
  */
 export function focusStep(migration: Migration): string {
-  const stuck = migration.steps.find(
-    (step) => step.status === "failed" || step.status === "action_required",
-  );
-  if (stuck) return stepOfStop(stuck);
+  const views = deriveStepViews({
+    state: migration.status,
+    migration,
+    error: null,
+    twoStepConfirmed: true,
+  });
+  const stop = views.find((view) => view.state === "failed" || view.state === "action_required");
+  if (stop) return stop.id;
   return migration.steps.find((step) => step.status === "running")?.id ?? "–";
 }
 
