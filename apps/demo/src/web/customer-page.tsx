@@ -15,7 +15,7 @@ const TEXT = {
   de: {
     heading: "Ihre WhatsApp-Nummer zu Brightline umziehen",
     intro:
-      "Nummer, Anzeigename und Qualitätsbewertung bleiben erhalten, ebenso Ihre freigegebenen Vorlagen mit hoher oder noch nicht bewerteter Qualität. Es dauert wenige Minuten; Ihre Kundinnen und Kunden merken nichts.",
+      "Nummer, Anzeigename und Qualitätsbewertung bleiben erhalten, ebenso Ihre genehmigten Vorlagen mit hoher oder noch nicht bewerteter Qualität. Es dauert wenige Minuten; Ihre Kundinnen und Kunden merken nichts.",
     language: "Sprache",
     another: "Einen weiteren Umzug starten",
   },

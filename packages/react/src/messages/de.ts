@@ -162,9 +162,9 @@ export const de: Messages = {
     qualityNote:
       "Kopierte Vorlagen zeigen bis zu 24 Stunden die Qualität „unbekannt“, während Meta sie neu bewertet. Sie können sie sofort senden.",
     refusedNote:
-      "Einige Vorlagen hat Meta so nicht angenommen: Ändern Sie sie, wie Metas Grund es sagt, und reichen Sie sie in WhatsApp Manager erneut ein.",
+      "Einige Vorlagen hat Meta so nicht angenommen: Ändern Sie sie, wie Metas Grund es sagt, und reichen Sie sie im WhatsApp Manager erneut ein.",
     sourceUnreadable:
-      "Sobald die Nummer umgezogen ist, kopiert Meta Ihre genehmigten Vorlagen mit hoher Qualität selbst. Sie erscheinen hier, wenn sie ankommen.",
+      "Meta kopiert Ihre genehmigten Vorlagen mit hoher Qualität nach dem Umzug selbst. Sie erscheinen hier, sobald sie ankommen.",
     copyNow: "Vorlagen jetzt kopieren",
     copying: "Vorlagen werden kopiert…",
     copiedNow: "Mit dieser Anfrage kopierte Vorlagen: {n}.",

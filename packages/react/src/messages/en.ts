@@ -163,7 +163,7 @@ export const en: Messages = {
     refusedNote:
       "Meta did not accept some templates as they are: change them as Meta's reason says and submit them again in WhatsApp Manager.",
     sourceUnreadable:
-      "Once the number has moved, Meta copies your approved templates with high quality itself. They appear here when they arrive.",
+      "Meta copies your approved templates with high quality itself after the move. They are listed here as they arrive.",
     copyNow: "Copy templates now",
     copying: "Copying templates…",
     copiedNow: "Templates copied by this request: {n}.",

@@ -152,13 +152,16 @@ export function formatMessage(template: string, values: Record<string, string | 
 }
 
 /**
- * A date and time (ISO 8601) in the customer's language, as every part shows them.
+ * A date and time (ISO 8601) in the customer's language, as every part shows them; `"medium"`
+ * adds the seconds (where two moments a minute apart must differ).
  *
  * @example
  * formatTime("2026-12-08T09:30:00Z", "de"); // "8. Dezember 2026 um 09:30" (in the page's time zone)
  */
-export function formatTime(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short" }).format(
-    new Date(iso),
-  );
+export function formatTime(
+  iso: string,
+  locale: Locale,
+  timeStyle: "short" | "medium" = "short",
+): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle }).format(new Date(iso));
 }

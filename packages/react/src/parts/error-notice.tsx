@@ -65,7 +65,8 @@ export function ErrorNotice({
       ) : null}
       {checkedAt ? (
         <p className={cx("error-detail")}>
-          {formatMessage(t.error.checkedAt, { time: formatTime(checkedAt, locale) })}
+          {/* With seconds: retries within a minute must not read the same. */}
+          {formatMessage(t.error.checkedAt, { time: formatTime(checkedAt, locale, "medium") })}
         </p>
       ) : null}
       {detail ? (

@@ -46,10 +46,7 @@ export function StepBody({ view }: { view: StepView }) {
     case "migrate_templates":
       return (
         <>
-          {/* Once the step has run, the report says what happened to each template. */}
-          {view.status === "succeeded" || view.status === "skipped" ? null : (
-            <Progress view={view} />
-          )}
+          <Progress view={view} />
           {snapshot.migration ? <TemplatesReport /> : null}
           {/* Below the report: next to its copy button, whose failure it shows. */}
           <StepError step={id} />

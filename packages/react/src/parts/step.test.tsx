@@ -141,6 +141,17 @@ describe("Steps and Step", () => {
     expect(screen.getAllByRole("listitem", { current: "step" })).toHaveLength(1);
   });
 
+  it("says a stopped step's state once, in its heading, above its notice", () => {
+    render(
+      <MigrationFlow.Root flow={fixtureHandle(FLOW_STATE_SNAPSHOTS.failed)}>
+        <MigrationFlow.Steps />
+      </MigrationFlow.Root>,
+    );
+    const step = document.querySelector('[data-step="share_credit_line"]') as HTMLElement;
+    expect(step.querySelector(".wam-progress")).toBeNull();
+    expect(step.querySelector("[data-code]")).not.toBeNull();
+  });
+
   it("shows a server step's live progress while it runs", () => {
     render(
       <MigrationFlow.Root flow={fixtureHandle(FLOW_STATE_SNAPSHOTS.running)}>
