@@ -65,7 +65,7 @@ export const errorsDe: Record<MigrationErrorCode, string> = {
   template_limit_reached:
     "Einige Vorlagen wurden nicht kopiert: Das neue Konto hat seine Höchstzahl erreicht. Löschen Sie ungenutzte Vorlagen des neuen Kontos im WhatsApp Manager und klicken Sie dann auf „Vorlagen jetzt kopieren“.",
   template_migration_failed:
-    "Einige Vorlagen konnten nicht kopiert werden; Ihre Nummer funktioniert weiter. Klicken Sie auf „Vorlagen jetzt kopieren“.",
+    "Eine oder mehrere Vorlagen konnten nicht kopiert werden; Ihre Nummer funktioniert weiter. Klicken Sie auf „Vorlagen jetzt kopieren“.",
   pin_mismatch: twoStepOn,
   ownership_unconfirmed:
     "Meta hat noch nicht bestätigt, dass diese Nummer Ihnen gehört. Beginnen Sie erneut und geben Sie den Code ein, den Meta an die Nummer sendet.",

@@ -60,7 +60,7 @@ export const errorsEn: Record<MigrationErrorCode, string> = {
   template_limit_reached:
     "Some templates were not copied: the new account's limit is reached. Delete unused templates in the new account in WhatsApp Manager, then press “Copy templates now”.",
   template_migration_failed:
-    "Some templates could not be copied; your number keeps working. Press “Copy templates now”.",
+    "One or more templates could not be copied; your number keeps working. Press “Copy templates now”.",
   pin_mismatch: twoStepOn,
   ownership_unconfirmed:
     "Meta has not confirmed that this number is yours. Start again and enter the code Meta sends to the number.",
