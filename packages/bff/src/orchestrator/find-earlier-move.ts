@@ -3,9 +3,7 @@ import { GraphError } from "../graph/graph-error.js";
 import type { StoredMigration } from "../store/migration-store.js";
 import { followCursors, MAX_PHONE_PAGES } from "./follow-cursors.js";
 import type { BffRuntime } from "./runtime.js";
-import { sameNumber } from "./same-number.js";
-
-const digits = (text: string | undefined | null) => (text ?? "").replace(/\D/g, "");
+import { phoneDigits, sameNumber } from "./same-number.js";
 
 /** What is read of the earlier destination's numbers: enough to find ours and its state. */
 const FIELDS = ["id", "display_phone_number", "status", "platform_type", "last_onboarded_time"];
@@ -27,9 +25,9 @@ async function stillOurs(
   const wabaId = earlier.wabaId;
   if (!wabaId) return false;
   const ids = [earlier.phoneNumberId, m.phoneNumberId].filter((id) => id !== null);
-  const number = digits(earlier.phone?.displayPhoneNumber ?? m.phone?.displayPhoneNumber);
+  const number = phoneDigits(earlier.phone?.displayPhoneNumber ?? m.phone?.displayPhoneNumber);
   const isIt = (p: PhoneNumber) =>
-    ids.includes(p.id) || (number !== "" && digits(p.display_phone_number) === number);
+    ids.includes(p.id) || (number !== "" && phoneDigits(p.display_phone_number) === number);
   const token = rt.options.systemToken;
   try {
     const first = await rt.graph.listPhones(wabaId, token, undefined, FIELDS);

@@ -1,6 +1,15 @@
 import type { StoredMigration } from "../store/migration-store.js";
 
-const digits = (text: string | undefined | null) => (text ?? "").replace(/\D/g, "");
+/**
+ * The digits of a display number (`+49 30 1234567` → `49301234567`), by which one number is known
+ * across accounts when Meta gives it a new id; empty for none.
+ *
+ * @example
+ * phoneDigits("+1 631-555-1234") === phoneDigits("16315551234"); // true
+ */
+export function phoneDigits(text: string | undefined | null): string {
+  return (text ?? "").replace(/\D/g, "");
+}
 
 /**
  * Whether another migration captured the same phone number as `m`: the same phone number id, or
@@ -10,9 +19,9 @@ const digits = (text: string | undefined | null) => (text ?? "").replace(/\D/g, 
  * const twins = page.items.filter(sameNumber(migration));
  */
 export function sameNumber(m: StoredMigration): (other: StoredMigration) => boolean {
-  const number = digits(m.phone?.displayPhoneNumber);
+  const number = phoneDigits(m.phone?.displayPhoneNumber);
   return (other) =>
     other.id !== m.id &&
     ((m.phoneNumberId !== null && other.phoneNumberId === m.phoneNumberId) ||
-      (number !== "" && digits(other.phone?.displayPhoneNumber) === number));
+      (number !== "" && phoneDigits(other.phone?.displayPhoneNumber) === number));
 }

@@ -37,15 +37,13 @@ export function Step({ id, children }: StepProps) {
     error: null,
   };
   const isCurrent = snapshot.currentStep === id;
+  const templates = id === "migrate_templates" ? snapshot.migration?.templates : undefined;
   const open =
     isCurrent ||
     view.state === "failed" ||
     view.state === "action_required" ||
     // The templates step keeps its report open, and so its note when Meta copies them itself.
-    (id === "migrate_templates" &&
-      !!snapshot.migration &&
-      (snapshot.migration.templates.items.length > 0 ||
-        snapshot.migration.templates.mode === "meta_automatic"));
+    (!!templates && (templates.items.length > 0 || templates.mode === "meta_automatic"));
 
   // Focus follows the active step, but not on mount (null: not seen yet). A ref, not state, so
   // StrictMode's second effect run sees the value of the first and does not steal focus.
@@ -101,8 +99,7 @@ export function Step({ id, children }: StepProps) {
       {open ? (
         <div className={cx("step-body")}>
           {/* "We copy your templates" is not so when Meta copies them: the report's note says how. */}
-          {id === "migrate_templates" &&
-          snapshot.migration?.templates.mode === "meta_automatic" ? null : (
+          {templates?.mode === "meta_automatic" ? null : (
             <p className={cx("step-description")}>{t.steps[id].description}</p>
           )}
           {children ?? <StepBody view={view} />}

@@ -51,8 +51,7 @@ export function TemplatesReport() {
   const { items, sourceReadable } = migration.templates;
   const copied = items.filter((item) => item.outcome === "copied").length;
   // "You can send them now" holds once the number is registered here: at completion, not before.
-  const sendable =
-    migration.status === "completed" && items.some((item) => item.outcome === "copied");
+  const sendable = migration.status === "completed" && copied > 0;
   // POST /templates needs what capture found and is meant for what step 6 left; before step 6 has
   // run (steps run in order, so capture is done once it has) the server's own run copies them.
   // Meta's automatic copy is recorded at capture only for an unreadable source (nothing to copy).
@@ -105,17 +104,17 @@ export function TemplatesReport() {
       ) : null}
       {/* What the limit or a failed copy asks of the customer, next to the button it names, also
           when the migration stopped later (no summary then). The unreadable source has its note above. */}
-      {migration.warnings
-        .filter(
-          (code) =>
-            canCopyNow &&
-            (code === "template_limit_reached" || code === "template_migration_failed"),
-        )
-        .map((code) => (
-          <p key={code} className={cx("note")} data-code={code}>
-            {t.errors[code]}
-          </p>
-        ))}
+      {canCopyNow
+        ? migration.warnings
+            .filter(
+              (code) => code === "template_limit_reached" || code === "template_migration_failed",
+            )
+            .map((code) => (
+              <p key={code} className={cx("note")} data-code={code}>
+                {t.errors[code]}
+              </p>
+            ))
+        : null}
       {canCopyNow ? (
         <button
           type="button"
